@@ -1,0 +1,193 @@
+/**
+ * Zod schemas for catalogue files: `content/servers/<slug>.yaml`, one MCP server per file.
+ *
+ * The tool records mirror what `tools/list` returns (MCP spec 2025-11-25) so an ingest can write them
+ * verbatim; everything else is provenance and optional curation. Records are strict: a typo in a key
+ * is an error, not a silently ignored field. This module is plain TypeScript (no Astro imports) so the
+ * build, the scripts and the tests share one definition.
+ */
+import { z } from 'zod';
+
+/** Risk categories, lowest precedence first. Precedence when several apply: Financial > Destructive > Execute > Write > Read. */
+export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
+/** Risk levels, in increasing order of severity. */
+export const LEVELS = ['Low', 'Medium', 'High', 'Critical'] as const;
+
+export const categorySchema = z.enum(CATEGORIES).describe('Risk category: Read, Write, Execute, Destructive or Financial.');
+export const levelSchema = z.enum(LEVELS).describe('Risk level: Low, Medium, High or Critical.');
+
+/** Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. */
+export const httpUrlSchema = z
+	.string()
+	.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { error: 'must be an absolute http(s) URL' })
+	.describe('An absolute http(s) URL.');
+
+/** A JSON Schema object as a server declares it; its content is free-form third-party data. */
+const jsonSchemaObject = z.record(z.string(), z.unknown());
+
+/** MCP tool annotations: the server author's claims, never verified. Spec defaults apply when absent. */
+export const annotationsSchema = z
+	.strictObject({
+		/** Human-readable title declared inside annotations (older servers put it here). */
+		title: z.string().optional().describe('Display title declared inside annotations.'),
+		/** Claims the tool does not modify its environment. Spec default: false. */
+		readOnlyHint: z.boolean().optional().describe('Claims the tool does not modify its environment (default false).'),
+		/** Claims the tool may perform destructive updates. Spec default: true. */
+		destructiveHint: z.boolean().optional().describe('Claims the tool may perform destructive updates (default true).'),
+		/** Claims repeated calls with the same arguments have no extra effect. Spec default: false. */
+		idempotentHint: z.boolean().optional().describe('Claims repeated identical calls have no additional effect (default false).'),
+		/** Claims the tool interacts with an open world of external entities. Spec default: true. */
+		openWorldHint: z.boolean().optional().describe('Claims the tool reaches an open world of external entities (default true).'),
+	})
+	.describe('MCP tool annotations, as declared by the server (unverified claims).');
+
+/** A curated correction: wins over the rules and is shown as such, with its reason, on the tool page. */
+export const curatedSchema = z
+	.strictObject({
+		/** Category that replaces the classifier's. */
+		category: categorySchema.optional(),
+		/** Level that replaces the classifier's. */
+		level: levelSchema.optional(),
+		/** Why the rules are overridden; published on the tool page. */
+		reason: z.string().trim().min(10, { error: 'must explain the override in at least 10 characters' }).describe('Why the rules are overridden; shown on the tool page.'),
+	})
+	.refine((c) => c.category !== undefined || c.level !== undefined, {
+		error: 'must set a category, a level, or both',
+	})
+	.describe('Curated override of the classifier, with a written reason.');
+
+/** One tool, exactly as `tools/list` returned it, plus optional curation. */
+export const toolSchema = z
+	.strictObject({
+		/** The tool's programmatic name, unique within its server. */
+		name: z
+			.string()
+			.min(1, { error: 'must not be empty' })
+			.refine((s) => s.trim().length > 0, { error: 'must not be blank' })
+			.describe('Programmatic tool name, unique within the server.'),
+		/** Display title (MCP 2025-06-18 and later). */
+		title: z.string().optional().describe('Display title.'),
+		/** The tool's own description: untrusted text, rendered escaped. */
+		description: z.string().optional().describe('Description as declared by the server (untrusted text).'),
+		/** JSON Schema of the arguments; the spec requires an object schema. */
+		inputSchema: jsonSchemaObject
+			.refine((s) => s.type === 'object', { error: 'must be a JSON Schema with "type": "object"' })
+			.describe('JSON Schema for the tool arguments (type "object").'),
+		/** JSON Schema of structured results, when declared. */
+		outputSchema: jsonSchemaObject.optional().describe('JSON Schema for structured results, when declared.'),
+		/** Behaviour hints declared by the server. */
+		annotations: annotationsSchema.optional(),
+		/** Icons declared by the server (kept verbatim, never rendered as images). */
+		icons: z.array(z.unknown()).optional().describe('Icons as declared (kept, not rendered).'),
+		/** Execution hints such as task support (kept verbatim). */
+		execution: z.record(z.string(), z.unknown()).optional().describe('Execution hints as declared (kept verbatim).'),
+		/** Vendor metadata (kept verbatim). */
+		_meta: z.record(z.string(), z.unknown()).optional().describe('Vendor metadata as declared (kept verbatim).'),
+		/** Our curated correction, if any (not part of the server's answer). */
+		curated: curatedSchema.optional(),
+	})
+	.describe('One MCP tool as returned by tools/list, plus optional curation.');
+
+/** Where a server comes from. At least one locator is required so readers can find the code. */
+export const sourceSchema = z
+	.strictObject({
+		/** npm package name, e.g. `@modelcontextprotocol/server-memory`. */
+		npm: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, { error: 'must be an npm package name' }).optional().describe('npm package name.'),
+		/** PyPI package name. */
+		pypi: z.string().min(1).optional().describe('PyPI package name.'),
+		/** Package or server version the tools were listed from. */
+		version: z.string().min(1).optional().describe('Package version the tool list was taken from.'),
+		/** Source repository URL. */
+		repository: httpUrlSchema.optional().describe('Source repository URL.'),
+		/** A short repository reference such as `owner/name` when no URL is known. */
+		repositoryRef: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'must look like owner/name' }).optional().describe('Repository reference owner/name when no URL is known.'),
+		/** Project home page. */
+		homepage: httpUrlSchema.optional().describe('Project home page URL.'),
+	})
+	.refine((s) => Boolean(s.npm || s.pypi || s.repository || s.repositoryRef || s.homepage), {
+		error: 'must name at least one of npm, pypi, repository, repositoryRef or homepage',
+	})
+	.describe('Where the server comes from.');
+
+/** How and when the tool list was obtained. */
+export const cataloguedSchema = z
+	.strictObject({
+		/** Calendar date (UTC) the tools were catalogued, YYYY-MM-DD. */
+		date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('Date catalogued (YYYY-MM-DD, UTC).'),
+		/** How the tool list was obtained. */
+		method: z
+			.enum(['tools-list', 'seed-page', 'manual'])
+			.describe('tools-list: asked the server over MCP; seed-page: transcribed from a published catalogue page; manual: written by hand.'),
+		/** Free-text provenance: the launch recipe (variable names only, never values) or the page read. */
+		via: z.string().min(1).describe('How the list was obtained: launch recipe (variable names only) or page read.'),
+		/** Tool count a third-party source claims for this server, when it differs from what we hold. */
+		claimedToolCount: z.int().positive().optional().describe('Tool count claimed by a third-party source.'),
+		/** Who claims `claimedToolCount`. */
+		claimedBy: z.string().min(1).optional().describe('Who claims claimedToolCount.'),
+		/** Anything a reader should know about the completeness of this record. */
+		notes: z.string().optional().describe('Notes on completeness or provenance.'),
+	})
+	.refine((c) => (c.claimedToolCount === undefined) === (c.claimedBy === undefined), {
+		error: 'claimedToolCount and claimedBy go together',
+	})
+	.describe('Provenance of the tool list.');
+
+/** `serverInfo` as the server reported it in `initialize`. */
+export const serverInfoSchema = z
+	.strictObject({
+		name: z.string().describe('Server name reported in initialize.'),
+		version: z.string().optional().describe('Server version reported in initialize.'),
+		title: z.string().optional().describe('Server title reported in initialize.'),
+	})
+	.describe('serverInfo reported by the server.');
+
+/** Server slugs become URL segments and file names: lowercase, digits and dashes only. */
+export const slugSchema = z
+	.string()
+	.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, { error: 'must be lowercase letters, digits and dashes (max 80), not starting or ending with a dash' })
+	.describe('URL slug: lowercase letters, digits and dashes.');
+
+/** One catalogue file: a server, its provenance and its tools. */
+export const serverFileSchema = z
+	.strictObject({
+		/** URL slug; must equal the file name without `.yaml`. */
+		slug: slugSchema,
+		/** Display name. */
+		name: z.string().trim().min(1, { error: 'must not be empty' }).describe('Display name of the server.'),
+		/** What the server is for, in our words or the author's. */
+		description: z.string().optional().describe('What the server is for.'),
+		/** Licence identifier when known (SPDX where possible). */
+		license: z.string().min(1).optional().describe('Licence when known (SPDX identifier where possible).'),
+		source: sourceSchema,
+		catalogued: cataloguedSchema,
+		serverInfo: serverInfoSchema.optional(),
+		/** Protocol version negotiated in `initialize`. */
+		protocolVersion: z.string().optional().describe('MCP protocol version negotiated in initialize.'),
+		/** Server capabilities reported in `initialize` (kept verbatim). */
+		capabilities: z.record(z.string(), z.unknown()).optional().describe('Capabilities reported in initialize (verbatim).'),
+		/** The tools, in the order the server listed them. */
+		tools: z.array(toolSchema).min(1, { error: 'must list at least one tool' }).describe('Tools in the order the server listed them.'),
+	})
+	.superRefine((server, ctx) => {
+		const seen = new Map<string, number>();
+		server.tools.forEach((tool, index) => {
+			const first = seen.get(tool.name);
+			if (first !== undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tools', index, 'name'],
+					message: `duplicate tool name "${tool.name}" (first at tools[${first}])`,
+				});
+			} else {
+				seen.set(tool.name, index);
+			}
+		});
+	})
+	.describe('A Policy Atlas catalogue file: one MCP server and its tools.');
+
+export type Category = (typeof CATEGORIES)[number];
+export type Level = (typeof LEVELS)[number];
+export type Annotations = z.infer<typeof annotationsSchema>;
+export type Curated = z.infer<typeof curatedSchema>;
+export type Tool = z.infer<typeof toolSchema>;
+export type ServerFile = z.infer<typeof serverFileSchema>;

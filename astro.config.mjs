@@ -1,0 +1,31 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { resolve } from 'node:path';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+/** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
+const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
+
+export default defineConfig({
+	site: process.env.ATLAS_SITE_URL || undefined,
+	outDir: process.env.ATLAS_OUT_DIR || './dist',
+	trailingSlash: 'ignore',
+	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
+	compressHTML: true,
+	integrations: [mdx(), pagefindIndex()],
+	vite: {
+		plugins: [
+			{
+				// Catalogue YAML is read with fs, not imported, so tell the dev server to reload on changes.
+				name: 'policy-atlas:watch-catalogue',
+				configureServer(server) {
+					server.watcher.add(catalogue);
+					server.watcher.on('change', (file) => {
+						if (file.startsWith(catalogue)) server.ws.send({ type: 'full-reload' });
+					});
+				},
+			},
+		],
+	},
+});

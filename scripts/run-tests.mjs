@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, in the order the builds allow.
+ *   1. unit tests (domain logic)
+ *   2. build the bundled catalogue into dist/ and a hostile fixture catalogue into .cache/fixture-dist/
+ *   3. post-build tests over both outputs, then browser tests in Debian's Chromium against both
+ * Ends with one line "N passed, N failed" summed over every vitest run, and exits non-zero on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const cache = join(root, '.cache');
+mkdirSync(cache, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const env = {
+	...process.env,
+	ATLAS_DIST: join(root, 'dist'),
+	ATLAS_FIXTURE_DIST: join(cache, 'fixture-dist'),
+	ATLAS_FIXTURE_CATALOGUE: join(root, 'tests', 'fixtures', 'hostile', 'servers'),
+};
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+function run(label, command, args, extraEnv = {}) {
+	console.log(`\n=== ${label}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+	if (result.status !== 0) {
+		console.error(`=== ${label}: failed (exit ${result.status ?? result.signal})`);
+		broken = true;
+	}
+	return result.status === 0;
+}
+
+function vitest(label, projects) {
+	const report = join(cache, `vitest-${label}.json`);
+	rmSync(report, { force: true });
+	const args = ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+	run(`tests: ${label}`, bin('vitest'), args);
+	if (!existsSync(report)) {
+		console.error(`=== tests: ${label}: no report written`);
+		broken = true;
+		return;
+	}
+	const summary = JSON.parse(readFileSync(report, 'utf8'));
+	passed += summary.numPassedTests;
+	failed += summary.numFailedTests;
+	// A suite that fails to load counts as a failure even though it ran no test.
+	if (summary.numFailedTestSuites > 0 && summary.numFailedTests === 0) failed += summary.numFailedTestSuites;
+}
+
+vitest('unit', ['unit']);
+const built =
+	run('build: bundled catalogue', bin('astro'), ['build']) &&
+	run('build: hostile fixture catalogue', bin('astro'), ['build'], { ATLAS_CATALOGUE: env.ATLAS_FIXTURE_CATALOGUE, ATLAS_OUT_DIR: env.ATLAS_FIXTURE_DIST });
+if (built) vitest('dist-and-browser', ['dist', 'browser']);
+else console.error('=== skipping post-build and browser tests: a build failed');
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(broken || failed > 0 || !built ? 1 : 0);

@@ -1,0 +1,112 @@
+/**
+ * Reads and validates a catalogue folder (one YAML file per server). Every problem in every file is
+ * collected and reported at once, each naming the file, the tool and the field, so a contributor fixes
+ * a whole catalogue in one pass instead of one error per build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { serverFileSchema, type ServerFile } from './schema.ts';
+
+/** One validation problem, located precisely. */
+export interface CatalogueProblem {
+	/** File path as given to the loader (relative to the working directory when possible). */
+	file: string;
+	/** `tool "name" (tools[3])` or `server` for server-level fields, or `file` for parse errors. */
+	entry: string;
+	/** Dotted field path inside the entry, e.g. `inputSchema.type`; empty for whole-entry problems. */
+	field: string;
+	message: string;
+}
+
+/** Thrown when a catalogue has problems; its message lists every one. */
+export class CatalogueError extends Error {
+	readonly problems: CatalogueProblem[];
+	constructor(problems: CatalogueProblem[]) {
+		super(formatProblems(problems));
+		this.name = 'CatalogueError';
+		this.problems = problems;
+	}
+}
+
+/** A loaded server file and where it came from. */
+export interface LoadedServer {
+	file: string;
+	server: ServerFile;
+}
+
+/** Formats problems one per line: `file: entry, field "x": message`. */
+export function formatProblems(problems: readonly CatalogueProblem[]): string {
+	const lines = problems.map((p) => {
+		const field = p.field ? `, field "${p.field}"` : '';
+		return `  ${p.file}: ${p.entry}${field}: ${p.message}`;
+	});
+	return `Catalogue has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+/**
+ * Validates one server file's text. Returns the parsed server or the problems found.
+ * `file` is only used in messages and to check the slug matches the file name.
+ */
+export function parseServerFile(file: string, text: string): { server?: ServerFile; problems: CatalogueProblem[] } {
+	const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+	if (doc.errors.length > 0) {
+		return { problems: doc.errors.map((e) => ({ file, entry: 'file', field: '', message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+	}
+	const data: unknown = doc.toJS({ maxAliasCount: 100 });
+	const result = serverFileSchema.safeParse(data);
+	const problems = result.success ? [] : result.error.issues.map((issue) => locateIssue(file, data, issue));
+	const expectedSlug = basename(file).replace(/\.ya?ml$/, '');
+	if (result.success && result.data.slug !== expectedSlug) {
+		problems.push({ file, entry: 'server', field: 'slug', message: `must equal the file name "${expectedSlug}" (found "${result.data.slug}")` });
+	}
+	return problems.length > 0 || !result.success ? { problems } : { server: result.data, problems };
+}
+
+/** Turns a zod issue path into `tool "x" (tools[i])` plus the field path within that tool. */
+function locateIssue(file: string, data: unknown, issue: z.core.$ZodIssue): CatalogueProblem {
+	const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+	if (path[0] === 'tools' && typeof path[1] === 'number') {
+		const index = path[1];
+		const tools = (data as { tools?: unknown[] } | null)?.tools;
+		const raw = Array.isArray(tools) ? (tools[index] as { name?: unknown } | undefined) : undefined;
+		const name = typeof raw?.name === 'string' && raw.name.trim() ? `tool "${raw.name}"` : `tool #${index + 1}`;
+		return { file, entry: `${name} (tools[${index}])`, field: joinPath(path.slice(2)), message: issue.message };
+	}
+	return { file, entry: 'server', field: joinPath(path), message: issue.message };
+}
+
+function joinPath(path: readonly (string | number)[]): string {
+	return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Loads every `*.yaml` file in `dir` (sorted by name, so output is deterministic) and throws a
+ * CatalogueError listing every problem if any file is invalid or the folder holds no server.
+ */
+export function loadCatalogue(dir: string): LoadedServer[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+	} catch (error) {
+		throw new CatalogueError([{ file: dir, entry: 'folder', field: '', message: `cannot read catalogue folder: ${(error as Error).message}` }]);
+	}
+	const display = (name: string) => {
+		const rel = relative(process.cwd(), join(dir, name));
+		return rel.startsWith('..') ? join(dir, name) : rel;
+	};
+	const problems: CatalogueProblem[] = [];
+	const servers: LoadedServer[] = [];
+	for (const name of names) {
+		const file = display(name);
+		const { server, problems: found } = parseServerFile(file, readFileSync(join(dir, name), 'utf8'));
+		problems.push(...found);
+		if (server) servers.push({ file, server });
+	}
+	if (names.length === 0) {
+		problems.push({ file: dir, entry: 'folder', field: '', message: 'holds no *.yaml server files' });
+	}
+	if (problems.length > 0) throw new CatalogueError(problems);
+	return servers;
+}

@@ -1,0 +1,178 @@
+/**
+ * Everything the pages render, computed once per build from the catalogue and the attack patterns.
+ * Pages only look things up here; nothing is classified, generated or queried per page.
+ */
+import type { Category, Level, ServerFile, Tool } from '../catalogue/schema.ts';
+import { CATEGORIES, LEVELS } from '../catalogue/schema.ts';
+import type { LoadedServer } from '../catalogue/load.ts';
+import { toolSlugs } from '../catalogue/slug.ts';
+import { classify } from '../classify/index.ts';
+import { rationale } from '../classify/rationale.ts';
+import type { Decision } from '../classify/types.ts';
+import { linkAttacks, type AttackLink, type AttackRef } from '../attacks/links.ts';
+import type { ActionPlan } from '../policy/action.ts';
+import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
+import { policyToJson, type Policy } from '../policy/schema.ts';
+import { buildFaq, type FaqEntry } from '../faq/faq.ts';
+
+/** One tool with everything its page shows. */
+export interface ToolEntry {
+	/** `<server-slug>/<tool-slug>`: unique across the catalogue. */
+	key: string;
+	slug: string;
+	url: string;
+	tool: Tool;
+	server: ServerEntry;
+	decision: Decision;
+	plan: ActionPlan;
+	rationale: string[];
+	policy: Policy;
+	policyJson: string;
+	faq: FaqEntry[];
+	attacks: AttackLink[];
+}
+
+/** One server with its tools and aggregate figures. */
+export interface ServerEntry {
+	slug: string;
+	url: string;
+	file: string;
+	server: ServerFile;
+	/** Plain-text description of where the server comes from. */
+	sourceLabel: string;
+	tools: ToolEntry[];
+	policy: Policy;
+	policyJson: string;
+	byCategory: Record<Category, number>;
+	byLevel: Record<Level, number>;
+	maxLevel: Level;
+	/** Attack patterns any of its tools is exposed to, with how many tools. */
+	attacks: { id: string; title: string; tools: number }[];
+}
+
+/** The whole site's data. */
+export interface SiteModel {
+	servers: ServerEntry[];
+	tools: ToolEntry[];
+	toolsByLevel: Record<Level, ToolEntry[]>;
+	toolsByCategory: Record<Category, ToolEntry[]>;
+	toolsByAttack: Map<string, ToolEntry[]>;
+}
+
+/** Site-relative URL helpers, so every link is built the same way. */
+export const urls = {
+	server: (server: string) => `/servers/${server}/`,
+	tool: (server: string, tool: string) => `/servers/${server}/tools/${tool}/`,
+	level: (level: Level) => `/risk/${level.toLowerCase()}/`,
+	category: (category: Category) => `/category/${category.toLowerCase()}/`,
+	attack: (id: string) => `/attacks/${id}/`,
+};
+
+const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Describes a server's source in plain text, e.g. "npm package @x/y 1.2.3". */
+export function sourceLabel(server: ServerFile): string {
+	const s = server.source;
+	const version = s.version ? ` ${s.version}` : '';
+	if (s.npm) return `npm package ${s.npm}${version}`;
+	if (s.pypi) return `PyPI package ${s.pypi}${version}`;
+	if (s.repositoryRef) return `repository ${s.repositoryRef}${version}`;
+	return s.repository ?? s.homepage ?? 'unknown source';
+}
+
+/** Builds the site model. Input order is preserved for tools; servers are sorted by slug. */
+export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonly AttackRef[]): SiteModel {
+	const servers: ServerEntry[] = [];
+	const tools: ToolEntry[] = [];
+	for (const { file, server } of [...loaded].sort((a, b) => a.server.slug.localeCompare(b.server.slug))) {
+		const entry = buildServer(file, server, attacks);
+		servers.push(entry);
+		tools.push(...entry.tools);
+	}
+	const toolsByLevel = Object.fromEntries(LEVELS.map((l) => [l, [] as ToolEntry[]])) as Record<Level, ToolEntry[]>;
+	const toolsByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as ToolEntry[]])) as Record<Category, ToolEntry[]>;
+	const toolsByAttack = new Map<string, ToolEntry[]>(attacks.map((a) => [a.id, []]));
+	for (const t of tools) {
+		toolsByLevel[t.decision.level].push(t);
+		toolsByCategory[t.decision.category].push(t);
+		for (const a of t.attacks) toolsByAttack.get(a.id)?.push(t);
+	}
+	return { servers, tools, toolsByLevel, toolsByCategory, toolsByAttack };
+}
+
+function buildServer(file: string, server: ServerFile, attacks: readonly AttackRef[]): ServerEntry {
+	const slugs = toolSlugs(server.tools.map((t) => t.name));
+	const entry: ServerEntry = {
+		slug: server.slug,
+		url: urls.server(server.slug),
+		file,
+		server,
+		sourceLabel: sourceLabel(server),
+		tools: [],
+		policy: { version: '1', default: 'deny' },
+		policyJson: '',
+		byCategory: zeroCounts(CATEGORIES),
+		byLevel: zeroCounts(LEVELS),
+		maxLevel: 'Low',
+		attacks: [],
+	};
+	const attackCounts = new Map<string, { id: string; title: string; tools: number }>();
+	for (const tool of server.tools) {
+		const slug = slugs.get(tool.name) as string;
+		const decision = classify(tool, { slug: server.slug, name: server.name });
+		const plan = planFor(decision);
+		const sentences = rationale(decision, tool.name);
+		const policy = recommendPolicy(decision, tool.name);
+		const links = linkAttacks(decision, attacks);
+		const toolEntry: ToolEntry = {
+			key: `${server.slug}/${slug}`,
+			slug,
+			url: urls.tool(server.slug, slug),
+			tool,
+			server: entry,
+			decision,
+			plan,
+			rationale: sentences,
+			policy,
+			policyJson: policyToJson(policy),
+			faq: buildFaq({
+				toolName: tool.name,
+				serverName: server.name,
+				serverSource: entry.sourceLabel,
+				description: tool.description,
+				decision,
+				plan,
+				rationale: sentences,
+			}),
+			attacks: links,
+		};
+		entry.tools.push(toolEntry);
+		entry.byCategory[decision.category]++;
+		entry.byLevel[decision.level]++;
+		if (LEVELS.indexOf(decision.level) > LEVELS.indexOf(entry.maxLevel)) entry.maxLevel = decision.level;
+		for (const link of links) {
+			const count = attackCounts.get(link.id) ?? { id: link.id, title: link.title, tools: 0 };
+			count.tools++;
+			attackCounts.set(link.id, count);
+		}
+	}
+	entry.policy = serverPolicy(entry.tools.map((t) => ({ name: t.tool.name, decision: t.decision })));
+	entry.policyJson = policyToJson(entry.policy);
+	entry.attacks = [...attackCounts.values()];
+	return entry;
+}
+
+/**
+ * Up to `n` tools of the same category on other servers: the ones that follow this tool in the
+ * category list (wrapping), so each page shows different neighbours at O(n) cost per page.
+ */
+export function relatedElsewhere(model: SiteModel, tool: ToolEntry, n = 6): ToolEntry[] {
+	const list = model.toolsByCategory[tool.decision.category];
+	const start = list.indexOf(tool);
+	const out: ToolEntry[] = [];
+	for (let i = 1; i < list.length && out.length < n; i++) {
+		const candidate = list[(start + i) % list.length] as ToolEntry;
+		if (candidate.server !== tool.server) out.push(candidate);
+	}
+	return out;
+}

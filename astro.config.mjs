@@ -8,7 +8,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
 export default defineConfig({
-	site: process.env.ATLAS_SITE_URL || undefined,
+	...(process.env.ATLAS_SITE_URL ? { site: process.env.ATLAS_SITE_URL } : {}),
 	outDir: process.env.ATLAS_OUT_DIR || './dist',
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.

@@ -1,0 +1,131 @@
+/**
+ * Reads the lead sentence of a description. Category phrases are taken from the lead sentence only, so
+ * "To delete, use `delete_file`" further down a read tool's description cannot make it Destructive;
+ * the integrity scan reads the whole text separately.
+ */
+import { PREPOSITIONS, type NounClass, type VerbInfo } from './lexicon.ts';
+import { allMatches } from './regex.ts';
+import { lookupNoun, lookupVerb } from './tokens.ts';
+
+/** A phrase found in the lead sentence. */
+export interface PhraseHit {
+	/** The matched text, verbatim. */
+	readonly match: string;
+	readonly index: number;
+	/** True when a negator (not, never, without…) sits within the three words before it. */
+	readonly negated: boolean;
+	/** The hit with its negator ("not delete"), for quoting; equals `match` when not negated. */
+	readonly quoted: string;
+}
+
+/** A noun in the description, with its dictionary form and classes. */
+export interface DescriptionNoun {
+	readonly word: string;
+	readonly base: string;
+	readonly classes: ReadonlySet<NounClass>;
+}
+
+/** The verb a description opens with ("Delete a VLAN", "Permanently deletes…", "Returns…"). */
+export interface DescriptionVerb {
+	/** The word as written. */
+	readonly word: string;
+	/** Where the word starts in the lead sentence. */
+	readonly index: number;
+	readonly info: VerbInfo;
+	/** Known nouns among the words after the verb, up to a preposition ("Delete all HWID devices for…" → device). */
+	readonly objectNouns: readonly DescriptionNoun[];
+	readonly negated: boolean;
+}
+
+const LEAD_END = /\.\s|[!?]\s|\n/;
+const WORD = /[A-Za-z][A-Za-z'-]*/g;
+const MAX_LEAD = 300;
+const CLAUSE_BREAK = /[,;:()[\]—–.!?]|\s-\s/;
+
+/** Words skipped when looking for the opening verb ("This tool lets you delete…"). */
+const FILLERS = new Set([
+	'this', 'that', 'it', 'tool', 'tools', 'function', 'endpoint', 'the', 'a', 'an', 'to', 'will', 'can', 'may',
+	'should', 'allows', 'lets', 'helps', 'you', 'we', 'please', 'simply', 'just', 'also', 'bulk', 'use', 'mcp', 'and',
+]);
+const NEGATORS = new Set(['not', 'never', 'no', 'without', "doesn't", "don't", 'cannot', "can't", "won't", "isn't", 'neither', 'nor', 'read-only']);
+
+/** Phrase patterns, compiled once. Each is global so `allMatches` can list every hit. */
+export const PHRASES = {
+	destructive: /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|drop(?:s|ping)?|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing)|overwrit(?:e|es|ing))\b/gi,
+	irreversible: /\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
+	exec: /\b(?:execut(?:e|es|ing)|runs?|running|evaluat(?:e|es|ing)|interpret(?:s|ing)?)\s+(?:(?:an?|the|any|arbitrary|given|provided|custom|raw|one|or|more|multiple)\s+)*(?:(?:shell|bash|terminal|system|os|cli|sql|python|javascript|js|powershell)\s+)?(?:commands?|code|scripts?|sql|quer(?:y|ies)|statements?|javascript|python|programs?|expressions?)\b/gi,
+	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,
+	financial: /\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)|buy(?:s|ing)?|sell(?:s|ing)?|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
+	session: /\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
+	egress: /\b(?:send(?:s|ing)?|e-?mail(?:s|ing)?|posts?|posting|publish(?:es|ing)?|tweet(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|forward(?:s|ing)?|invit(?:e|es|ing)|broadcast(?:s|ing)?|push(?:es|ing)?)\b.{0,60}?\b(?:to|with|on behalf of)\b/gi,
+	access: /\b(?:grant(?:s|ing)?|revok(?:e|es|ing)|invit(?:e|es|ing)|(?:add(?:s|ing)?|remov(?:e|es|ing))\s+(?:an?\s+|new\s+)?(?:members?|collaborators?|users?)\s+(?:to|from)|change(?:s)?\s+(?:the\s+)?(?:roles?|permissions?|owner)|transfer(?:s)?\s+ownership|makes?\s+(?:it\s+)?public|(?:set|change|update)s?\s+(?:the\s+)?visibility)\b/gi,
+	untrusted: /\b(?:web ?pages?|websites?|the (?:web|internet)|search(?:es)? the web|scrap(?:e|es|ing)|crawl(?:s|ing)?|user[- ]generated|third[- ]party|public (?:repos?|repositories|issues|posts))\b/gi,
+	secret: /\b(?:secrets?|passwords?|credentials?|(?:private|api|access|secret|ssh)[ _]keys?|key[ _]pairs?|(?:access|auth|authentication|authorization|bearer|api|refresh)[ _]tokens?|environment variables?)\b/gi,
+	// "Remove users from an external squad": the verb, then what follows "from" (checked against data stores).
+	dissociation: /\b(?:remov(?:e|es|ing)|unlink(?:s|ing)?|detach(?:es|ing)?|disassociat(?:e|es|ing)|unassign(?:s|ing)?)\b[^.;:]{0,60}?\bfrom\s+(?:(?:the|an?|its|their|this|that|all|any|specific|selected|given|one|or|more)\s+)*[\w-]+(?:\s+[\w-]+)?/gi,
+} as const;
+
+export type PhraseKind = keyof typeof PHRASES;
+
+/** The description's lead: up to the first ". ", newline or 300 characters. */
+export function leadSentence(description: string | undefined): string {
+	const text = (description ?? '').trim();
+	const end = LEAD_END.exec(text);
+	const lead = end ? text.slice(0, end.index) : text;
+	return lead.length > MAX_LEAD ? lead.slice(0, MAX_LEAD) : lead;
+}
+
+/** Where the negator among the three words before `index` starts ("does not delete"), or -1. */
+function negatorAt(text: string, index: number): number {
+	const from = Math.max(0, index - 60);
+	const before = allMatches(WORD, text.slice(from, index)).slice(-3);
+	const negator = before.find((w) => NEGATORS.has(w.text.toLowerCase()));
+	return negator ? from + negator.index : -1;
+}
+
+/** Every hit of one phrase kind in the lead sentence, each marked negated or not. */
+export function findPhrases(lead: string, kind: PhraseKind): PhraseHit[] {
+	return allMatches(PHRASES[kind], lead).map((m) => {
+		const negator = negatorAt(lead, m.index);
+		return { match: m.text, index: m.index, negated: negator >= 0, quoted: negator >= 0 ? lead.slice(negator, m.index + m.text.length) : m.text };
+	});
+}
+
+/**
+ * The verb the lead sentence opens with, within its first six words, skipping fillers and adverbs
+ * ("Permanently delete…", "This tool lets you send…"). Undefined when it opens with anything else.
+ */
+export function descriptionVerb(lead: string): DescriptionVerb | undefined {
+	const matches = allMatches(WORD, lead).slice(0, 12);
+	const words = matches.map((m) => m.text);
+	let negated = false;
+	for (let i = 0; i < Math.min(words.length, 6); i++) {
+		const word = words[i] as string;
+		const index = (matches[i] as { index: number }).index;
+		const lower = word.toLowerCase();
+		if (NEGATORS.has(lower)) {
+			negated = true;
+			continue;
+		}
+		if (FILLERS.has(lower)) continue;
+		const info = lookupVerb(lower);
+		if (info) {
+			// The object runs to the first preposition or punctuation: in "Destroy a connection — stops
+			// the source subscriber" the object is the connection, not the subscriber.
+			const objectNouns: DescriptionNoun[] = [];
+			let end = index + word.length;
+			for (const m of matches.slice(i + 1, i + 7)) {
+				if (CLAUSE_BREAK.test(lead.slice(end, m.index)) || PREPOSITIONS.has(m.text.toLowerCase())) break;
+				const noun = lookupNoun(m.text);
+				if (noun) objectNouns.push({ word: m.text, ...noun });
+				end = m.index + m.text.length;
+			}
+			return { word, index, info, objectNouns, negated };
+		}
+		// Adverbs ("Permanently", "Automatically") precede the verb; any other word means no opening verb.
+		if (lower.endsWith('ly') && lower.length > 4) continue;
+		if (lower === 'does' || lower === 'do') continue;
+		return undefined;
+	}
+	return undefined;
+}

@@ -1,0 +1,116 @@
+/**
+ * The classifier: one deterministic decision per tool definition, from its name, description, input
+ * schema and annotations. No network, no model, no randomness; schema keys are read in sorted order,
+ * so the same definition always gives the same decision, byte for byte.
+ */
+import type { Category, Level, Tool } from '../catalogue/schema.ts';
+import { planAction } from '../policy/action.ts';
+import { effectiveAnnotations } from './annotations.ts';
+import { decideCategory, type CategoryOutcome } from './category.ts';
+import { EvidenceLog } from './evidence.ts';
+import { gatherFacts } from './facts.ts';
+import { scanIntegrity } from './integrity.ts';
+import { decideLevel } from './level.ts';
+import { quote, withArticle } from './text.ts';
+import type { Confidence, Decision, EffectiveAnnotations, Trait } from './types.ts';
+
+export type * from './types.ts';
+export { RULES, ruleById, type RuleGroup, type RuleId, type RuleInfo } from './rules.ts';
+export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
+export { rationale } from './rationale.ts';
+
+/** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
+export const RULESET_VERSION = '2026.11.0';
+
+/** The server a tool belongs to; its slug words are dropped from tool names before matching. */
+export interface ServerRef {
+	readonly slug: string;
+	readonly name: string;
+}
+
+const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
+	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },
+	{ trait: 'untrusted-input', says: 'it returns third-party content' },
+	{ trait: 'egress', says: 'it sends to recipients the agent chooses' },
+];
+
+/**
+ * Annotation claims the text contradicts. Each becomes a message for the page and a note for the
+ * rationale; none changes the label, since claims never lower a level.
+ */
+function checkContradictions(outcome: CategoryOutcome, annotations: EffectiveAnnotations, traits: readonly Trait[], log: EvidenceLog): string[] {
+	const out: string[] = [];
+	const category = outcome.category;
+	const by = outcome.decidedBy;
+	const evidence = by.field === 'name' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`;
+	if (annotations.readOnlyHint.declared && annotations.readOnlyHint.value && category !== 'Read' && !outcome.fallback) {
+		out.push(`readOnlyHint is declared true, but ${evidence} makes it ${withArticle(category)} tool.`);
+		log.note('annotation-contradiction', 'annotations.readOnlyHint', 'true', `the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`);
+	}
+	if (annotations.destructiveHint.declared && !annotations.destructiveHint.value && category === 'Destructive') {
+		out.push(`destructiveHint is declared false, but ${evidence} says it removes or irreversibly changes something.`);
+		log.note('annotation-contradiction', 'annotations.destructiveHint', 'false', 'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything');
+	}
+	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {
+		const open = OPEN_WORLD_TRAITS.filter((t) => traits.includes(t.trait));
+		if (open.length > 0) {
+			const says = open.map((t) => t.says).join(' and ');
+			out.push(`openWorldHint is declared false, but ${says}.`);
+			log.note('annotation-contradiction', 'annotations.openWorldHint', 'false', `the server claims a closed world, but ${says}`);
+		}
+	}
+	return out;
+}
+
+function applyCurated(tool: Tool, ruleCategory: Category, ruleLevel: Level, log: EvidenceLog): Pick<Decision, 'category' | 'level' | 'curated'> {
+	const c = tool.curated;
+	if (!c) return { category: ruleCategory, level: ruleLevel };
+	const category = c.category ?? ruleCategory;
+	const level = c.level ?? ruleLevel;
+	if (c.category !== undefined) log.category('curated', 'curated', c.reason, c.category, 'a curator reviewed this tool and set its category');
+	if (c.level !== undefined) log.level('curated', 'curated', c.reason, c.level, 'set', 'a curator reviewed this tool and set its level');
+	return {
+		category,
+		level,
+		curated: {
+			...(c.category !== undefined ? { category: c.category } : {}),
+			...(c.level !== undefined ? { level: c.level } : {}),
+			reason: c.reason,
+			ruleCategory,
+			ruleLevel,
+		},
+	};
+}
+
+/**
+ * Classifies one tool. The rules decide a category and level from the definition's own text; the
+ * annotations are shown and may raise the level but never lower it; integrity findings (signs of tool
+ * poisoning) can turn the action into `hide` whatever the label; a curated override in the catalogue
+ * replaces the rules' category and/or level (a field it leaves out keeps the rules' value) and is
+ * recorded with both labels. The action comes from `planAction`.
+ */
+export function classify(tool: Tool, server: ServerRef): Decision {
+	const log = new EvidenceLog();
+	const facts = gatherFacts(tool, server.slug);
+	const annotations = effectiveAnnotations(tool);
+	const integrity = scanIntegrity(tool);
+	const outcome = decideCategory(facts, annotations, log);
+	const ruleLevel = decideLevel({ outcome, facts, annotations }, log);
+	const traits = log.traits();
+	const contradictions = checkContradictions(outcome, annotations, traits, log);
+	const label = applyCurated(tool, outcome.category, ruleLevel, log);
+	const confidence: Confidence = tool.curated ? 'high' : contradictions.length > 0 && outcome.confidence === 'high' ? 'medium' : outcome.confidence;
+	return {
+		category: label.category,
+		level: label.level,
+		action: planAction(label.category, label.level, integrity).action,
+		confidence,
+		evidence: log.records(),
+		traits,
+		integrity,
+		annotations,
+		contradictions,
+		...(label.curated ? { curated: label.curated } : {}),
+		rulesetVersion: RULESET_VERSION,
+	};
+}

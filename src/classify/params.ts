@@ -1,0 +1,248 @@
+/**
+ * Walks a tool's input schema and sorts its parameters into the classes the rules read: code, URL,
+ * path, recipient, bulk, money, and multiplexing `action` enums. Keys are visited in sorted order, so
+ * the same schema written with its properties in another order gives the same result.
+ */
+import { VERBS, type VerbInfo } from './lexicon.ts';
+import { allMatches } from './regex.ts';
+
+/** One declared parameter, wherever it sits in the schema. */
+export interface Param {
+	/** Evidence path, e.g. `inputSchema.properties.options.properties.url`. */
+	readonly path: string;
+	/** The property name as declared. */
+	readonly name: string;
+	/** Lowercase name tokens (`nodeUuids` → node, uuids). */
+	readonly tokens: readonly string[];
+	/** Tokens joined with `_` (`node_uuids`). */
+	readonly norm: string;
+	/** JSON types declared on the property or its anyOf/oneOf branches; empty when none is declared. */
+	readonly types: ReadonlySet<string>;
+	/** String values of `enum`/`const` on the property, its items or its branches. */
+	readonly enumValues: readonly string[];
+	readonly format: string | undefined;
+	readonly description: string;
+}
+
+/** A multiplexing parameter and the verbs among its allowed values. */
+export interface ActionEnum {
+	readonly param: Param;
+	/** Allowed values that are verbs, in declared order. */
+	readonly verbs: readonly { value: string; info: VerbInfo }[];
+	/** True when the values are HTTP methods, so the tool issues arbitrary requests. */
+	readonly http: boolean;
+}
+
+/** Parameters by class; each list is in walk order (sorted keys, depth first). */
+export interface ParamFacts {
+	readonly all: readonly Param[];
+	/** Free-form code, commands or queries. */
+	readonly code: readonly Param[];
+	readonly url: readonly Param[];
+	readonly path: readonly Param[];
+	/** Unmistakable recipients (to, cc, recipient…). */
+	readonly recipient: readonly Param[];
+	/** Possible recipients (email, channel, phone…), counted only when the tool sends something. */
+	readonly maybeRecipient: readonly Param[];
+	readonly bulk: readonly Param[];
+	readonly money: readonly Param[];
+	readonly actionEnums: readonly ActionEnum[];
+}
+
+const NAME_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
+/** Programming vocabulary in a parameter's own description that makes `query`, `code` or `expression` code. */
+const PARAM_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
+/** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
+const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell)\b/i;
+
+const CODE_EXACT = new Set([
+	'sql', 'javascript', 'python', 'bash', 'shell', 'powershell', 'typescript', 'js', 'py', 'sh', 'ts', 'command', 'cmd',
+	'commands', 'script', 'scripts', 'source_code', 'code_snippet',
+]);
+/** `shell_command`, `init_script`: the last token says what the value is. */
+const CODE_HEADS = new Set(['command', 'cmd', 'commands', 'script', 'scripts']);
+/** `sql_query`, `python_code`: a language token plus a head that is code only in that company. */
+const CODE_LANG_TOKENS = new Set(['sql', 'javascript', 'python', 'bash', 'shell', 'powershell', 'typescript', 'js']);
+const CODE_LANG_HEADS = new Set(['code', 'query', 'queries', 'statement', 'statements', 'source', 'snippet', 'expression', 'program']);
+const CODE_AMBIGUOUS = new Set(['code', 'query', 'function', 'expression', 'expr', 'program', 'snippet', 'statement', 'stmt', 'eval', 'lambda', 'body', 'source']);
+const URL_EXACT = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'webhook', 'callback', 'redirect_uri', 'redirect_url']);
+const URL_LAST = new Set(['url', 'urls', 'uri', 'uris', 'href', 'endpoint', 'webhook']);
+const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
+const PATH_EXACT = new Set(['path', 'paths', 'file', 'files', 'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder', 'cwd', 'working_directory', 'workdir', 'glob']);
+const PATH_LAST = new Set(['path', 'paths', 'filepath', 'filename', 'dir', 'directory', 'folder']);
+const RECIPIENT_EXACT = new Set(['to', 'cc', 'bcc', 'recipient', 'recipients']);
+const RECIPIENT_LAST = new Set(['recipient', 'recipients']);
+/** `to_email`, `toAddress`: "to" plus a kind of address (not `to_date`). */
+const TO_OBJECTS = new Set(['email', 'emails', 'address', 'addresses', 'number', 'phone', 'user', 'users', 'recipients', 'channel', 'chat']);
+const MAYBE_RECIPIENT = new Set([
+	'email', 'emails', 'email_address', 'email_addresses', 'phone', 'phone_number', 'number', 'chat_id', 'channel', 'channels',
+	'channel_id', 'channel_ids', 'topic', 'address', 'user_id', 'username', 'handle', 'target', 'destination', 'webhook',
+]);
+const BULK_FLAGS = new Set(['all', 'delete_all', 'recursive', 'cascade', 'force', 'purge', 'hard', 'permanent', 'include_children', 'skip_confirmation', 'no_verify']);
+const BULK_ARRAYS = new Set(['ids', 'uuids', 'items', 'paths', 'files', 'names', 'keys']);
+const BULK_ARRAY_LAST = new Set(['ids', 'uuids']);
+const MONEY_TOKENS = new Set(['amount', 'amounts', 'currency', 'price', 'prices']);
+const MONEY_EXACT = new Set(['iban', 'card_number', 'wallet_address']);
+const ACTION_NAMES = new Set(['action', 'operation', 'op', 'method', 'command', 'verb', 'action_type', 'operation_type']);
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
+/** Schemas nest rarely beyond a few levels; the cap keeps hostile or cyclic input cheap. */
+const MAX_DEPTH = 12;
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sortedKeys(obj: Json): string[] {
+	return Object.keys(obj).sort();
+}
+
+function nameTokens(name: string): string[] {
+	return allMatches(NAME_PART, name).map((m) => m.text.toLowerCase());
+}
+
+function branches(node: Json): Json[] {
+	return COMBINATORS.flatMap((k) => (Array.isArray(node[k]) ? (node[k] as unknown[]).filter(isObject) : []));
+}
+
+function typesOf(node: Json): Set<string> {
+	const out = new Set<string>();
+	const add = (t: unknown) => {
+		if (typeof t === 'string') out.add(t);
+		else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
+	};
+	add(node.type);
+	for (const b of branches(node)) add(b.type);
+	return out;
+}
+
+function enumValuesOf(node: Json): string[] {
+	const out: string[] = [];
+	const collect = (n: Json) => {
+		if (Array.isArray(n.enum)) for (const v of n.enum) if (typeof v === 'string') out.push(v);
+		if (typeof n.const === 'string') out.push(n.const);
+	};
+	collect(node);
+	if (isObject(node.items)) collect(node.items);
+	for (const b of branches(node)) collect(b);
+	return out;
+}
+
+function makeParam(name: string, node: Json, path: string): Param {
+	const tokens = nameTokens(name);
+	const items = isObject(node.items) ? node.items : undefined;
+	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
+	return {
+		path,
+		name,
+		tokens,
+		norm: tokens.join('_'),
+		types: typesOf(node),
+		enumValues: enumValuesOf(node),
+		format,
+		description: typeof node.description === 'string' ? node.description : '',
+	};
+}
+
+/** Every property in the schema, nested ones included (properties, items, allOf/anyOf/oneOf, $defs). */
+export function walkParams(schema: unknown): Param[] {
+	const out: Param[] = [];
+	const seen = new Set<object>();
+	const visit = (node: unknown, path: string, depth: number) => {
+		if (!isObject(node) || depth > MAX_DEPTH || seen.has(node)) return;
+		seen.add(node);
+		if (isObject(node.properties)) {
+			for (const key of sortedKeys(node.properties)) {
+				const child = node.properties[key];
+				const childPath = `${path}.properties.${key}`;
+				if (isObject(child)) out.push(makeParam(key, child, childPath));
+				visit(child, childPath, depth + 1);
+			}
+		}
+		if (isObject(node.items)) visit(node.items, `${path}.items`, depth + 1);
+		else if (Array.isArray(node.items)) node.items.forEach((item, i) => visit(item, `${path}.items[${i}]`, depth + 1));
+		for (const k of COMBINATORS) {
+			const list = node[k];
+			if (Array.isArray(list)) list.forEach((b, i) => visit(b, `${path}.${k}[${i}]`, depth + 1));
+		}
+		for (const defs of ['$defs', 'definitions'] as const) {
+			const d = node[defs];
+			if (isObject(d)) for (const key of sortedKeys(d)) visit(d[key], `${path}.${defs}.${key}`, depth + 1);
+		}
+		if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${path}.additionalProperties`, depth + 1);
+	};
+	visit(schema, 'inputSchema', 0);
+	return out;
+}
+
+/** Takes free text: a string (or list of strings) with no fixed set of values. */
+function isFreeText(p: Param): boolean {
+	if (p.enumValues.length > 0) return false;
+	return p.types.size === 0 || p.types.has('string') || p.types.has('array');
+}
+
+function lastToken(p: Param): string {
+	return p.tokens.at(-1) ?? '';
+}
+
+/**
+ * True when the parameter takes code, commands or queries as free text. Ambiguous names (`query`,
+ * `code`, `expression`) count only when the parameter's or the tool's text speaks of a language, so a
+ * search `query` or a `country_code` stays a plain string.
+ */
+function isCodeParam(p: Param, toolText: string): boolean {
+	if (!isFreeText(p)) return false;
+	if (CODE_EXACT.has(p.norm) || CODE_HEADS.has(lastToken(p))) return true;
+	if (p.tokens.some((t) => CODE_LANG_TOKENS.has(t)) && CODE_LANG_HEADS.has(lastToken(p))) return true;
+	return CODE_AMBIGUOUS.has(p.norm) && (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText));
+}
+
+function isUrlParam(p: Param): boolean {
+	return URL_EXACT.has(p.norm) || URL_LAST.has(lastToken(p)) || (p.format !== undefined && URL_FORMATS.has(p.format));
+}
+
+function isPathParam(p: Param): boolean {
+	return PATH_EXACT.has(p.norm) || PATH_LAST.has(lastToken(p)) || p.norm.endsWith('file_path');
+}
+
+function isBulkParam(p: Param): boolean {
+	if (BULK_FLAGS.has(p.norm)) return true;
+	const arrayLike = p.types.size === 0 || p.types.has('array');
+	return arrayLike && (BULK_ARRAYS.has(p.norm) || BULK_ARRAY_LAST.has(lastToken(p)));
+}
+
+function actionEnum(p: Param): ActionEnum | undefined {
+	if (!ACTION_NAMES.has(p.norm) || p.enumValues.length === 0) return undefined;
+	const lower = p.enumValues.map((v) => v.toLowerCase());
+	const http = lower.length >= 2 && lower.every((v) => HTTP_METHODS.has(v)) && (lower.includes('get') || lower.includes('post'));
+	const verbs: { value: string; info: VerbInfo }[] = [];
+	for (const value of p.enumValues) {
+		// Exact verb forms only: an enum of states ("disabled", "manual") is not a list of operations.
+		const first = nameTokens(value)[0];
+		const info = first === undefined ? undefined : VERBS.get(first);
+		if (info) verbs.push({ value, info });
+	}
+	return verbs.length > 0 || http ? { param: p, verbs, http } : undefined;
+}
+
+/**
+ * Classifies every parameter. `toolText` (the name and lead sentence) resolves ambiguous code
+ * parameter names.
+ */
+export function classifyParams(schema: unknown, toolText: string): ParamFacts {
+	const all = walkParams(schema);
+	const actionEnums = all.flatMap((p) => actionEnum(p) ?? []);
+	return {
+		all,
+		code: all.filter((p) => isCodeParam(p, toolText)),
+		url: all.filter(isUrlParam),
+		path: all.filter(isPathParam),
+		recipient: all.filter((p) => RECIPIENT_EXACT.has(p.norm) || RECIPIENT_LAST.has(lastToken(p)) || (p.tokens[0] === 'to' && TO_OBJECTS.has(p.tokens[1] ?? ''))),
+		maybeRecipient: all.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
+		bulk: all.filter(isBulkParam),
+		money: all.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
+		actionEnums,
+	};
+}

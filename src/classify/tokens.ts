@@ -1,0 +1,167 @@
+/**
+ * Tool-name tokenising and word lookup: `ip_control_drop_connections`, `dropConnections`,
+ * `drop-connections` and `ip.drop.connections` all yield the same tokens, and `connections` finds the
+ * noun `connection` while `deleting` finds the verb `delete`.
+ */
+import { allMatches } from './regex.ts';
+import { BULK_WORDS, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
+
+/** One token of a tool name, with its position in the original string (for quoting the exact text). */
+export interface NameToken {
+	/** Lowercased token. */
+	readonly text: string;
+	readonly start: number;
+	readonly end: number;
+}
+
+/** A noun found in the lexicon, with its dictionary form and classes. */
+export interface NounHit {
+	readonly token: NameToken;
+	readonly base: string;
+	readonly classes: ReadonlySet<NounClass>;
+}
+
+/** The verb chosen from a name, and where it sat: first and last positions are the conventional ones. */
+export interface NameVerb {
+	readonly token: NameToken;
+	readonly index: number;
+	readonly info: VerbInfo;
+	readonly position: 'first' | 'last' | 'any';
+}
+
+// Built once: runs of ASCII letters and digits, then camelCase parts inside each run
+// (`HTTPServer` → HTTP, Server; `getV2Users` → get, V2, Users; `OAuth2Token` → O, Auth2, Token).
+const WORD_RUN = /[A-Za-z0-9]+/g;
+const CAMEL_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
+const SLUG_SPLIT = /[^a-z0-9]+/;
+
+/**
+ * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp` and
+ * tokens that merely repeat the server slug (`github_create_issue` on the GitHub server). A slug part
+ * that is also a lexicon word is kept, since it probably names the object. Never returns an empty
+ * list for a name that has ASCII letters or digits.
+ */
+export function tokenizeName(name: string, slug: string): NameToken[] {
+	const all: NameToken[] = [];
+	for (const run of allMatches(WORD_RUN, name)) {
+		for (const part of allMatches(CAMEL_PART, run.text)) {
+			const start = run.index + part.index;
+			all.push({ text: part.text.toLowerCase(), start, end: start + part.text.length });
+		}
+	}
+	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));
+	const kept = all.filter((t) => t.text !== 'mcp' && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
+	return kept.length > 0 ? kept : all;
+}
+
+/** Candidate dictionary forms of an inflected word, most literal first. */
+function inflectionCandidates(word: string, verb: boolean): string[] {
+	const out = [word];
+	if (NO_STEM.has(word) || word.length < 4) return out;
+	if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+	if (word.endsWith('es')) out.push(word.slice(0, -2));
+	if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
+	if (!verb) return out;
+	for (const suffix of ['ed', 'ing']) {
+		if (!word.endsWith(suffix)) continue;
+		const stem = word.slice(0, -suffix.length);
+		if (suffix === 'ed' && stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
+		out.push(stem, `${stem}e`);
+		// dropped → dropp → drop; running → runn → run
+		if (stem.length > 2 && stem.at(-1) === stem.at(-2)) out.push(stem.slice(0, -1));
+	}
+	return out;
+}
+
+/** Looks a word up as a verb, with light stemming (deletes, deleted, deleting → delete). */
+export function lookupVerb(word: string): VerbInfo | undefined {
+	for (const candidate of inflectionCandidates(word.toLowerCase(), true)) {
+		const info = VERBS.get(candidate);
+		if (info) return info;
+	}
+	return undefined;
+}
+
+/** Looks a word up as a noun, with plural stemming (connections → connection, entries → entry). */
+export function lookupNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
+	for (const candidate of inflectionCandidates(word.toLowerCase(), false)) {
+		const classes = NOUNS.get(candidate);
+		if (classes) return { base: candidate, classes };
+	}
+	return undefined;
+}
+
+/** Tokens before the first preposition: in `users_get_by_email`, `email` is a qualifier, not the verb. */
+function verbSegment(tokens: readonly NameToken[]): readonly NameToken[] {
+	const cut = tokens.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.text));
+	return cut === -1 ? tokens : tokens.slice(0, cut);
+}
+
+/**
+ * Chooses the name's verb: first token, then last token (of the part before any preposition), then
+ * any token, where only the first may be inflected. Words that are as often nouns (`message`, `log`, `tag`) are only taken when no
+ * unambiguous verb exists, so `message_send` reads as "send" and `users_get_by_email` as "get".
+ */
+export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined {
+	const segment = verbSegment(tokens);
+	if (segment.length === 0) return undefined;
+	const lastIndex = segment.length - 1;
+	const order = [0, lastIndex, ...segment.keys()];
+	for (const allowAmbiguous of [false, true]) {
+		for (const index of order) {
+			const token = segment[index] as NameToken;
+			// Only the first word may be inflected: later words in `nat_list_port_forwards` or
+			// `ids_list_rule_sets` are plural nouns, not verbs.
+			const info = index === 0 ? lookupVerb(token.text) : VERBS.get(token.text);
+			if (!info || (info.ambiguous && !allowAmbiguous)) continue;
+			const position = index === 0 ? 'first' : index === lastIndex ? 'last' : 'any';
+			return { token, index, info, position };
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The tokens naming what the verb acts on: those after the verb up to a preposition
+ * (`delete_repo_file`, `remove_label_from_issue`), or, when none of those is a known noun, those
+ * before it (`users_delete`, `hosts_bulk_delete`). Quantity words (all, bulk…) are left out.
+ */
+export function objectPhrase(tokens: readonly NameToken[], verbIndex: number | undefined): NameToken[] {
+	const isObject = (t: NameToken) => !BULK_WORDS.has(t.text);
+	if (verbIndex === undefined) return tokens.filter(isObject);
+	const after: NameToken[] = [];
+	for (const t of tokens.slice(verbIndex + 1)) {
+		if (PREPOSITIONS.has(t.text)) break;
+		if (isObject(t)) after.push(t);
+	}
+	if (after.some((t) => lookupNoun(t.text))) return after;
+	const before = tokens.slice(0, verbIndex).filter(isObject);
+	return before.some((t) => lookupNoun(t.text)) ? before : after;
+}
+
+/**
+ * The head noun of an object phrase: the last token the lexicon knows (`delete_repository_label` →
+ * label), optionally restricted to nouns of one class.
+ */
+export function headNoun(phrase: readonly NameToken[], cls?: NounClass): NounHit | undefined {
+	for (let i = phrase.length - 1; i >= 0; i--) {
+		const token = phrase[i] as NameToken;
+		const hit = lookupNoun(token.text);
+		if (hit && (cls === undefined || hit.classes.has(cls))) return { token, base: hit.base, classes: hit.classes };
+	}
+	return undefined;
+}
+
+/** How much losing the object matters, from its head noun's class. */
+export function objectWeight(noun: Pick<NounHit, 'classes'> | undefined): ObjectWeight | undefined {
+	if (!noun) return undefined;
+	for (const weight of ['minor', 'content', 'high-value'] as const) if (noun.classes.has(weight)) return weight;
+	return undefined;
+}
+
+/** The exact text of the name between two tokens, inclusive, for quoting (`drop_connections`). */
+export function nameSlice(name: string, from: NameToken, to: NameToken = from): string {
+	const start = Math.min(from.start, to.start);
+	const end = Math.max(from.end, to.end);
+	return name.slice(start, end);
+}

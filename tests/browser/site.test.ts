@@ -1,0 +1,138 @@
+/**
+ * Real-browser checks in Debian's Chromium: search finds a tool and filters narrow the results; the
+ * copy button puts the exact snippet on the clipboard; hostile descriptions stay inert and visible.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { toolSlugs } from '../../src/catalogue/slug.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { BUILDS } from '../helpers/dist.ts';
+import { serve } from '../helpers/serve.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+const servers: { url: string; close: () => Promise<void> }[] = [];
+let bundledUrl = '';
+let fixtureUrl = '';
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	const bundled = await serve(BUILDS[0].dist);
+	const fixture = await serve(BUILDS[1].dist);
+	servers.push(bundled, fixture);
+	bundledUrl = bundled.url;
+	fixtureUrl = fixture.url;
+	context = await browser.newContext();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await Promise.all(servers.map((s) => s.close()));
+});
+
+/** Opens a page and records any JS dialog or uncaught error it raises. */
+async function open(url: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+	const page = await context.newPage();
+	const dialogs: string[] = [];
+	const errors: string[] = [];
+	page.on('dialog', async (d) => {
+		dialogs.push(d.message());
+		await d.dismiss();
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(url, { waitUntil: 'load' });
+	return { page, dialogs, errors };
+}
+
+const resultLinks = (page: Page) => page.locator('pagefind-results a[href]');
+
+describe('search', () => {
+	// A distinctive tool of the bundled catalogue: the longest name, so the query is unambiguous.
+	const catalogue = loadCatalogue(BUILDS[0].catalogue).map((s) => s.server);
+	const target = catalogue
+		.flatMap((s) => s.tools.map((t) => ({ server: s, tool: t })))
+		.sort((a, b) => b.tool.name.length - a.tool.name.length || a.tool.name.localeCompare(b.tool.name))[0];
+	if (!target) throw new Error('bundled catalogue is empty');
+	const slug = toolSlugs(target.server.tools.map((t) => t.name)).get(target.tool.name);
+
+	it('finds a tool by its exact name', async () => {
+		const { page, errors } = await open(`${bundledUrl}/search/?q=${encodeURIComponent(target.tool.name)}`);
+		await expect.poll(async () => resultLinks(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		const hrefs = await resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs).toContain(`/servers/${target.server.slug}/tools/${slug}/`);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('narrows results with the risk-level filter', async () => {
+		const { page } = await open(`${bundledUrl}/search/?q=${encodeURIComponent('tool')}`);
+		await expect.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ result/);
+		const before = Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1]);
+		const dropdown = page.locator('pagefind-filter-dropdown[filter="level"]');
+		await dropdown.locator('button').first().click();
+		const option = dropdown.getByRole('option', { name: /Low/ }).or(dropdown.getByRole('checkbox', { name: /Low/ })).first();
+		await option.click();
+		await expect.poll(async () => Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1] ?? -1), { timeout: 15_000 }).toBeLessThan(before);
+		const after = Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1]);
+		expect(after).toBeGreaterThan(0);
+		// Every remaining tool result is a Low tool.
+		await expect.poll(async () => resultLinks(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+		const hrefs = await resultLinks(page).evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
+		for (const href of [...new Set(hrefs)].filter((h) => h.includes('/tools/'))) {
+			const html = readFileSync(join(BUILDS[0].dist, href, 'index.html'), 'utf8');
+			expect(html, href).toContain('data-pagefind-filter="level">Low<');
+		}
+		await page.close();
+	});
+});
+
+describe('copy button', () => {
+	it('puts the exact policy.json on the clipboard', async () => {
+		const server = loadCatalogue(BUILDS[0].catalogue)[0]?.server;
+		if (!server) throw new Error('bundled catalogue is empty');
+		const tool = server.tools[0];
+		if (!tool) throw new Error(`${server.slug} has no tools`);
+		const path = `/servers/${server.slug}/tools/${toolSlugs(server.tools.map((t) => t.name)).get(tool.name)}/`;
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bundledUrl });
+		const { page } = await open(`${bundledUrl}${path}`);
+		const button = page.locator('button.copy');
+		await expect.poll(() => button.isVisible()).toBe(true);
+		await button.click();
+		await expect.poll(() => button.innerText()).toBe('Copied');
+		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+		expect(clipboard).toBe(readFileSync(join(BUILDS[0].dist, path, 'policy.json'), 'utf8'));
+		await page.close();
+	});
+});
+
+describe('hostile descriptions', () => {
+	it('render inert and visibly', async () => {
+		const { page, dialogs, errors } = await open(`${fixtureUrl}/servers/hostile-demo/tools/render_note/`);
+		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await page.title()).not.toContain('pwned');
+		expect(dialogs).toEqual([]);
+		expect(errors).toEqual([]);
+		// A poisoned description sits behind a click; open it as a reader would.
+		if ((await page.locator('main details:has(.untrusted)').count()) > 0) await page.locator('main details:has(.untrusted) summary').first().click();
+		const shown = await page.locator('.untrusted .text').first().innerText();
+		expect(shown).toContain('<script>');
+		expect(shown).toContain('<img src=x onerror=');
+		expect(shown).toContain('<Component client:load />');
+		expect(await page.locator('main img, main iframe').count()).toBe(0);
+		await page.close();
+	});
+
+	it('shows zero-width and tag characters as visible tokens', async () => {
+		const { page } = await open(`${fixtureUrl}/servers/hostile-demo/tools/get_weather/`);
+		await page.locator('details summary').first().click();
+		const shown = await page.locator('.untrusted .text').first().innerText();
+		expect(shown).toContain('⟦U+200B⟧');
+		expect(shown).toContain('⟦U+E0041⟧');
+		const box = await page.locator('.hidden-char').first().boundingBox();
+		expect(box?.width ?? 0).toBeGreaterThan(10);
+		await page.close();
+	});
+});

@@ -16,6 +16,7 @@ mkdirSync(cache, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const env = {
 	...process.env,
+	ASTRO_TELEMETRY_DISABLED: '1',
 	ATLAS_DIST: join(root, 'dist'),
 	ATLAS_FIXTURE_DIST: join(cache, 'fixture-dist'),
 	ATLAS_FIXTURE_CATALOGUE: join(root, 'tests', 'fixtures', 'hostile', 'servers'),

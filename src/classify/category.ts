@@ -4,16 +4,15 @@
  * well the sources agree sets the confidence.
  */
 import { CATEGORIES, type Category } from '../catalogue/schema.ts';
-import type { EffectiveAnnotations } from './types.ts';
-import type { Confidence } from './types.ts';
 import { findPhrases, type PhraseHit, type PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
-import { DISSOCIATE_VERBS, MULTIPLEX_VERBS, NOUNS, STORAGE_NOUNS, type VerbInfo } from './lexicon.ts';
+import { APPLY_OBJECTS, DISSOCIATE_VERBS, ENDING_VERBS, MULTIPLEX_VERBS, PROCESS_NOUNS, STORAGE_NOUNS, UI_WORDS, type NounClass, type VerbInfo } from './lexicon.ts';
 import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
-import { headNoun, lookupNoun, nameSlice } from './tokens.ts';
+import { headNoun, lookupNoun, lookupVerb, nameSlice } from './tokens.ts';
+import type { Confidence, EffectiveAnnotations } from './types.ts';
 
 type Source = 'name' | 'description' | 'schema';
 
@@ -33,6 +32,10 @@ interface Signal {
 	readonly phrase?: boolean;
 	readonly session?: boolean;
 	readonly code?: boolean;
+	/** Destructive only by interrupting something running (stop, restart, kill a process). */
+	readonly availability?: boolean;
+	/** A name verb that is as often a noun, found away from the first word (`browser_network_request`). */
+	readonly weak?: boolean;
 }
 
 /** Where a piece of evidence was read, for level rules that cite it again. */
@@ -72,28 +75,50 @@ const VERB_MEANING: Readonly<Record<Category, string>> = {
 const AVAILABILITY_MEANING = 'it stops or interrupts something that is running';
 const SESSION_WHY = 'it forces live connections closed, an operation with immediate effect that destroys nothing';
 
-function meaning(category: Category, verb: VerbInfo | undefined): string {
-	return category === 'Destructive' && verb?.availability ? AVAILABILITY_MEANING : VERB_MEANING[category];
+function meaning(category: Category, availability: boolean | undefined): string {
+	return category === 'Destructive' && availability ? AVAILABILITY_MEANING : VERB_MEANING[category];
 }
 
-function nounsHave(bases: readonly string[], cls: 'runtime' | 'money' | 'access'): boolean {
-	return bases.some((b) => NOUNS.get(b)?.has(cls));
+/** What a verb acts on and where, for the verbs whose meaning depends on it. */
+interface VerbSetting {
+	/** Lowercased words of the object (name tokens or the description's words after the verb). */
+	readonly words: readonly string[];
+	/** The tool drives a browser or UI (`browser_drop`). */
+	readonly ui: boolean;
+	readonly moneyParam: boolean;
+}
+
+function wordsHaveClass(words: readonly string[], cls: NounClass): boolean {
+	return words.some((w) => lookupNoun(w)?.classes.has(cls));
+}
+
+function wordsIn(words: readonly string[], set: ReadonlySet<string>): boolean {
+	return words.some((w) => set.has(w) || set.has(lookupNoun(w)?.base ?? w));
 }
 
 /**
  * A verb's category in context: start/stop act on availability only for things that run
- * (`start_job` is Execute, `start_recording` a Write), and transfer is Financial only for money.
+ * (`start_job` is Execute, `start_recording` a Write, `start_search` a Read); transfer is Financial
+ * only for money; drop is a mouse action in a browser; apply is an operation only for manifests,
+ * migrations and configuration (`apply_migration`), not for edits. Ending a process is an
+ * interruption, not a deletion.
  */
-function resolveVerb(info: VerbInfo, objectBases: readonly string[], moneyParam: boolean): Category {
+function resolveVerb(info: VerbInfo, s: VerbSetting): { category: Category; availability: boolean } {
+	const plain = (category: Category) => ({ category, availability: info.availability });
 	switch (info.context) {
 		case 'start':
-			return nounsHave(objectBases, 'runtime') ? 'Execute' : 'Write';
+			if (wordsHaveClass(s.words, 'runtime')) return plain('Execute');
+			return plain(s.words.some((w) => lookupVerb(w)?.category === 'Read') ? 'Read' : 'Write');
 		case 'stop':
-			return nounsHave(objectBases, 'runtime') ? 'Destructive' : 'Write';
+			return wordsHaveClass(s.words, 'runtime') ? { category: 'Destructive', availability: true } : plain('Write');
 		case 'transfer':
-			return nounsHave(objectBases, 'money') || moneyParam ? 'Financial' : 'Write';
+			return plain(wordsHaveClass(s.words, 'money') || s.moneyParam ? 'Financial' : 'Write');
+		case 'drop':
+			return plain(s.ui ? 'Execute' : 'Destructive');
+		case 'apply':
+			return plain(s.words.length === 0 || wordsIn(s.words, APPLY_OBJECTS) ? 'Execute' : 'Write');
 		default:
-			return info.category;
+			return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)) };
 	}
 }
 
@@ -104,13 +129,20 @@ function nameSignals(f: Facts): Signal[] {
 		if (!interpreter) return [];
 		return [{ source: 'name', category: 'Execute', rule: 'name-verb', field: 'name', match: nameSlice(f.name, interpreter), why: 'its name is a shell or interpreter, so it runs code', position: 'first' }];
 	}
-	const objectBases = f.object.flatMap((t) => lookupNoun(t.text)?.base ?? []);
 	const session = SESSION_VERBS.has(v.info.base) ? headNoun(f.object, 'session') : undefined;
 	if (session) {
 		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: 'name', match: nameSlice(f.name, v.token, session.token), why: SESSION_WHY, position: v.position, session: true }];
 	}
+	// `force_terminate` names no object; "Force terminate a running terminal session" does.
+	const leadSession = SESSION_VERBS.has(v.info.base) && !f.object.some((t) => lookupNoun(t.text)) ? findPhrases(f.lead, 'session').find((h) => !h.negated) : undefined;
+	if (leadSession) {
+		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: 'name', match: nameSlice(f.name, v.token), why: SESSION_WHY, position: v.position, session: true }];
+	}
 	const moneyParam = f.params.money[0];
-	const category = resolveVerb(v.info, objectBases, moneyParam !== undefined);
+	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
+	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
+	const setting: VerbSetting = { words, ui: f.tokens.some((t) => UI_WORDS.has(t.text)), moneyParam: moneyParam !== undefined };
+	const { category, availability } = resolveVerb(v.info, setting);
 	if (category === 'Write') {
 		const money = headNoun(f.object, 'money');
 		if (money) {
@@ -121,8 +153,9 @@ function nameSignals(f: Facts): Signal[] {
 		}
 	}
 	// The same wording as the description rule's, so the rationale can say the two sources agree.
-	const why = meaning(category, v.info);
-	return [{ source: 'name', category, rule: 'name-verb', field: 'name', match: nameSlice(f.name, v.token), why, verb: v.info, position: v.position }];
+	const why = meaning(category, availability);
+	const weak = v.info.ambiguous && v.position !== 'first';
+	return [{ source: 'name', category, rule: 'name-verb', field: 'name', match: nameSlice(f.name, v.token), why, verb: v.info, position: v.position, availability, weak }];
 }
 
 /** Negated hits become notes; the rest are returned. */
@@ -149,8 +182,9 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const dv = f.descVerb;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
 	else if (dv && !(session && SESSION_VERBS.has(dv.info.base))) {
-		const category = resolveVerb(dv.info, dv.objectNouns.map((n) => n.base), f.params.money.length > 0);
-		out.push({ source: 'description', category, rule: 'description-verb', field: 'description', match: dv.word, why: meaning(category, dv.info), verb: dv.info });
+		const setting: VerbSetting = { words: dv.objectWords, ui: f.tokens.some((t) => UI_WORDS.has(t.text)), moneyParam: f.params.money.length > 0 };
+		const { category, availability } = resolveVerb(dv.info, setting);
+		out.push({ source: 'description', category, rule: 'description-verb', field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability });
 	}
 	// A phrase that is the opening verb, or part of a session phrase, has been counted already.
 	const counted = (h: PhraseHit) => (dv !== undefined && h.index === dv.index) || sessions.some((s) => h.index >= s.index && h.index < s.index + s.match.length);
@@ -169,8 +203,8 @@ function schemaSignals(f: Facts): Signal[] {
 	const out: Signal[] = [];
 	const code = f.params.code[0];
 	if (code) out.push({ source: 'schema', category: 'Execute', rule: 'code-param', field: code.path, match: code.name, why: 'the caller supplies the code, commands or queries it runs', code: true });
-	// An `action` enum multiplexes only on a generic tool (`manage_labels`, `nodes_bulk_actions`); on
-	// `monit_add_test` it is a field of the test being added ("Action on failure: restart").
+	// An `action` enum multiplexes only on a generic tool (`manage_labels`, `servers_bulk_actions`); on
+	// `add_health_check` it is a field of the check being added ("what to do on failure: restart").
 	const generic = !f.verb || MULTIPLEX_VERBS.has(f.verb.info.base);
 	for (const e of f.params.actionEnums) {
 		if (e.http) {
@@ -181,7 +215,7 @@ function schemaSignals(f: Facts): Signal[] {
 		// The most severe allowed operation; among destructive ones, a real deletion outranks a restart.
 		const weight = (x: { info: VerbInfo }) => RANK[x.info.category] * 2 + (x.info.availability ? 0 : 1);
 		const strongest = e.verbs.reduce((best, x) => (weight(x) > weight(best) ? x : best));
-		out.push({ source: 'schema', category: strongest.info.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info });
+		out.push({ source: 'schema', category: strongest.info.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.info.availability });
 	}
 	return out;
 }
@@ -197,7 +231,7 @@ function isStorage(word: string): boolean {
 }
 
 /**
- * "Remove users from a squad", `remove_label_from_issue`: a removal from a list or group that is not
+ * "Remove members from a team", `remove_label_from_issue`: a removal from a list or group that is not
  * a data store. Removing a file from a repository is still a deletion.
  */
 function findDissociation(f: Facts): Citation | undefined {
@@ -231,38 +265,58 @@ function cite(s: Signal | undefined): Citation | undefined {
 	return s ? { field: s.field, match: s.match } : undefined;
 }
 
+/** No rule matched: a declared read-only claim decides, or else the spec's pessimistic default. */
+function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): CategoryOutcome {
+	const decidedBy = readOnlyClaim
+		? { rule: 'annotation-read-only' as const, field: 'annotations.readOnlyHint', match: 'true' }
+		: { rule: 'unknown-verb' as const, field: 'name', match: f.name };
+	const category: Category = readOnlyClaim ? 'Read' : 'Write';
+	const why = readOnlyClaim
+		? 'nothing in its text gives a category, and the server declares it read-only, an unverified claim'
+		: "no verb in its name, description or schema is in the lexicons, so the MCP spec's pessimistic default applies: it may change things";
+	log.category(decidedBy.rule, decidedBy.field, decidedBy.match, category, why);
+	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy };
+}
+
 /**
- * Decides the category, writes its evidence (agreeing records as `category`, outvoted or ignored
- * ones as notes) and rates confidence: high when the name's verb (first or last word) and another
- * source agree, medium for a single source, low when name and description disagree about whether
- * the tool only reads, or when a default decided.
+ * High when the name's verb (first or last word, or a verb-object pair anywhere) and another source
+ * agree; low when name and description disagree about whether the tool only reads; else medium.
+ */
+function rateConfidence(signals: readonly Signal[], category: Category, supports: ReadonlySet<string>, readGuardFired: boolean): Confidence {
+	const name = signals.find((s) => s.source === 'name');
+	const description = signals.filter((s) => s.source === 'description');
+	const disagree = readGuardFired || (name !== undefined && description.length > 0 && (name.category === 'Read') !== description.every((s) => s.category === 'Read'));
+	if (disagree) return 'low';
+	const strongName = name !== undefined && name.category === category && (name.position !== 'any' || name.session === true);
+	return strongName && supports.size >= 2 ? 'high' : 'medium';
+}
+
+/**
+ * Decides the category and writes its evidence: agreeing proposals as `category` records, outvoted,
+ * ignored or negated ones as notes. A read verb in the name outweighs destructive or money phrases
+ * later in the lead sentence (the disagreement lowers confidence instead).
  */
 export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log: EvidenceLog): CategoryOutcome {
 	const negated: PhraseHit[] = [];
-	const all = applyDissociation([...nameSignals(f), ...descriptionSignals(f, negated), ...schemaSignals(f)], findDissociation(f));
-	const name = all.find((s) => s.source === 'name');
-	let contradiction = false;
-
-	// A read verb in the name outweighs destructive or money phrases later in the lead sentence.
-	const ignored = name?.category === 'Read' ? all.filter((s) => s.phrase && s.source === 'description' && RANK[s.category] >= RANK.Destructive) : [];
+	const proposed = applyDissociation([...nameSignals(f), ...descriptionSignals(f, negated), ...schemaSignals(f)], findDissociation(f));
+	// A noun-like verb late in the name yields when the verb the description opens with disagrees.
+	const weakName = proposed.find((s) => s.weak && proposed.some((d) => d.rule === 'description-verb' && !d.phrase && d.category !== s.category));
+	if (weakName) log.note('name-verb', weakName.field, weakName.match, 'the word in its name is as often a noun as a verb, so the verb its description opens with decides');
+	const all = proposed.filter((s) => s !== weakName);
+	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
+	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that
+	// lowers confidence) and a generic "Run…"/"Execute…" opening (which only restates the call).
+	const ignored = nameIsRead ? all.filter((s) => s.source === 'description' && ((s.phrase && RANK[s.category] >= RANK.Destructive) || (s.category === 'Execute' && !s.code))) : [];
+	const severe = ignored.filter((s) => RANK[s.category] >= RANK.Destructive);
 	const signals = all.filter((s) => !ignored.includes(s));
-	if (ignored.length > 0) contradiction = true;
-
 	const readOnlyClaim = annotations.readOnlyHint.declared && annotations.readOnlyHint.value;
 	if (signals.length === 0) {
-		const category: Category = readOnlyClaim ? 'Read' : 'Write';
-		const decidedBy = readOnlyClaim
-			? { rule: 'annotation-read-only' as const, field: 'annotations.readOnlyHint', match: 'true' }
-			: { rule: 'unknown-verb' as const, field: 'name', match: f.name };
-		const why = readOnlyClaim
-			? 'nothing in its text gives a category, and the server declares it read-only, an unverified claim'
-			: "no verb in its name, description or schema is in the lexicons, so the MCP spec's pessimistic default applies: it may change things";
-		log.category(decidedBy.rule, decidedBy.field, decidedBy.match, category, why);
+		const outcome = fallbackOutcome(f, readOnlyClaim, log);
 		logNotes(log, ignored, negated);
-		return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy };
+		return outcome;
 	}
 
-	const category = signals.reduce((best, s) => (RANK[s.category] > RANK[best] ? s.category : best), signals[0]?.category as Category);
+	const category = signals.reduce((best, s) => (RANK[s.category] > RANK[best] ? s.category : best), (signals[0] as Signal).category);
 	const winners = signals.filter((s) => s.category === category);
 	for (const s of winners) log.category(s.rule, s.field, s.match, category, s.why);
 	for (const s of signals.filter((x) => x.category !== category)) {
@@ -271,6 +325,7 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 	}
 	logNotes(log, ignored, negated);
 
+	// A declared hint that agrees with the text adds a source; one that disagrees is handled later as a contradiction.
 	const supports = new Set<string>(winners.map((s) => s.source));
 	if (category === 'Read' && readOnlyClaim) {
 		log.note('annotation-read-only', 'annotations.readOnlyHint', 'true', 'the server also declares it read-only, which agrees with its text');
@@ -281,29 +336,25 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 		supports.add('annotation');
 	}
 
-	const description = signals.filter((s) => s.source === 'description');
-	if (name && description.length > 0 && (name.category === 'Read') !== description.every((s) => s.category === 'Read')) contradiction = true;
-	// A verb-object pair (session termination) is as telling in the middle of a name as at its ends.
-	const strongName = name !== undefined && name.category === category && (name.position !== 'any' || name.session === true);
-	const confidence: Confidence = contradiction ? 'low' : strongName && supports.size >= 2 ? 'high' : 'medium';
-
 	const destructive = winners.filter((s) => s.category === 'Destructive');
-	const availability = destructive.length > 0 && destructive.every((s) => s.verb?.availability) ? cite(destructive[0]) : undefined;
 	const first = winners[0] as Signal;
 	return {
 		category,
-		confidence,
+		confidence: rateConfidence(signals, category, supports, severe.length > 0),
 		fallback: false,
 		session: category === 'Execute' ? cite(winners.find((s) => s.session)) : undefined,
 		code: cite(all.find((s) => s.code)),
-		availability,
+		availability: destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined,
 		decidedBy: { rule: first.rule, field: first.field, match: first.match },
 	};
 }
 
 function logNotes(log: EvidenceLog, ignored: readonly Signal[], negated: readonly PhraseHit[]): void {
 	for (const s of ignored) {
-		log.note('description-verb', s.field, s.match, "its description mentions something more severe, but the read verb in its name decides; the disagreement lowers confidence");
+		const why = RANK[s.category] >= RANK.Destructive
+			? 'its description mentions something more severe, but the read verb in its name decides; the disagreement lowers confidence'
+			: 'its description says it runs something, but the read verb in its name says what it runs';
+		log.note('description-verb', s.field, s.match, why);
 	}
 	for (const h of [...negated].sort((a, b) => a.index - b.index)) {
 		log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');

@@ -32,8 +32,10 @@ export interface DescriptionVerb {
 	/** Where the word starts in the lead sentence. */
 	readonly index: number;
 	readonly info: VerbInfo;
-	/** Known nouns among the words after the verb, up to a preposition ("Delete all HWID devices for…" → device). */
+	/** Known nouns in the object after the verb ("Delete old log files for…" → log, file). */
 	readonly objectNouns: readonly DescriptionNoun[];
+	/** Every word of that object, lowercased, for context rules ("Apply a migration"). */
+	readonly objectWords: readonly string[];
 	readonly negated: boolean;
 }
 
@@ -51,7 +53,9 @@ const NEGATORS = new Set(['not', 'never', 'no', 'without', "doesn't", "don't", '
 
 /** Phrase patterns, compiled once. Each is global so `allMatches` can list every hit. */
 export const PHRASES = {
-	destructive: /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|drop(?:s|ping)?|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing)|overwrit(?:e|es|ing))\b/gi,
+	// "drag and drop" and "drop-down" are not deletions.
+	destructive: /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|(?<!drag(?:\s+and\s+|-and-|\s*&\s*|\s+n\s+))drop(?:s|ping)?(?!-?down)|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing))\b/gi,
+	overwrite: /\b(?:overwrit(?:e|es|ing|ten)|replac(?:e|es|ing)\s+(?:the\s+|an?\s+)?(?:existing|entire|whole|current)|clobber(?:s|ing)?)\b/gi,
 	irreversible: /\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
 	exec: /\b(?:execut(?:e|es|ing)|runs?|running|evaluat(?:e|es|ing)|interpret(?:s|ing)?)\s+(?:(?:an?|the|any|arbitrary|given|provided|custom|raw|one|or|more|multiple)\s+)*(?:(?:shell|bash|terminal|system|os|cli|sql|python|javascript|js|powershell)\s+)?(?:commands?|code|scripts?|sql|quer(?:y|ies)|statements?|javascript|python|programs?|expressions?)\b/gi,
 	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,
@@ -61,7 +65,7 @@ export const PHRASES = {
 	access: /\b(?:grant(?:s|ing)?|revok(?:e|es|ing)|invit(?:e|es|ing)|(?:add(?:s|ing)?|remov(?:e|es|ing))\s+(?:an?\s+|new\s+)?(?:members?|collaborators?|users?)\s+(?:to|from)|change(?:s)?\s+(?:the\s+)?(?:roles?|permissions?|owner)|transfer(?:s)?\s+ownership|makes?\s+(?:it\s+)?public|(?:set|change|update)s?\s+(?:the\s+)?visibility)\b/gi,
 	untrusted: /\b(?:web ?pages?|websites?|the (?:web|internet)|search(?:es)? the web|scrap(?:e|es|ing)|crawl(?:s|ing)?|user[- ]generated|third[- ]party|public (?:repos?|repositories|issues|posts))\b/gi,
 	secret: /\b(?:secrets?|passwords?|credentials?|(?:private|api|access|secret|ssh)[ _]keys?|key[ _]pairs?|(?:access|auth|authentication|authorization|bearer|api|refresh)[ _]tokens?|environment variables?)\b/gi,
-	// "Remove users from an external squad": the verb, then what follows "from" (checked against data stores).
+	// "Remove members from the team": the verb, then what follows "from" (checked against data stores).
 	dissociation: /\b(?:remov(?:e|es|ing)|unlink(?:s|ing)?|detach(?:es|ing)?|disassociat(?:e|es|ing)|unassign(?:s|ing)?)\b[^.;:]{0,60}?\bfrom\s+(?:(?:the|an?|its|their|this|that|all|any|specific|selected|given|one|or|more)\s+)*[\w-]+(?:\s+[\w-]+)?/gi,
 } as const;
 
@@ -110,17 +114,21 @@ export function descriptionVerb(lead: string): DescriptionVerb | undefined {
 		if (FILLERS.has(lower)) continue;
 		const info = lookupVerb(lower);
 		if (info) {
-			// The object runs to the first preposition or punctuation: in "Destroy a connection — stops
-			// the source subscriber" the object is the connection, not the subscriber.
+			// The object runs to a preposition, punctuation, or the first non-noun after a noun: in
+			// "Destroy a connection — stops the source subscriber" it is the connection, and in "Removes
+			// all documents that match the filter" the documents.
 			const objectNouns: DescriptionNoun[] = [];
+			const objectWords: string[] = [];
 			let end = index + word.length;
 			for (const m of matches.slice(i + 1, i + 7)) {
 				if (CLAUSE_BREAK.test(lead.slice(end, m.index)) || PREPOSITIONS.has(m.text.toLowerCase())) break;
 				const noun = lookupNoun(m.text);
+				if (!noun && objectNouns.length > 0) break;
 				if (noun) objectNouns.push({ word: m.text, ...noun });
+				objectWords.push(m.text.toLowerCase());
 				end = m.index + m.text.length;
 			}
-			return { word, index, info, objectNouns, negated };
+			return { word, index, info, objectNouns, objectWords, negated };
 		}
 		// Adverbs ("Permanently", "Automatically") precede the verb; any other word means no opening verb.
 		if (lower.endsWith('ly') && lower.length > 4) continue;

@@ -24,8 +24,10 @@ export class EvidenceLog {
 		if (!dup) this.#records.push({ rule, field, match, effect: { kind: 'trait', trait }, why });
 	}
 
+	/** Records a note once per rule, field and match. */
 	note(rule: RuleId, field: string, match: string, why: string): void {
-		this.#records.push({ rule, field, match, effect: { kind: 'note' }, why });
+		const dup = this.#records.some((r) => r.effect.kind === 'note' && r.rule === rule && r.field === field && r.match === match);
+		if (!dup) this.#records.push({ rule, field, match, effect: { kind: 'note' }, why });
 	}
 
 	/** True when some record carries this trait. */

@@ -87,7 +87,8 @@ function applyCurated(tool: Tool, ruleCategory: Category, ruleLevel: Level, log:
  * annotations are shown and may raise the level but never lower it; integrity findings (signs of tool
  * poisoning) can turn the action into `hide` whatever the label; a curated override in the catalogue
  * replaces the rules' category and/or level (a field it leaves out keeps the rules' value) and is
- * recorded with both labels. The action comes from `planAction`.
+ * recorded with both labels; traits, evidence and confidence-relevant records stay the rules' own.
+ * The action comes from `planAction`.
  */
 export function classify(tool: Tool, server: ServerRef): Decision {
 	const log = new EvidenceLog();

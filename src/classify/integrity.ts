@@ -61,9 +61,13 @@ const COERCION =
 	/\balways\s+(?:call|use|run|invoke)\s+this\s+tool\s+(?:first|before)\b|\b(?:before|prior to)\s+(?:using|calling|invoking|running)\s+(?:this|any|other|the)\s+tools?\b[^.\n]{0,80}?\b(?:read|pass|send|include|provide|upload|attach|cat|fetch)\b|\b(?:otherwise|or else|unless)\b[^.\n]{0,30}\bwill\s+not\s+work\b|\binstead\s+of\s+using\b|\boverride\s+the\s+behaviou?r\s+of\b|\bwhenever\s+you\s+(?:see|use|encounter)\b/gi;
 const SECRECY_STRONG =
 	/\b(?:do not|don't|never|must not)\s+(?:\w+\s+){0,2}?(?:tell|inform|mention|reveal|disclose)\b[^.\n]{0,60}?\b(?:user|human|anyone|them)\b|\buser\s+(?:should|must)\s+not\s+(?:see|know)\b|\bwithout\s+(?:the\s+)?user'?s?\s+(?:knowledge|knowing|noticing|consent)\b|\bhide\s+(?:this|it)\s+from\s+the\s+user\b|\bkeep\s+this\s+(?:secret|hidden|confidential)\b/gi;
-const SECRECY_WEAK = /\b(?:silently|secretly|covertly)\b/gi;
+// "Succeeds silently" is honest; "silently send…" or "secretly" anything is not.
+const SECRECY_WEAK =
+	/\b(?:secretly|covertly)\b|\bsilently\s+(?:\w+\s+){0,2}?(?:send|upload|collect|log|record|forward|share|copy|transmit|post|include|read|append|attach|call|run|execute|exfiltrate)s?\b|\b(?:send|upload|collect|forward|share|copy|transmit|post|include|append|attach)(?:s|es|ing)?\b[^.\n]{0,40}?\bsilently\b/gi;
 const SENSITIVE_PATH =
 	/~\/\.ssh\b|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\.aws\/credentials|~\/\.aws\b|\.kube\/config|(?:^|[\s/"'`(])\.env\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.npmrc\b|\bmcp\.json\b|claude_desktop_config\.json|~\/\.cursor\b|\.cursor\/|~\/\.claude\b|\/etc\/(?:passwd|shadow)\b|\bwallet\.dat\b/gi;
+/** The boundary character the `.env` alternative consumes, trimmed from the quoted match. */
+const LEADING_DELIMITER = /^[\s"'`(]+/;
 /** A verb that moves a file's content somewhere, making a credential-file mention an order. */
 const EXFIL_VERB = /\b(?:read|send|pass|include|upload|copy|attach|provide|share|cat|extract|forward|post|leak|collect|append)\b/i;
 const SENTENCE_END = /[.!?\n]/;
@@ -192,7 +196,7 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>)
 	const path = first(SENSITIVE_PATH);
 	if (path) {
 		const ordered = EXFIL_VERB.test(sentenceAround(text, path.index));
-		add('sensitive-path', path.text.trim(), ordered, ordered ? 'it asks for the content of a credential or agent-configuration file' : 'it mentions a credential or agent-configuration file');
+		add('sensitive-path', path.text.replace(LEADING_DELIMITER, ''), ordered, ordered ? 'it asks for the content of a credential or agent-configuration file' : 'it mentions a credential or agent-configuration file');
 	}
 	const shell = first(SHELL_PAYLOAD);
 	if (shell) add('shell-payload', shell.text, true, 'it contains a shell or script payload');

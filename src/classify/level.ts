@@ -9,9 +9,13 @@ import { findPhrases } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { BULK_WORDS } from './lexicon.ts';
+import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
-import { lookupNoun, nameSlice, objectWeight, type NameToken } from './tokens.ts';
+import { lookupNoun, nameSlice, objectWeight, verbSegment, type NameToken } from './tokens.ts';
 import type { EffectiveAnnotations } from './types.ts';
+
+/** Name verbs that replace what was there (research rule W4). */
+const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
 
 const BASE: Readonly<Record<CategoryOutcome['category'], Level>> = {
 	Read: 'Low',
@@ -53,15 +57,20 @@ function nameCite(f: Facts, token: NameToken): Citation {
 	return { field: 'name', match: nameSlice(f.name, token) };
 }
 
+function paramCite(p: Param): Citation {
+	return { field: p.path, match: p.name };
+}
+
 /** Object-phrase nouns of one class, as citations into the name. */
 function objectNouns(f: Facts, cls: 'untrusted' | 'private' | 'billing' | 'money' | 'compute'): Citation[] {
 	return f.object.filter((t) => lookupNoun(t.text)?.classes.has(cls)).map((t) => nameCite(f, t));
 }
 
-function leadHits(f: Facts, kind: 'untrusted' | 'secret' | 'access' | 'egress' | 'irreversible'): Citation[] {
-	return findPhrases(f.lead, kind)
-		.filter((h) => !h.negated)
-		.map((h) => ({ field: 'description', match: h.match }));
+/** Live hits of a lead-sentence phrase; negated ones ("without overwriting") are noted and dropped. */
+function leadHits(f: Facts, kind: 'untrusted' | 'secret' | 'access' | 'egress' | 'irreversible' | 'overwrite', log: EvidenceLog): Citation[] {
+	const hits = findPhrases(f.lead, kind);
+	for (const h of hits) if (h.negated) log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
+	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
 
 /** Input for the level rules. */
@@ -71,108 +80,121 @@ export interface LevelInput {
 	readonly annotations: EffectiveAnnotations;
 }
 
-/**
- * Records traits and moves the level from the category's base. Rule order matches the methodology
- * page: object weight for Destructive, then bulk and irreversibility, code and session rules, egress
- * and access changes, the Read rules (URL, untrusted input, private data, secrets), then traits that
- * never move a level, then annotations.
- */
-export function decideLevel({ outcome, facts: f, annotations }: LevelInput, log: EvidenceLog): Level {
-	const category = outcome.category;
-	const mutates = category !== 'Read';
-	const state = new LevelState(BASE[category], log);
-	log.level('base-level', 'category', category, state.level, 'set', 'this is where its category starts');
+/** What every rule group below reads and writes. */
+interface RuleContext extends LevelInput {
+	readonly state: LevelState;
+	readonly log: EvidenceLog;
+}
 
-	// Destructive: what is being destroyed sets the level.
-	const head = f.head;
-	const headCite = head ? nameCite(f, head.token) : undefined;
+/** What is being destroyed sets a Destructive level; irreversibility and bulk then raise it. */
+function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const target = f.target;
 	const weight = objectWeight(target);
-	const targetCite = target ? { field: target.field, match: target.match } : undefined;
-	if (category === 'Destructive' && targetCite) {
-		if (weight === 'minor') state.lower('minor-object', targetCite, 'Medium', 'the object is minor, so a mistaken call loses little and is easy to redo');
+	const at = target ? { field: target.field, match: target.match } : undefined;
+	if (outcome.category === 'Destructive') {
+		if (weight === 'minor' && at) state.lower('minor-object', at, 'Medium', 'the object is minor, so a mistaken call loses little and is easy to redo');
 		else if (outcome.availability) state.lower('availability-only', outcome.availability, 'High', 'it interrupts something that can be started again rather than destroying it');
-		else if (weight === 'content') state.lower('content-object', targetCite, 'High', 'the object is a single piece of content, a real but bounded loss');
-		else if (weight === 'high-value') state.set('high-value-object', targetCite, 'Critical', "the object is high-value: losing it loses everything in it or someone's access");
-	} else if (category === 'Destructive' && outcome.availability) {
-		state.lower('availability-only', outcome.availability, 'High', 'it interrupts something that can be started again rather than destroying it');
+		else if (weight === 'content' && at) state.lower('content-object', at, 'High', 'the object is a single piece of content, a real but bounded loss');
+		else if (weight === 'high-value' && at) state.set('high-value-object', at, 'Critical', "the object is high-value: losing it loses everything in it or someone's access");
 	}
-	const escalable = category === 'Destructive' && state.level === 'High' && !outcome.availability;
-
-	const irreversible = leadHits(f, 'irreversible')[0];
+	// Only a bounded loss (content) can be escalated; an interruption stays an interruption.
+	const escalable = outcome.category === 'Destructive' && state.level === 'High' && !outcome.availability;
+	const irreversible = leadHits(f, 'irreversible', log)[0];
 	if (escalable && irreversible) state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
 
-	if (mutates) {
-		const bulk = [
-			...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
-			...f.params.bulk.map((p) => ({ field: p.path, match: p.name })),
-		];
-		for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
-		const firstBulk = bulk[0];
-		if (escalable && firstBulk) state.raise('bulk', firstBulk, 'Critical', 'one call can destroy many objects');
-	}
+	if (outcome.category === 'Read') return;
+	const bulk = [...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)), ...f.params.bulk.map(paramCite)];
+	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
+	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'Critical', 'one call can destroy many objects');
+}
 
-	// Code and session rules.
+/** Free-form code makes an Execute tool Critical; closing connections keeps it at High. */
+function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	for (const p of f.params.code) log.trait('code-param', p.path, p.name, 'code-param', 'the caller supplies code, commands or queries');
-	if (outcome.code && outcome.code.field === 'description') log.trait('code-param', outcome.code.field, outcome.code.match, 'code-param', 'its description says it runs arbitrary code or commands');
-	if (category === 'Execute' && outcome.session) state.set('session-termination', outcome.session, 'High', 'closing live connections cuts users off but destroys nothing');
-	if (category === 'Execute' && outcome.code) state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
+	if (outcome.code?.field === 'description') log.trait('code-param', outcome.code.field, outcome.code.match, 'code-param', 'its description says it runs arbitrary code or commands');
+	if (outcome.category !== 'Execute') return;
+	if (outcome.session) state.set('session-termination', outcome.session, 'High', 'closing live connections cuts users off but destroys nothing');
+	if (outcome.code) state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
+}
 
-	if (mutates) {
-		// Egress: an unmistakable recipient, or any address-like parameter on a tool that sends.
-		const sends = Boolean(f.verb?.info.egress) || Boolean(f.descVerb && !f.descVerb.negated && f.descVerb.info.egress) || leadHits(f, 'egress').length > 0;
-		const recipients = [...f.params.recipient, ...(sends ? [...f.params.maybeRecipient, ...f.params.url] : [])];
-		for (const p of recipients) log.trait('egress', p.path, p.name, 'egress', 'the agent chooses where the data goes');
-		const firstRecipient = recipients[0];
-		if (category === 'Write' && firstRecipient) state.raise('egress', { field: firstRecipient.path, match: firstRecipient.name }, 'High', 'a manipulated call can send data to any recipient');
+/** Overwriting, sending to a chosen recipient or changing access raises a Write tool to High. */
+function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
+	const category = outcome.category;
+	if (category === 'Read') return;
+	const overwrites = [...(f.verb && OVERWRITE_VERBS.has(f.verb.info.base) ? [nameCite(f, f.verb.token)] : []), ...leadHits(f, 'overwrite', log)];
+	if (category === 'Write' && overwrites[0]) state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
 
-		// Access changes.
-		const access: Citation[] = [];
-		if (f.verb?.info.access) access.push(nameCite(f, f.verb.token));
-		if (f.descVerb && !f.descVerb.negated && f.descVerb.info.access) access.push({ field: 'description', match: f.descVerb.word });
-		if (head?.classes.has('access') && headCite) access.push(headCite);
-		access.push(...leadHits(f, 'access'));
-		for (const a of access) log.trait('access-change', a.field, a.match, 'access-change', 'it changes who can access what');
-		const firstAccess = access[0];
-		if (category === 'Write' && firstAccess) state.raise('access-change', firstAccess, 'High', 'a mistaken or manipulated call can hand out or take away access');
-	}
+	// Egress: an unmistakable recipient, or any address-like parameter on a tool that sends.
+	const sends = Boolean(f.verb?.info.egress) || Boolean(f.descVerb && !f.descVerb.negated && f.descVerb.info.egress) || leadHits(f, 'egress', log).length > 0;
+	const recipients = [...f.params.recipient, ...(sends ? [...f.params.maybeRecipient, ...f.params.url] : [])].map(paramCite);
+	for (const r of recipients) log.trait('egress', r.field, r.match, 'egress', 'the agent chooses where the data goes');
+	if (category === 'Write' && recipients[0]) state.raise('egress', recipients[0], 'High', 'a manipulated call can send data to any recipient');
 
-	// Read rules.
-	for (const p of f.params.url) log.trait('url-param', p.path, p.name, 'url-param', 'it takes a URL the agent chooses');
-	const firstUrl = f.params.url[0];
-	if (category === 'Read' && firstUrl) state.raise('url-param', { field: firstUrl.path, match: firstUrl.name }, 'Medium', 'fetching an agent-chosen URL allows server-side request forgery and leaks through the query string');
-	if (category === 'Read') {
-		const untrusted = [...f.params.url.map((p) => ({ field: p.path, match: p.name })), ...objectNouns(f, 'untrusted'), ...leadHits(f, 'untrusted')];
+	const access: Citation[] = [];
+	if (f.verb?.info.access) access.push(nameCite(f, f.verb.token));
+	if (f.descVerb && !f.descVerb.negated && f.descVerb.info.access) access.push({ field: 'description', match: f.descVerb.word });
+	// On a Financial tool "token" is a crypto asset, not a credential.
+	if (f.head?.classes.has('access') && category !== 'Financial') access.push(nameCite(f, f.head.token));
+	access.push(...leadHits(f, 'access', log));
+	for (const a of access) log.trait('access-change', a.field, a.match, 'access-change', 'it changes who can access what');
+	if (category === 'Write' && access[0]) state.raise('access-change', access[0], 'High', 'a mistaken or manipulated call can hand out or take away access');
+}
+
+/** What a Read tool returns sets its level: URLs, third-party content and private data Medium, secrets High. */
+function readRules({ outcome, facts: f, state, log }: RuleContext): void {
+	const isRead = outcome.category === 'Read';
+	const urls = f.params.url.map(paramCite);
+	for (const u of urls) log.trait('url-param', u.field, u.match, 'url-param', 'it takes a URL the agent chooses');
+	if (isRead && urls[0]) state.raise('url-param', urls[0], 'Medium', 'fetching an agent-chosen URL allows server-side request forgery and leaks through the query string');
+	if (isRead) {
+		// Any word of the name before a qualifier counts, the verb included: `scrape_page`, `web_search`.
+		const words = verbSegment(f.tokens).filter((t) => lookupNoun(t.text)?.classes.has('untrusted')).map((t) => nameCite(f, t));
+		const untrusted = [...urls, ...words, ...leadHits(f, 'untrusted', log)];
 		for (const u of untrusted) log.trait('untrusted-input', u.field, u.match, 'untrusted-input', 'it returns content written by third parties, which may carry injected instructions');
 		if (untrusted[0]) state.raise('untrusted-input', untrusted[0], 'Medium', 'what it returns may carry instructions injected by a third party');
-		const personal = [...objectNouns(f, 'private'), ...f.params.path.map((p) => ({ field: p.path, match: p.name }))];
+		const personal = [...objectNouns(f, 'private'), ...f.params.path.map(paramCite)];
 		for (const p of personal) log.trait('private-data', p.field, p.match, 'private-data', 'it reads data that belongs to a person or organisation');
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
 	}
-	const secrets = [...(head?.classes.has('secret') && headCite ? [headCite] : []), ...leadHits(f, 'secret')];
+	const head = f.head?.classes.has('secret') && outcome.category !== 'Financial' ? [nameCite(f, f.head.token)] : [];
+	const secrets = [...head, ...leadHits(f, 'secret', log)];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
-	if (category === 'Read' && secrets[0]) state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
+	if (isRead && secrets[0]) state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
+}
 
-	// Traits that never move a level.
+/** Traits that describe the tool without moving its level: paths, compute spend, money, destruction. */
+function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
+	const category = outcome.category;
 	for (const p of f.params.path) log.trait('path-param', p.path, p.name, 'path-param', 'it takes a filesystem path');
-	if (mutates) {
-		const cost: Citation[] = [];
-		if (f.verb?.info.cost) cost.push(nameCite(f, f.verb.token));
-		if (f.verb && (category === 'Write' || category === 'Execute')) cost.push(...objectNouns(f, 'compute'));
+	if (category !== 'Read') {
+		const cost = [...(f.verb?.info.cost ? [nameCite(f, f.verb.token)] : []), ...(f.verb && (category === 'Write' || category === 'Execute') ? objectNouns(f, 'compute') : [])];
 		for (const c of cost) log.trait('cost', c.field, c.match, 'cost', 'it can start paid compute');
-		const money = [
-			...(category === 'Financial' ? [outcome.decidedBy] : []),
-			...f.params.money.map((p) => ({ field: p.path, match: p.name })),
-			...objectNouns(f, 'billing'),
-		];
+		const money = [...(category === 'Financial' ? [outcome.decidedBy] : []), ...f.params.money.map(paramCite), ...objectNouns(f, 'billing')];
 		for (const m of money) log.trait('money', m.field, m.match, 'money', 'it moves money or changes billing');
 	}
-	if (category === 'Destructive') log.trait(outcome.decidedBy.rule, outcome.decidedBy.field, outcome.decidedBy.match, 'destroys', 'it removes or irreversibly changes something');
+	const by = outcome.decidedBy;
+	if (category === 'Destructive') log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
+}
 
-	// Annotations can raise, never lower.
-	const destructiveClaim = annotations.destructiveHint.declared && annotations.destructiveHint.value && !annotations.readOnlyHint.value;
-	if (category === 'Write' && destructiveClaim) {
+/** A declared destructiveHint can raise a Write tool; no annotation ever lowers anything. */
+function annotationRules({ outcome, annotations: a, state }: RuleContext): void {
+	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
+	if (outcome.category === 'Write' && destructiveClaim) {
 		state.raise('annotation-destructive', { field: 'annotations.destructiveHint', match: 'true' }, 'High', 'the server itself declares that it may overwrite or delete');
 	}
+}
+
+/**
+ * Records traits and moves the level from the category's base, in the order the methodology page
+ * lists the rules: object weight, irreversibility and bulk for Destructive; code and session rules
+ * for Execute; egress and access changes for Write; URL, third-party content, private data and
+ * secrets for Read; descriptive traits; then annotations.
+ */
+export function decideLevel(input: LevelInput, log: EvidenceLog): Level {
+	const category = input.outcome.category;
+	const state = new LevelState(BASE[category], log);
+	log.level('base-level', 'category', category, state.level, 'set', 'this is where its category starts');
+	const ctx: RuleContext = { ...input, state, log };
+	for (const group of [destructiveRules, executeRules, writeRules, readRules, descriptiveTraits, annotationRules]) group(ctx);
 	return state.level;
 }

@@ -2,14 +2,14 @@
  * Word lists the classifier matches against, built once at module load into lookup maps.
  *
  * The lists follow the research rubric (security-research.md §6.3, Appendix A) with deliberate
- * changes: interpreter names (node, python, docker…) are not verbs, because `nodes_list` must not read
+ * changes: interpreter names (node, python, docker…) are not verbs, because `list_nodes` must not read
  * as "run node"; revoke/ban are access changes rather than deletions; block/allow are ordinary writes
  * so that a firewall or blocklist entry is labelled like `add_firewall_rule`.
  */
 import type { Category } from '../catalogue/schema.ts';
 
 /** Verbs whose category depends on the object they act on. */
-export type VerbContext = 'start' | 'stop' | 'transfer';
+export type VerbContext = 'start' | 'stop' | 'transfer' | 'drop' | 'apply';
 
 /** What one verb means for the classifier. */
 export interface VerbInfo {
@@ -37,7 +37,8 @@ const READ_VERBS = [
 	'render', 'translate', 'print', 'echo', 'ping', 'health', 'whoami', 'explore', 'discover', 'recommend',
 	'suggest', 'trace', 'audit', 'load', 'open', 'scan', 'detect', 'classify', 'extract', 'measure', 'test',
 	'download', 'export', 'generate', 'screenshot', 'snapshot', 'capture', 'evaluate', 'sort', 'filter',
-	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan',
+	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan', 'scrape',
+	'crawl', 'aggregate', 'wait',
 ];
 
 const WRITE_VERBS = [
@@ -51,8 +52,9 @@ const WRITE_VERBS = [
 	'unpin', 'mute', 'unmute', 'record', 'log', 'track', 'increment', 'decrement', 'vote', 'like', 'rate',
 	'review', 'sign', 'request', 'share', 'publish', 'post', 'send', 'email', 'mail', 'message', 'notify', 'tweet',
 	'forward', 'broadcast', 'announce', 'sms', 'dm', 'manage', 'block', 'unblock', 'allow', 'reorder', 'extend',
-	'renew', 'fix', 'backup', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
-	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume',
+	'renew', 'fix', 'backup', 'finalize', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
+	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume', 'overwrite', 'replace', 'resize',
+	'emulate', 'handle',
 ];
 
 const EXECUTE_VERBS = [
@@ -64,7 +66,7 @@ const EXECUTE_VERBS = [
 
 const DESTRUCTIVE_VERBS = [
 	'delete', 'del', 'remove', 'rm', 'rmdir', 'destroy', 'drop', 'truncate', 'purge', 'wipe', 'erase', 'clear',
-	'reset', 'revert', 'rollback', 'terminate', 'kill', 'uninstall', 'unpublish', 'yank', 'overwrite', 'shred',
+	'reset', 'revert', 'rollback', 'terminate', 'kill', 'abort', 'uninstall', 'unpublish', 'yank', 'shred',
 	'evict', 'deregister', 'unregister', 'decommission', 'expire', 'empty', 'flush', 'prune', 'cleanup', 'clean',
 	'trash', 'discard', 'abandon', 'burn', 'liquidate', 'unlink', 'detach', 'void', 'cancel', 'stop', 'halt',
 	'shutdown', 'reboot', 'restart', 'suspend', 'deactivate', 'disable', 'pause', 'disassociate',
@@ -85,20 +87,20 @@ const ACCESS_VERBS = new Set([
 ]);
 /** Reversible interruptions: the thing still exists afterwards (research rule D5). */
 const AVAILABILITY_VERBS = new Set([
-	'stop', 'halt', 'shutdown', 'reboot', 'restart', 'suspend', 'deactivate', 'disable', 'pause', 'kill',
+	'stop', 'halt', 'shutdown', 'reboot', 'restart', 'suspend', 'deactivate', 'disable', 'pause', 'kill', 'abort',
 ]);
-/** Verbs that are just as often nouns; `users_get_by_email` must read as "get", not "email". */
+/** Verbs that are just as often nouns; `members_get_by_email` must read as "get", not "email". */
 const AMBIGUOUS_VERBS = new Set([
 	'email', 'mail', 'message', 'post', 'log', 'record', 'tag', 'label', 'comment', 'draft', 'book', 'star', 'link',
 	'branch', 'commit', 'pin', 'vote', 'like', 'rate', 'review', 'request', 'sign', 'track', 'mark', 'config',
 	'status', 'info', 'stat', 'stats', 'health', 'test', 'type', 'select', 'backup', 'snapshot', 'screenshot',
 	'capture', 'trace', 'audit', 'cat', 'print', 'echo', 'count', 'watch', 'monitor', 'diff', 'format', 'filter',
 	'sort', 'schedule', 'archive', 'export', 'import', 'end', 'play', 'plan', 'forward', 'tip', 'dm', 'sms', 'metrics', 'details',
-	'overview', 'recap', 'summary', 'new', 'empty', 'block', 'trade', 'call', 'display', 'return', 'scale', 'build',
+	'overview', 'recap', 'summary', 'new', 'empty', 'block', 'handle', 'wait', 'trade', 'call', 'display', 'return', 'scale', 'build',
 	'view', 'check', 'run',
 ]);
 const COST_VERBS = new Set(['deploy', 'redeploy', 'provision', 'scale', 'launch', 'spawn', 'build']);
-const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = { start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer' };
+const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = { start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply' };
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 	const map = new Map<string, VerbInfo>();
@@ -167,7 +169,7 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'test', 'action', 'macro', 'template', 'preset', 'route', 'alias', 'mapping', 'device', 'plugin', 'job',
 		'lease', 'playlist', 'photo', 'video', 'asset', 'artifact', 'log', 'history', 'report', 'dashboard',
 		'chart', 'widget', 'form', 'contact', 'list', 'version', 'revision', 'annotation', 'attribute', 'field',
-		'column', 'reply', 'review', 'memory', 'observation', 'entity', 'relation', 'vector', 'embedding',
+		'column', 'reply', 'review', 'memory', 'observation', 'entity', 'relation', 'vector', 'embedding', 'branch',
 	],
 	// Losing one of these loses everything inside it, or someone's access.
 	'high-value': [
@@ -175,7 +177,8 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'team', 'database', 'db', 'schema', 'table', 'collection', 'index', 'bucket', 'storage', 'volume', 'disk',
 		'backup', 'snapshot', 'cluster', 'namespace', 'node', 'instance', 'vm', 'server', 'host', 'droplet',
 		'deployment', 'service', 'stack', 'environment', 'production', 'prod', 'domain', 'dns', 'zone',
-		'certificate', 'cert', 'key', 'secret', 'token', 'credential', 'password', 'user', 'member', 'admin', 'role',
+		'certificate', 'cert', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'sshkey', 'deploykey', 'signingkey',
+		'encryptionkey', 'keypair', 'secret', 'token', 'credential', 'password', 'user', 'member', 'admin', 'role',
 		'policy', 'permission', 'acl', 'firewall', 'vpc', 'network', 'release', 'package', 'registry', 'pipeline',
 		'webhook', 'billing', 'invoice', 'wallet', 'mailbox', 'calendar', 'channel', 'site', 'app', 'application',
 		'provider', 'container', 'function', 'queue', 'topic', 'group', 'customer',
@@ -183,7 +186,8 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 	// Live connections: closing them interrupts, it does not destroy (see rule session-termination).
 	session: ['connection', 'session', 'client', 'socket'],
 	secret: [
-		'secret', 'credential', 'password', 'passwd', 'token', 'apikey', 'key', 'env', 'dotenv', 'vault', 'keychain',
+		'secret', 'credential', 'password', 'passwd', 'token', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'sshkey',
+		'deploykey', 'signingkey', 'encryptionkey', 'connectionkey', 'keypair', 'env', 'dotenv', 'vault', 'keychain',
 		'keyring', 'cookie', 'jwt', 'kubeconfig', 'passphrase', 'mnemonic', 'seed_phrase',
 	],
 	// Content written by third parties, which may carry injected instructions.
@@ -195,14 +199,14 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 	],
 	// Data that belongs to a person or organisation.
 	private: [
-		'email', 'inbox', 'mail', 'message', 'chat', 'dm', 'contact', 'calendar', 'event', 'document', 'doc', 'file',
+		'email', 'inbox', 'mail', 'message', 'chat', 'dm', 'contact', 'calendar', 'event', 'document', 'file',
 		'drive', 'note', 'row', 'record', 'customer', 'user', 'profile', 'patient', 'medical', 'bank', 'account',
 		'transaction', 'invoice', 'payroll', 'employee', 'salary', 'address', 'location', 'history', 'log',
 		'payment', 'charge', 'subscription', 'member', 'conversation', 'photo', 'order',
 	],
 	// Objects whose change alters who can do what.
 	access: [
-		'role', 'permission', 'member', 'membership', 'collaborator', 'acl', 'token', 'apikey', 'key', 'password',
+		'role', 'permission', 'member', 'membership', 'collaborator', 'acl', 'token', 'apikey', 'accesskey', 'sshkey', 'deploykey', 'password',
 		'credential', 'ownership', 'owner', 'access', 'invitation', 'invite', 'mfa', 'visibility', 'grant', 'sharing',
 	],
 	// Nouns of money movement: writing one moves money.
@@ -213,7 +217,7 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 	runtime: [
 		'job', 'workflow', 'pipeline', 'run', 'build', 'task', 'instance', 'vm', 'container', 'server', 'process',
 		'crawl', 'scan', 'deployment', 'service', 'node', 'worker', 'machine', 'cluster', 'database', 'app',
-		'application', 'host', 'daemon', 'agent', 'bot', 'stream', 'watcher', 'function', 'tunnel', 'vpn', 'proxy',
+		'application', 'host', 'daemon', 'agent', 'bot', 'stream', 'watcher', 'function', 'tunnel', 'vpn', 'proxy', 'pid',
 	],
 	// Paid compute that a create can start.
 	compute: ['instance', 'vm', 'cluster', 'droplet', 'gpu', 'machine', 'pod'],
@@ -251,9 +255,27 @@ export const STORAGE_NOUNS: ReadonlySet<string> = new Set([
 
 /**
  * Verbs that say a tool runs one of several operations chosen by a parameter (`manage_labels(action)`),
- * as opposed to a specific verb (`monit_add_test(action)`) whose `action` is a field of what it creates.
+ * as opposed to a specific verb (`add_health_check(action)`) whose `action` is a field of what it creates.
  */
 export const MULTIPLEX_VERBS: ReadonlySet<string> = new Set(['manage', 'apply', 'execute', 'exec', 'run', 'write', 'modify', 'invoke', 'call', 'dispatch']);
+
+/** Things that run and end: killing or terminating one interrupts work but deletes nothing stored. */
+export const PROCESS_NOUNS: ReadonlySet<string> = new Set([
+	'process', 'job', 'task', 'run', 'build', 'workflow', 'query', 'operation', 'thread', 'worker', 'execution', 'command',
+	'script', 'pid', 'container',
+]);
+
+/** Verbs that end something running; on a process they interrupt rather than destroy. */
+export const ENDING_VERBS: ReadonlySet<string> = new Set(['terminate', 'kill', 'abort', 'cancel']);
+
+/** Name words that put a tool in a browser or UI, where "drop" is a mouse action, not a deletion. */
+export const UI_WORDS: ReadonlySet<string> = new Set(['browser', 'page', 'element', 'mouse', 'ui', 'dom', 'tab', 'window', 'screen', 'playwright', 'puppeteer', 'selenium']);
+
+/** What "apply" applies when it is an operation (research C-AMB-apply); applying edits is a plain write. */
+export const APPLY_OBJECTS: ReadonlySet<string> = new Set([
+	'manifest', 'plan', 'terraform', 'migration', 'config', 'configuration', 'patch', 'change', 'changes', 'deployment',
+	'template', 'settings', 'resource', 'state', 'stack', 'policy',
+]);
 
 /** Name tokens that say "many objects at once". */
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'bulk', 'batch', 'multiple', 'mass', 'every', 'many']);
@@ -261,7 +283,7 @@ export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'bulk', 'batch', 
 /** Words that end the object phrase of a name: in `remove_label_from_issue` the object is the label. */
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for', 'from', 'with', 'in', 'on', 'of', 'to', 'into', 'at', 'via', 'as', 'and', 'or', 'per']);
 
-/** Server-slug parts too generic to drop from tool names (`opnsense-mcp-server` must not eat `server`). */
+/** Server-slug parts too generic to drop from tool names (`acme-mcp-server` must not eat `server`). */
 export const GENERIC_SLUG_PARTS: ReadonlySet<string> = new Set([
 	'mcp', 'server', 'servers', 'api', 'service', 'services', 'tool', 'tools', 'client', 'app', 'the', 'and', 'official', 'io', 'ai', 'js', 'py', 'sdk', 'cli',
 ]);

@@ -10,6 +10,10 @@ import { allMatches } from './regex.ts';
 export interface Param {
 	/** Evidence path, e.g. `inputSchema.properties.options.properties.url`. */
 	readonly path: string;
+	/** How many objects deep it sits: 1 for a top-level parameter, 2 for `options.url`. */
+	readonly depth: number;
+	/** Declared under `$defs`/`definitions` rather than directly. */
+	readonly inDefs: boolean;
 	/** The property name as declared. */
 	readonly name: string;
 	/** Lowercase name tokens (`nodeUuids` → node, uuids). */
@@ -18,6 +22,8 @@ export interface Param {
 	readonly norm: string;
 	/** JSON types declared on the property or its anyOf/oneOf branches; empty when none is declared. */
 	readonly types: ReadonlySet<string>;
+	/** JSON types of the array items, when the property is an array with typed items. */
+	readonly itemTypes: ReadonlySet<string>;
 	/** String values of `enum`/`const` on the property, its items or its branches. */
 	readonly enumValues: readonly string[];
 	readonly format: string | undefined;
@@ -86,6 +92,15 @@ const MONEY_EXACT = new Set(['iban', 'card_number', 'wallet_address']);
 const ACTION_NAMES = new Set(['action', 'operation', 'op', 'method', 'command', 'verb', 'action_type', 'operation_type']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
+/**
+ * Parameters deeper than this are fields of structured values (a MongoDB pipeline's `path`, a
+ * Notion rich-text `link`) rather than inputs the agent picks, so they do not set traits.
+ */
+const MAX_TRAIT_DEPTH = 2;
+const PROPERTIES_SEGMENT = /\.properties\./g;
+const DEFS_SEGMENT = /\.(?:\$defs|definitions)\./;
+/** A description that makes a bare `to`/`cc` an address rather than, say, the end of a range. */
+const RECIPIENT_CONTEXT = /\b(?:recipients?|e-?mail|address|phone|number|send|deliver)/i;
 /** Schemas nest rarely beyond a few levels; the cap keeps hostile or cyclic input cheap. */
 const MAX_DEPTH = 12;
 
@@ -136,10 +151,13 @@ function makeParam(name: string, node: Json, path: string): Param {
 	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
 	return {
 		path,
+		depth: allMatches(PROPERTIES_SEGMENT, path).length,
+		inDefs: DEFS_SEGMENT.test(path),
 		name,
 		tokens,
 		norm: tokens.join('_'),
 		types: typesOf(node),
+		itemTypes: items ? typesOf(items) : new Set<string>(),
 		enumValues: enumValuesOf(node),
 		format,
 		description: typeof node.description === 'string' ? node.description : '',
@@ -179,8 +197,7 @@ export function walkParams(schema: unknown): Param[] {
 
 /** Takes free text: a string (or list of strings) with no fixed set of values. */
 function isFreeText(p: Param): boolean {
-	if (p.enumValues.length > 0) return false;
-	return p.types.size === 0 || p.types.has('string') || p.types.has('array');
+	return p.enumValues.length === 0 && takesString(p);
 }
 
 function lastToken(p: Param): string {
@@ -199,11 +216,19 @@ function isCodeParam(p: Param, toolText: string): boolean {
 	return CODE_AMBIGUOUS.has(p.norm) && (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText));
 }
 
+/** Takes a string (or strings): a URL or path given as an object is not what these rules look for. */
+function takesString(p: Param): boolean {
+	if (p.types.size === 0 || p.types.has('string')) return true;
+	return p.types.has('array') && (p.itemTypes.size === 0 || p.itemTypes.has('string'));
+}
+
 function isUrlParam(p: Param): boolean {
+	if (!takesString(p)) return false;
 	return URL_EXACT.has(p.norm) || URL_LAST.has(lastToken(p)) || (p.format !== undefined && URL_FORMATS.has(p.format));
 }
 
 function isPathParam(p: Param): boolean {
+	if (!takesString(p)) return false;
 	return PATH_EXACT.has(p.norm) || PATH_LAST.has(lastToken(p)) || p.norm.endsWith('file_path');
 }
 
@@ -231,18 +256,28 @@ function actionEnum(p: Param): ActionEnum | undefined {
  * Classifies every parameter. `toolText` (the name and lead sentence) resolves ambiguous code
  * parameter names.
  */
+/** `to`, `cc`, `recipients`, `to_email`: a bare `to` counts at the top level or when described as an address. */
+function isRecipient(p: Param): boolean {
+	if (RECIPIENT_LAST.has(lastToken(p)) || (p.tokens[0] === 'to' && TO_OBJECTS.has(p.tokens[1] ?? ''))) return true;
+	return RECIPIENT_EXACT.has(p.norm) && (p.depth === 1 || RECIPIENT_CONTEXT.test(p.description));
+}
+
+/**
+ * Classifies the parameters the agent fills in directly (top level or one object down, not under
+ * `$defs`). `toolText` (the name and lead sentence) resolves ambiguous code parameter names.
+ */
 export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 	const all = walkParams(schema);
-	const actionEnums = all.flatMap((p) => actionEnum(p) ?? []);
+	const direct = all.filter((p) => !p.inDefs && p.depth <= MAX_TRAIT_DEPTH);
 	return {
 		all,
-		code: all.filter((p) => isCodeParam(p, toolText)),
-		url: all.filter(isUrlParam),
-		path: all.filter(isPathParam),
-		recipient: all.filter((p) => RECIPIENT_EXACT.has(p.norm) || RECIPIENT_LAST.has(lastToken(p)) || (p.tokens[0] === 'to' && TO_OBJECTS.has(p.tokens[1] ?? ''))),
-		maybeRecipient: all.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
-		bulk: all.filter(isBulkParam),
-		money: all.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
-		actionEnums,
+		code: direct.filter((p) => isCodeParam(p, toolText)),
+		url: direct.filter(isUrlParam),
+		path: direct.filter(isPathParam),
+		recipient: direct.filter(isRecipient),
+		maybeRecipient: direct.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
+		bulk: direct.filter(isBulkParam),
+		money: direct.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
+		actionEnums: direct.flatMap((p) => actionEnum(p) ?? []),
 	};
 }

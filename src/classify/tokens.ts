@@ -91,8 +91,8 @@ export function lookupNoun(word: string): { base: string; classes: ReadonlySet<N
 	return undefined;
 }
 
-/** Tokens before the first preposition: in `users_get_by_email`, `email` is a qualifier, not the verb. */
-function verbSegment(tokens: readonly NameToken[]): readonly NameToken[] {
+/** Tokens before the first preposition: in `members_get_by_email`, `email` is a qualifier, not the verb or object. */
+export function verbSegment(tokens: readonly NameToken[]): readonly NameToken[] {
 	const cut = tokens.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.text));
 	return cut === -1 ? tokens : tokens.slice(0, cut);
 }
@@ -100,7 +100,7 @@ function verbSegment(tokens: readonly NameToken[]): readonly NameToken[] {
 /**
  * Chooses the name's verb: first token, then last token (of the part before any preposition), then
  * any token, where only the first may be inflected. Words that are as often nouns (`message`, `log`, `tag`) are only taken when no
- * unambiguous verb exists, so `message_send` reads as "send" and `users_get_by_email` as "get".
+ * unambiguous verb exists, so `message_send` reads as "send" and `members_get_by_email` as "get".
  */
 export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined {
 	const segment = verbSegment(tokens);
@@ -110,10 +110,12 @@ export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined
 	for (const allowAmbiguous of [false, true]) {
 		for (const index of order) {
 			const token = segment[index] as NameToken;
-			// Only the first word may be inflected: later words in `nat_list_port_forwards` or
-			// `ids_list_rule_sets` are plural nouns, not verbs.
+			// Only the first word may be inflected: later words in `router_list_port_forwards` or
+			// `waf_list_rule_sets` are plural nouns, not verbs.
 			const info = index === 0 ? lookupVerb(token.text) : VERBS.get(token.text);
 			if (!info || (info.ambiguous && !allowAmbiguous)) continue;
+			// `logs`, `tags`, `messages`: an inflected noun-like verb is the noun.
+			if (info.ambiguous && info.base !== token.text) continue;
 			const position = index === 0 ? 'first' : index === lastIndex ? 'last' : 'any';
 			return { token, index, info, position };
 		}
@@ -124,7 +126,7 @@ export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined
 /**
  * The tokens naming what the verb acts on: those after the verb up to a preposition
  * (`delete_repo_file`, `remove_label_from_issue`), or, when none of those is a known noun, those
- * before it (`users_delete`, `hosts_bulk_delete`). Quantity words (all, bulk…) are left out.
+ * before it (`labels_delete`, `widgets_bulk_delete`). Quantity words (all, bulk…) are left out.
  */
 export function objectPhrase(tokens: readonly NameToken[], verbIndex: number | undefined): NameToken[] {
 	const isObject = (t: NameToken) => !BULK_WORDS.has(t.text);
@@ -140,14 +142,28 @@ export function objectPhrase(tokens: readonly NameToken[], verbIndex: number | u
 }
 
 /**
+ * The noun at position `i`, trying the compound with the previous token first: `api_key` and
+ * `ssh_key` are credentials, a bare `key` (press_key) is not.
+ */
+function nounAt(phrase: readonly NameToken[], i: number): NounHit | undefined {
+	const token = phrase[i] as NameToken;
+	const prev = i > 0 ? phrase[i - 1] : undefined;
+	if (prev && prev.end <= token.start) {
+		const compound = lookupNoun(prev.text + token.text);
+		if (compound) return { token: { text: prev.text + token.text, start: prev.start, end: token.end }, ...compound };
+	}
+	const hit = lookupNoun(token.text);
+	return hit ? { token, ...hit } : undefined;
+}
+
+/**
  * The head noun of an object phrase: the last token the lexicon knows (`delete_repository_label` →
  * label), optionally restricted to nouns of one class.
  */
 export function headNoun(phrase: readonly NameToken[], cls?: NounClass): NounHit | undefined {
 	for (let i = phrase.length - 1; i >= 0; i--) {
-		const token = phrase[i] as NameToken;
-		const hit = lookupNoun(token.text);
-		if (hit && (cls === undefined || hit.classes.has(cls))) return { token, base: hit.base, classes: hit.classes };
+		const hit = nounAt(phrase, i);
+		if (hit && (cls === undefined || hit.classes.has(cls))) return hit;
 	}
 	return undefined;
 }

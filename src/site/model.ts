@@ -57,6 +57,8 @@ export interface SiteModel {
 	toolsByLevel: Record<Level, ToolEntry[]>;
 	toolsByCategory: Record<Category, ToolEntry[]>;
 	toolsByAttack: Map<string, ToolEntry[]>;
+	/** Position of each tool in its category list, so related-tool lookups are O(1). */
+	categoryIndex: Map<ToolEntry, number>;
 }
 
 /** Site-relative URL helpers, so every link is built the same way. */
@@ -92,12 +94,13 @@ export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonl
 	const toolsByLevel = Object.fromEntries(LEVELS.map((l) => [l, [] as ToolEntry[]])) as Record<Level, ToolEntry[]>;
 	const toolsByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as ToolEntry[]])) as Record<Category, ToolEntry[]>;
 	const toolsByAttack = new Map<string, ToolEntry[]>(attacks.map((a) => [a.id, []]));
+	const categoryIndex = new Map<ToolEntry, number>();
 	for (const t of tools) {
 		toolsByLevel[t.decision.level].push(t);
-		toolsByCategory[t.decision.category].push(t);
+		categoryIndex.set(t, toolsByCategory[t.decision.category].push(t) - 1);
 		for (const a of t.attacks) toolsByAttack.get(a.id)?.push(t);
 	}
-	return { servers, tools, toolsByLevel, toolsByCategory, toolsByAttack };
+	return { servers, tools, toolsByLevel, toolsByCategory, toolsByAttack, categoryIndex };
 }
 
 function buildServer(file: string, server: ServerFile, attacks: readonly AttackRef[]): ServerEntry {
@@ -168,7 +171,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
  */
 export function relatedElsewhere(model: SiteModel, tool: ToolEntry, n = 6): ToolEntry[] {
 	const list = model.toolsByCategory[tool.decision.category];
-	const start = list.indexOf(tool);
+	const start = model.categoryIndex.get(tool) ?? 0;
 	const out: ToolEntry[] = [];
 	for (let i = 1; i < list.length && out.length < n; i++) {
 		const candidate = list[(start + i) % list.length] as ToolEntry;

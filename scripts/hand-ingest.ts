@@ -17,7 +17,7 @@
  *      validating it against the catalogue schema; then deletes the temporary folder.
  *
  * Usage (Node 24 from the repo):
- *   PATH=/work/main/node_modules/.bin:$PATH tsx scripts/hand-ingest.ts <npm spec> \
+ *   PATH=$PWD/node_modules/.bin:$PATH tsx scripts/hand-ingest.ts <npm spec> \
  *     [--slug s] [--name "Display Name"] [--notes "text"] [--env NAME=value]... [-- extra server args]
  * In extra server args, `{workdir}` stands for the throwaway working directory (e.g. the allowed
  * directory of the filesystem server). `--env` values reach the server but only NAMES are recorded.

@@ -455,7 +455,8 @@ describe('rules catalogue', () => {
 	});
 });
 
-const SEED_DIR = '/work/shared/seed-servers';
+/** Third-party tools/list dumps beside the repo (never copied into it); $ATLAS_SEED_SERVERS overrides. */
+const SEED_DIR = process.env.ATLAS_SEED_SERVERS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'seed-servers');
 
 describe('seed server dumps', () => {
 	interface Dump {

@@ -44,6 +44,8 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 		? 'Its description carries signs of tool poisoning, so it is not repeated here; read it on this page, with hidden characters made visible.'
 		: describeBriefly(input.description);
 	const counter = counterName(toolName);
+	// Quote the page's own limit when the recommendation is a rate limit, so the FAQ and the snippet agree.
+	const limit = plan.limit ?? { max: 10, window: 'minute' };
 	const entries: FaqEntry[] = [
 		{
 			question: `What does ${toolName} do?`,
@@ -63,7 +65,7 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 		},
 		{
 			question: `Can I rate-limit ${toolName}?`,
-			answer: `Yes. Under "tools", give it a limit: "${toolName}": { "limits": [{ "counter": "${counter}", "window": "minute", "max": 10, "scope": "grant" }] } allows 10 calls per calendar minute per grant; "window" can also be "hour" or "day".`,
+			answer: `Yes. Under "tools", give it a limit: "${toolName}": { "limits": [{ "counter": "${counter}", "window": "${limit.window}", "max": ${limit.max}, "scope": "grant" }] } allows ${limit.max} calls per calendar ${limit.window} per grant; "window" can be "minute", "hour" or "day".${plan.action === 'rate-limit' ? ' This is the limit in the recommended policy above.' : ''}`,
 		},
 		{
 			question: `Which MCP server provides ${toolName}?`,

@@ -56,12 +56,18 @@ export function parseServerFile(file: string, text: string): { server?: ServerFi
 	}
 	const data: unknown = doc.toJS({ maxAliasCount: 100 });
 	const result = serverFileSchema.safeParse(data);
-	const problems = result.success ? [] : result.error.issues.map((issue) => locateIssue(file, data, issue));
+	const problems = result.success ? [] : result.error.issues.flatMap((issue) => splitUnknownKeys(issue).map((i) => locateIssue(file, data, i)));
 	const expectedSlug = basename(file).replace(/\.ya?ml$/, '');
 	if (result.success && result.data.slug !== expectedSlug) {
 		problems.push({ file, entry: 'server', field: 'slug', message: `must equal the file name "${expectedSlug}" (found "${result.data.slug}")` });
 	}
 	return problems.length > 0 || !result.success ? { problems } : { server: result.data, problems };
+}
+
+/** One issue per unknown key, located at the key itself, so each message names the offending field. */
+function splitUnknownKeys(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+	if (issue.code !== 'unrecognized_keys') return [issue];
+	return issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: 'unknown field (not part of the catalogue format)' }));
 }
 
 /** Turns a zod issue path into `tool "x" (tools[i])` plus the field path within that tool. */

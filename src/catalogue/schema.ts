@@ -62,7 +62,7 @@ export const toolSchema = z
 		/** The tool's programmatic name, unique within its server. */
 		name: z
 			.string()
-			.min(1, { error: 'must not be empty' })
+			.min(1, { error: 'must not be empty', abort: true })
 			.refine((s) => s.trim().length > 0, { error: 'must not be blank' })
 			.describe('Programmatic tool name, unique within the server.'),
 		/** Display title (MCP 2025-06-18 and later). */

@@ -99,7 +99,7 @@ describe('loadCatalogue', () => {
 		expect(error).toBeInstanceOf(CatalogueError);
 		const message = (error as Error).message;
 		expect(message).toContain('bad.yaml: tool "x" (tools[0])');
-		expect(message).toContain('Unrecognized key: "extra"');
+		expect(message).toContain('bad.yaml: tool "x" (tools[0]), field "extra": unknown field');
 		expect(message).toContain('worse.yaml: file');
 		expect((error as CatalogueError).problems).toHaveLength(2);
 	});

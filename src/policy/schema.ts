@@ -4,6 +4,7 @@
  * the post-build tests; the JSON Schema published on the site is generated from it.
  */
 import { z } from 'zod';
+import { isHiddenCodePoint } from '../text/reveal.ts';
 
 /** The 11 comparison operators a condition may use. */
 export const OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'exists', 'regex', 'contains'] as const;
@@ -96,5 +97,17 @@ export function policyToJson(policy: Policy): string {
 			}),
 		);
 	}
-	return `${JSON.stringify(ordered, null, 2)}\n`;
+	return `${escapeHidden(JSON.stringify(ordered, null, 2))}\n`;
+}
+
+/**
+ * Writes invisible characters (zero-width, bidi, tag characters) as `\uXXXX` escapes: the JSON means the
+ * same string to a gateway, but a reader of the snippet sees that the name holds more than it shows.
+ */
+function escapeHidden(json: string): string {
+	return json.replace(/[^\x20-\x7e\n]/gu, (ch) =>
+		isHiddenCodePoint(ch.codePointAt(0) as number)
+			? Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
+			: ch,
+	);
 }

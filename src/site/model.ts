@@ -14,6 +14,7 @@ import type { ActionPlan } from '../policy/action.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { policyToJson, type Policy } from '../policy/schema.ts';
 import { buildFaq, type FaqEntry } from '../faq/faq.ts';
+import { visibleText } from '../text/reveal.ts';
 
 /** One tool with everything its page shows. */
 export interface ToolEntry {
@@ -21,6 +22,8 @@ export interface ToolEntry {
 	key: string;
 	slug: string;
 	url: string;
+	/** The name with hidden characters shown as ⟦U+XXXX⟧ tokens: what every page displays. */
+	displayName: string;
 	tool: Tool;
 	server: ServerEntry;
 	decision: Decision;
@@ -124,13 +127,15 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const slug = slugs.get(tool.name) as string;
 		const decision = classify(tool, { slug: server.slug, name: server.name });
 		const plan = planFor(decision);
-		const sentences = rationale(decision, tool.name);
+		const displayName = visibleText(tool.name);
+		const sentences = rationale(decision, displayName);
 		const policy = recommendPolicy(decision, tool.name);
 		const links = linkAttacks(decision, attacks);
 		const toolEntry: ToolEntry = {
 			key: `${server.slug}/${slug}`,
 			slug,
 			url: urls.tool(server.slug, slug),
+			displayName,
 			tool,
 			server: entry,
 			decision,
@@ -139,7 +144,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			policy,
 			policyJson: policyToJson(policy),
 			faq: buildFaq({
-				toolName: tool.name,
+				toolName: displayName,
 				serverName: server.name,
 				serverSource: entry.sourceLabel,
 				description: tool.description,

@@ -158,6 +158,15 @@ describe('policy schema', () => {
 		expect(schema.required.sort()).toEqual(['default', 'version']);
 	});
 
+	it('writes hidden characters in names as escapes that parse back to the same name', () => {
+		for (const name of ['read\u200Bnotes', 'tag\u{E0041}x', 'rtl\u202Eevil']) {
+			const json = policyToJson({ version: '1', default: 'deny', hide: [name] });
+			expect(json).not.toMatch(/[\u200B\u202E]|\u{E0041}/u);
+			expect(json).toMatch(/\\u(200b|db40\\udc41|202e)/);
+			expect(JSON.parse(json).hide).toEqual([name]);
+		}
+	});
+
 	it('serialises with a fixed key order', () => {
 		const a = policyToJson({ tools: { t: {} }, default: 'deny', version: '1' } as Policy);
 		expect(a.indexOf('"version"')).toBeLessThan(a.indexOf('"default"'));

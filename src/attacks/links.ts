@@ -1,5 +1,6 @@
 /** Derives which attack patterns a tool is exposed to, from the classifier's decision alone. */
 import type { Decision } from '../classify/types.ts';
+import { selectorLabel } from './labels.ts';
 import type { AttackFrontmatter, ExposureSelector } from './schema.ts';
 
 /** The parts of an attack pattern that linking needs. */
@@ -13,6 +14,11 @@ export interface AttackRef {
 export interface AttackLink {
 	id: string;
 	title: string;
+	/** The selector that matched first. */
+	when: ExposureSelector;
+	/** Its short label, e.g. "takes a URL parameter": the lead-in of the tool page's line. */
+	label: string;
+	/** The pattern's own sentence for that selector, completing "This tool …". */
 	reason: string;
 }
 
@@ -34,7 +40,8 @@ export function linkAttacks(decision: Decision, attacks: readonly AttackRef[]): 
 	for (const attack of attacks) {
 		const hit = attack.exposedBy.find((e) => selectorMatches(e.when, decision));
 		if (!hit) continue;
-		(hit.when === 'every-tool' ? general : specific).push({ id: attack.id, title: attack.title, reason: hit.reason });
+		const link = { id: attack.id, title: attack.title, when: hit.when, label: selectorLabel(hit.when), reason: hit.reason };
+		(hit.when === 'every-tool' ? general : specific).push(link);
 	}
 	return [...specific, ...general];
 }

@@ -3,10 +3,10 @@
  * pattern without a source fails the build. Plain zod (the same copy Astro re-exports as `astro/zod`).
  */
 import { z } from 'zod';
-import { CATEGORIES } from '../catalogue/schema.ts';
-import { httpUrlSchema } from '../catalogue/schema.ts';
+import { CATEGORIES, httpUrlSchema } from '../catalogue/schema.ts';
+import { conditionSchema } from '../policy/schema.ts';
 
-/** Tool traits the classifier emits (kept in sync with `Trait` in classify/types.ts by a unit test). */
+/** Tool traits the classifier emits (kept in sync with `Trait` in classify/types.ts: `TRAIT_LABELS` is typed by it and a unit test compares the two). */
 export const TRAITS = [
 	'untrusted-input',
 	'private-data',
@@ -31,6 +31,32 @@ export const ATTACK_CATEGORIES = [
 	'protocol-and-client',
 	'agency-and-cost',
 ] as const;
+
+/**
+ * Where a reader has to look to judge exposure. `tool`: a tool's definition shows it (the pattern
+ * links tools through `exposedBy`). `server`: how a server is built or deployed (transport, network
+ * binding). `client`: the MCP client or proxy. Only `tool` patterns must have selectors, because no
+ * tool trait can show a flaw in a deployment or a client.
+ */
+export const ATTACK_SCOPES = ['tool', 'server', 'client'] as const;
+
+/** What the pattern page's policy does; `none` when no tool policy can stop the attack (server or client scope). */
+export const POLICY_ACTIONS = ['allow', 'rate-limit', 'approve', 'deny', 'hide', 'none'] as const;
+
+/**
+ * A concrete argument constraint shown in the pattern's example snippet, with calls that prove it:
+ * unit tests run every `checks` entry through the reference evaluator against the generated snippet.
+ */
+export const policyExampleSchema = z.strictObject({
+	/** Tool name used in the snippet, e.g. `fetch_url`. */
+	tool: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a plain snake_case tool name' }),
+	/** `deny_if` rules added before the action's own rule; each must have at least one condition. */
+	denyIf: z
+		.array(z.strictObject({ conditions: z.array(conditionSchema).min(1), message: z.string().min(10) }))
+		.min(1),
+	/** Calls and the verdict the snippet must give them (the first call of a fresh grant). */
+	checks: z.array(z.strictObject({ args: z.record(z.string(), z.unknown()), allowed: z.boolean() })).min(2),
+});
 
 /**
  * A selector saying which tools are exposed to a pattern:
@@ -77,17 +103,23 @@ export const attackFrontmatterSchema = z
 		category: z.enum(ATTACK_CATEGORIES),
 		/** One or two sentences shown on the index and in search results. */
 		summary: z.string().min(20),
-		/** Which tools are exposed, each with the one-line reason shown on the tool page. */
-		exposedBy: z
-			.array(z.strictObject({ when: exposureSelectorSchema, reason: z.string().min(5) }))
-			.min(1),
+		/** Where exposure can be judged: a tool definition, a server's deployment, or the client. */
+		scope: z.enum(ATTACK_SCOPES).default('tool'),
+		/**
+		 * Which tools are exposed, each with the reason shown on the tool page: lowercase, no final
+		 * stop, completing "This tool …" (the short lead-in, e.g. "takes a URL parameter", comes from
+		 * the selector). Empty only for server- and client-scope patterns.
+		 */
+		exposedBy: z.array(z.strictObject({ when: exposureSelectorSchema, reason: z.string().min(5) })).default([]),
 		/** What the recommended gateway policy does against this pattern. */
 		policy: z.strictObject({
-			action: z.enum(['allow', 'rate-limit', 'approve', 'deny', 'hide']),
-			/** What the static policy achieves. */
+			action: z.enum(POLICY_ACTIONS),
+			/** What the static policy achieves (or, for `none`, why a tool policy cannot help). */
 			effect: z.string().min(10),
 			/** What only a runtime control (not a static policy) can do. */
 			runtime: z.string().min(10),
+			/** An argument constraint for the example snippet (only with `allow` or `rate-limit`). */
+			example: policyExampleSchema.optional(),
 		}),
 		incidents: z.array(incidentSchema).default([]),
 		sources: z.array(sourceRefSchema).min(1, { error: 'a pattern needs at least one source' }),
@@ -101,6 +133,20 @@ export const attackFrontmatterSchema = z
 			.prefault({}),
 	})
 	.superRefine((fm, ctx) => {
+		if (fm.scope === 'tool' && fm.exposedBy.length === 0) {
+			ctx.addIssue({ code: 'custom', path: ['exposedBy'], message: 'a tool-scope pattern needs at least one selector (or set scope: server or client)' });
+		}
+		if (fm.policy.action === 'none' && fm.scope === 'tool') {
+			ctx.addIssue({ code: 'custom', path: ['policy', 'action'], message: '"none" is only for server- or client-scope patterns' });
+		}
+		// A deny_if example on a tool that is hidden, denied or always gated would never be reached.
+		if (fm.policy.example && fm.policy.action !== 'allow' && fm.policy.action !== 'rate-limit') {
+			ctx.addIssue({ code: 'custom', path: ['policy', 'example'], message: 'an argument constraint only makes sense with allow or rate-limit' });
+		}
+		const refs = fm.references;
+		if (refs.owaspMcp.length + refs.owaspLlm.length + refs.owaspAgentic.length === 0) {
+			ctx.addIssue({ code: 'custom', path: ['references'], message: 'a pattern needs at least one cross-reference' });
+		}
 		const urls = new Set(fm.sources.map((s) => s.url));
 		fm.incidents.forEach((incident, i) => {
 			if (!urls.has(incident.source)) {
@@ -109,5 +155,11 @@ export const attackFrontmatterSchema = z
 		});
 	});
 
+/** Validated front matter of one pattern. */
 export type AttackFrontmatter = z.infer<typeof attackFrontmatterSchema>;
+/** One exposure selector, e.g. `trait:url-param`. */
 export type ExposureSelector = z.infer<typeof exposureSelectorSchema>;
+/** Where exposure to a pattern can be judged. */
+export type AttackScope = (typeof ATTACK_SCOPES)[number];
+/** A pattern's argument-constraint example with the calls that prove it. */
+export type PolicyExample = z.infer<typeof policyExampleSchema>;

@@ -1,0 +1,80 @@
+/**
+ * The attack database in Debian's Chromium: search finds an incident by its target and the Type
+ * filter keeps only incidents; following the result lands on the incident's row of the timeline; the
+ * "Attack pattern" filter narrows tools to those exposed to one pattern.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentTimeline } from '../../src/attacks/incidents.ts';
+import { loadAttackFiles } from '../../src/attacks/load.ts';
+import { INCIDENTS_URL } from '../../src/attacks/urls.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { BUILDS } from '../helpers/dist.ts';
+import { serve } from '../helpers/serve.ts';
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	site = await serve(BUILDS[0].dist);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** The result count in Pagefind's summary ("1,135 results for …"), or -1 while it is still searching. */
+const summaryCount = async (page: Page) => Number((/([\d,]+) results? for/.exec(await page.locator('pagefind-summary').innerText())?.[1] ?? '-1').replace(/,/g, ''));
+
+/** Opens a filter dropdown and ticks the option with this label. */
+async function choose(page: Page, filter: string, label: string | RegExp): Promise<void> {
+	const dropdown = page.locator(`pagefind-filter-dropdown[filter="${filter}"]`);
+	await dropdown.locator('button').first().click();
+	await dropdown.getByRole('option', { name: label }).or(dropdown.getByRole('checkbox', { name: label })).first().click();
+}
+
+describe('search over the attack database', () => {
+	const attacks = loadAttackFiles();
+	const postmark = incidentTimeline(attacks).find((t) => t.target.startsWith('postmark-mcp'));
+	if (!postmark) throw new Error('the postmark-mcp incident is missing from the timeline');
+
+	it('finds an incident by its target, keeps only incidents under the Type filter, and lands on its row', async () => {
+		const page = await browser.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(`${site.url}/search/?q=postmark`);
+		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeGreaterThan(1);
+		const before = await summaryCount(page);
+		await choose(page, 'type', /^Incident/);
+		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
+		const hrefs = await page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		expect(hrefs.length).toBeGreaterThan(0);
+		for (const href of hrefs) expect(href.startsWith(`${INCIDENTS_URL}#`), href).toBe(true);
+		expect(hrefs).toContain(`${INCIDENTS_URL}#${postmark.anchor}`);
+		await page.locator(`pagefind-results a[href="${INCIDENTS_URL}#${postmark.anchor}"]`).first().click();
+		await page.waitForURL(`**${INCIDENTS_URL}#${postmark.anchor}`);
+		const row = page.locator(`tr#${postmark.anchor}`);
+		expect(await row.innerText()).toContain('postmark-mcp');
+		expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('narrows tools to one pattern with the Attack pattern filter', async () => {
+		const ssrf = attacks.find((a) => a.id === 'ssrf');
+		if (!ssrf) throw new Error('ssrf pattern missing');
+		const page = await browser.newPage();
+		await page.goto(`${site.url}/search/?q=url`);
+		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+		const before = await summaryCount(page);
+		await choose(page, 'attack', new RegExp(`^${ssrf.data.title}`));
+		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
+		const hrefs = await page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
+		expect(hrefs.length).toBeGreaterThan(0);
+		// Only the pattern page itself, tools whose pages link it and incidents it cites.
+		for (const href of new Set(hrefs)) expect(href === '/attacks/ssrf/' || href.includes('/tools/') || href === INCIDENTS_URL, href).toBe(true);
+		await page.close();
+	});
+});

@@ -7,7 +7,10 @@ import { CATEGORIES, type Category } from '../catalogue/schema.ts';
 import { findPhrases, type PhraseHit, type PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
-import { APPLY_OBJECTS, DISSOCIATE_VERBS, ENDING_VERBS, MULTIPLEX_VERBS, PROCESS_NOUNS, STORAGE_NOUNS, UI_WORDS, type NounClass, type VerbInfo } from './lexicon.ts';
+import {
+	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
+	PROCESS_NOUNS, STORAGE_NOUNS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
+} from './lexicon.ts';
 import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
@@ -34,8 +37,12 @@ interface Signal {
 	readonly code?: boolean;
 	/** Destructive only by interrupting something running (stop, restart, kill a process). */
 	readonly availability?: boolean;
-	/** A name verb that is as often a noun, found away from the first word (`browser_network_request`). */
+	/** A name verb that may be a noun (an ambiguous word away from the first position or alone, `browser_network_request`, `git_log`) or an interpreter name; a disagreeing opening verb of the description decides. */
 	readonly weak?: boolean;
+	/** The verb hands something over in this context (`transfer_repository`). */
+	readonly access?: boolean;
+	/** Rule own-connection fired: the name says the tool only manages its own connection. */
+	readonly own?: boolean;
 }
 
 /** Where a piece of evidence was read, for level rules that cite it again. */
@@ -58,11 +65,21 @@ export interface CategoryOutcome {
 	readonly availability: Citation | undefined;
 	/** The first record that set the category, cited again by derived traits. */
 	readonly decidedBy: { rule: RuleId; field: string; match: string };
+	/** A Write whose every deciding verb loses nothing (create, append, toggle…), see `VerbInfo.lossless`. */
+	readonly lossless: boolean;
+	/** A verb that hands something over in context (`transfer_repository`), for the access-change rule. */
+	readonly access: Citation | undefined;
 }
 
 const RANK: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;
 
 const SESSION_VERBS = new Set(['drop', 'disconnect', 'terminate', 'kill', 'close', 'kick', 'end']);
+
+/** Verbs that open or close a connection; see rule own-connection. */
+const OWN_CONNECTION_VERBS = new Set(['connect', 'disconnect', 'reconnect']);
+/** Objects that name the server's own endpoint rather than someone else's live connection (a client, a user). */
+const OWN_ENDPOINT_NOUNS = new Set(['connection', 'session', 'server', 'instance', 'database', 'db', 'cluster', 'host']);
+const OWN_CONNECTION_WHY = "it only opens or closes this server's own connection to a service, which changes nothing in that service";
 
 /** What each category's verb says about the tool; completes "… is a Write tool because …". */
 const VERB_MEANING: Readonly<Record<Category, string>> = {
@@ -83,9 +100,19 @@ function meaning(category: Category, availability: boolean | undefined): string 
 interface VerbSetting {
 	/** Lowercased words of the object (name tokens or the description's words after the verb). */
 	readonly words: readonly string[];
-	/** The tool drives a browser or UI (`browser_drop`). */
+	/** The tool drives a browser or UI (`browser_drop`), or its lead says it works "in the browser". */
 	readonly ui: boolean;
 	readonly moneyParam: boolean;
+	/** A `force` parameter, or "force push" in the lead. */
+	readonly force: boolean;
+}
+
+/** A verb's reading in context. */
+interface VerbReading {
+	readonly category: Category;
+	readonly availability: boolean;
+	/** It hands something to someone else (`transfer_repository`): an access change. */
+	readonly access?: boolean;
 }
 
 function wordsHaveClass(words: readonly string[], cls: NounClass): boolean {
@@ -97,29 +124,66 @@ function wordsIn(words: readonly string[], set: ReadonlySet<string>): boolean {
 }
 
 /**
- * A verb's category in context: start/stop act on availability only for things that run
- * (`start_job` is Execute, `start_recording` a Write, `start_search` a Read); transfer is Financial
- * only for money; drop is a mouse action in a browser; apply is an operation only for manifests,
- * migrations and configuration (`apply_migration`), not for edits. Ending a process is an
- * interruption, not a deletion.
+ * A verb's category in context (research C-AMB rules): start/stop act on availability only for things
+ * that run (`start_job` is Execute, `start_recording` a Write, `start_search` a Read); transfer is
+ * Financial for money and an access change for ownership; drop, upload, submit and the like are page
+ * interactions in a browser; apply is an operation for manifests, migrations and configuration, a
+ * plain write for edits; open files an issue, launches a URL, or else reads; resolve closes a case or
+ * else looks something up; cancel loses a commitment (an order, a booking), interrupts something
+ * running, or else withdraws a request; reset of a credential is an access change; a forced push
+ * rewrites history; trigger publishes an event or runs a job; run produces a report or executes;
+ * select operates a page control (an option, a checkbox) or else picks what to work with; format
+ * and sort change a spreadsheet range or a file but only transform text or results otherwise; test
+ * runs a test suite or an app but only checks a connection otherwise; generate creates a resource (a
+ * subdomain, a key, an upload URL) but otherwise returns text; block shuts out a user or an address,
+ * while "blocks until done" only waits.
+ * Ending a process is an interruption, not a deletion.
  */
-function resolveVerb(info: VerbInfo, s: VerbSetting): { category: Category; availability: boolean } {
+function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
+	if (!info.context) return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)) };
 	const plain = (category: Category) => ({ category, availability: info.availability });
+	const runs = wordsHaveClass(s.words, 'runtime');
 	switch (info.context) {
 		case 'start':
-			if (wordsHaveClass(s.words, 'runtime')) return plain('Execute');
+			if (runs) return plain('Execute');
 			return plain(s.words.some((w) => lookupVerb(w)?.category === 'Read') ? 'Read' : 'Write');
 		case 'stop':
-			return wordsHaveClass(s.words, 'runtime') ? { category: 'Destructive', availability: true } : plain('Write');
+			return runs ? { category: 'Destructive', availability: true } : plain('Write');
 		case 'transfer':
-			return plain(wordsHaveClass(s.words, 'money') || s.moneyParam ? 'Financial' : 'Write');
+			if (wordsHaveClass(s.words, 'money') || s.moneyParam) return plain('Financial');
+			return { ...plain('Write'), ...(wordsIn(s.words, TRANSFER_ACCESS_OBJECTS) ? { access: true } : {}) };
 		case 'drop':
 			return plain(s.ui ? 'Execute' : 'Destructive');
+		case 'ui':
+			return plain(s.ui ? 'Execute' : info.category);
 		case 'apply':
 			return plain(s.words.length === 0 || wordsIn(s.words, APPLY_OBJECTS) ? 'Execute' : 'Write');
-		default:
-			return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)) };
+		case 'open':
+			if (wordsIn(s.words, OPEN_WRITE_OBJECTS)) return plain('Write');
+			return plain(s.ui || wordsIn(s.words, OPEN_LAUNCH_OBJECTS) ? 'Execute' : 'Read');
+		case 'cancel':
+			if (wordsIn(s.words, CANCEL_COMMITMENTS)) return { category: 'Destructive', availability: false };
+			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true } : plain('Write');
+		case 'reset':
+			return plain(wordsHaveClass(s.words, 'access') || wordsHaveClass(s.words, 'secret') ? 'Write' : 'Destructive');
+		case 'push':
+			return plain(s.force ? 'Destructive' : 'Write');
+		default: {
+			const rule = OBJECT_CONTEXTS[info.context];
+			return plain(rule ? (wordsIn(s.words, rule.objects) ? rule.match : rule.otherwise) : info.category);
+		}
 	}
+}
+
+const FORCE_PUSH = /\bforce[- ]?push/i;
+
+function verbSetting(f: Facts, words: readonly string[]): VerbSetting {
+	return {
+		words,
+		ui: f.ui,
+		moneyParam: f.params.money.length > 0,
+		force: f.params.bulk.some((p) => p.norm === 'force') || FORCE_PUSH.test(f.lead),
+	};
 }
 
 function nameSignals(f: Facts): Signal[] {
@@ -127,26 +191,33 @@ function nameSignals(f: Facts): Signal[] {
 	if (!v) {
 		const interpreter = f.tokens.find((t) => lookupNoun(t.text)?.classes.has('interpreter'));
 		if (!interpreter) return [];
-		return [{ source: 'name', category: 'Execute', rule: 'name-verb', field: 'name', match: nameSlice(f.name, interpreter), why: 'its name is a shell or interpreter, so it runs code', position: 'first' }];
+		return [{ source: 'name', category: 'Execute', rule: 'name-verb', field: f.nameField, match: nameSlice(f.name, interpreter), why: 'its name is a shell or interpreter, so it runs code', position: 'first', weak: true }];
+	}
+	// `connect`, `disconnect_database`: the server's own connection; `disconnect_client` is someone else's.
+	const ownObject = f.object.every((t) => {
+		const noun = lookupNoun(t.text);
+		return !noun || OWN_ENDPOINT_NOUNS.has(noun.base);
+	});
+	if (OWN_CONNECTION_VERBS.has(v.info.base) && ownObject) {
+		return [{ source: 'name', category: 'Read', rule: 'own-connection', field: f.nameField, match: nameSlice(f.name, v.token), why: OWN_CONNECTION_WHY, position: v.position, own: true }];
 	}
 	const session = SESSION_VERBS.has(v.info.base) ? headNoun(f.object, 'session') : undefined;
 	if (session) {
-		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: 'name', match: nameSlice(f.name, v.token, session.token), why: SESSION_WHY, position: v.position, session: true }];
+		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: f.nameField, match: nameSlice(f.name, v.token, session.token), why: SESSION_WHY, position: v.position, session: true }];
 	}
 	// `force_terminate` names no object; "Force terminate a running terminal session" does.
 	const leadSession = SESSION_VERBS.has(v.info.base) && !f.object.some((t) => lookupNoun(t.text)) ? findPhrases(f.lead, 'session').find((h) => !h.negated) : undefined;
 	if (leadSession) {
-		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: 'name', match: nameSlice(f.name, v.token), why: SESSION_WHY, position: v.position, session: true }];
+		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: f.nameField, match: nameSlice(f.name, v.token), why: SESSION_WHY, position: v.position, session: true }];
 	}
 	const moneyParam = f.params.money[0];
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
-	const setting: VerbSetting = { words, ui: f.tokens.some((t) => UI_WORDS.has(t.text)), moneyParam: moneyParam !== undefined };
-	const { category, availability } = resolveVerb(v.info, setting);
+	const { category, availability, access } = resolveVerb(v.info, verbSetting(f, words));
 	if (category === 'Write') {
 		const money = headNoun(f.object, 'money');
 		if (money) {
-			return [{ source: 'name', category: 'Financial', rule: 'money', field: 'name', match: nameSlice(f.name, v.token, money.token), why: VERB_MEANING.Financial, position: v.position }];
+			return [{ source: 'name', category: 'Financial', rule: 'money', field: f.nameField, match: nameSlice(f.name, v.token, money.token), why: VERB_MEANING.Financial, position: v.position }];
 		}
 		if (moneyParam && v.info.base === 'send') {
 			return [{ source: 'name', category: 'Financial', rule: 'money', field: moneyParam.path, match: moneyParam.name, why: 'it sends an amount of money', position: v.position }];
@@ -154,8 +225,31 @@ function nameSignals(f: Facts): Signal[] {
 	}
 	// The same wording as the description rule's, so the rationale can say the two sources agree.
 	const why = meaning(category, availability);
-	const weak = v.info.ambiguous && v.position !== 'first';
-	return [{ source: 'name', category, rule: 'name-verb', field: 'name', match: nameSlice(f.name, v.token), why, verb: v.info, position: v.position, availability, weak }];
+	// `git_log` on the git server is the word "log" alone: as likely the noun, so the description decides.
+	const weak = v.info.ambiguous && (v.position !== 'first' || f.tokens.length === 1);
+	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
+	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
+	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
+	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, ...(access ? { access } : {}) }];
+}
+
+/** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
+const COORDINATORS = new Set(['and', 'or', 'then']);
+
+/**
+ * A second verb joined to the name's verb by and/or/then: each does what it says, so the more severe
+ * one can decide (`get_or_create_user` may create). Exact verb forms only, as for later name words.
+ */
+function coordinatedSignal(f: Facts): Signal | undefined {
+	const v = f.verb;
+	if (!v) return undefined;
+	const at = f.tokens.findIndex((t, i) => i > v.index && COORDINATORS.has(t.text));
+	const token = at === -1 ? undefined : f.tokens[at + 1];
+	const info = token ? VERBS.get(token.text) : undefined;
+	if (!token || !info || info.ambiguous) return undefined;
+	const words = f.tokens.filter((t) => t !== token).map((t) => t.text);
+	const { category, availability } = resolveVerb(info, verbSetting(f, words));
+	return { source: 'name', category, rule: info.context ? 'verb-context' : 'name-verb', field: f.nameField, match: nameSlice(f.name, token), why: meaning(category, availability), verb: info, position: 'any', availability };
 }
 
 /** Negated hits become notes; the rest are returned. */
@@ -169,6 +263,7 @@ const PHRASE_SIGNALS: readonly { kind: PhraseKind; category: Category; rule: Rul
 	{ kind: 'destructive', category: 'Destructive', rule: 'description-verb', why: 'its description says it removes or overwrites something' },
 	{ kind: 'exec', category: 'Execute', rule: 'description-verb', why: 'its description says it runs code, commands or queries' },
 	{ kind: 'arbitrary', category: 'Execute', rule: 'code-param', why: 'its description says it runs arbitrary code or commands', code: true },
+	{ kind: 'console', category: 'Execute', rule: 'code-param', why: 'its description says it sends input to a terminal, shell or REPL, which runs it', code: true },
 	{ kind: 'financial', category: 'Financial', rule: 'money', why: 'its description says it moves money' },
 ];
 
@@ -182,14 +277,20 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const dv = f.descVerb;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
 	else if (dv && !(session && SESSION_VERBS.has(dv.info.base))) {
-		const setting: VerbSetting = { words: dv.objectWords, ui: f.tokens.some((t) => UI_WORDS.has(t.text)), moneyParam: f.params.money.length > 0 };
-		const { category, availability } = resolveVerb(dv.info, setting);
-		out.push({ source: 'description', category, rule: 'description-verb', field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability });
+		const { category, availability } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
+		out.push({ source: 'description', category, rule, field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability });
+		const co = dv.coordinated;
+		if (co) {
+			const second = resolveVerb(co.info, verbSetting(f, co.objectWords));
+			out.push({ source: 'description', category: second.category, rule: co.info.context ? 'verb-context' : 'description-verb', field: 'description', match: co.word, why: meaning(second.category, second.availability), verb: co.info, availability: second.availability });
+		}
 	}
 	// A phrase that is the opening verb, or part of a session phrase, has been counted already.
 	const counted = (h: PhraseHit) => (dv !== undefined && h.index === dv.index) || sessions.some((s) => h.index >= s.index && h.index < s.index + s.match.length);
 	for (const p of PHRASE_SIGNALS) {
-		const hit = livePhrases(lead, p.kind, negated).find((h) => !counted(h));
+		// A code phrase says more than its opening verb ("Send input to a terminal" runs what it sends).
+		const hit = livePhrases(lead, p.kind, negated).find((h) => p.code === true || !counted(h));
 		// One description signal per category is enough: "Refund a charge" is one money signal, not two.
 		if (hit && !out.some((s) => s.category === p.category && !s.code && !p.code)) out.push({ source: 'description', category: p.category, rule: p.rule, field: 'description', match: hit.match, why: p.why, phrase: true, ...(p.code ? { code: true } : {}) });
 	}
@@ -201,6 +302,8 @@ const PICKS_OPERATION = /\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|
 
 function schemaSignals(f: Facts): Signal[] {
 	const out: Signal[] = [];
+	const output = f.params.output[0];
+	if (output) out.push({ source: 'schema', category: 'Write', rule: 'output-path', field: output.path, match: output.name, why: 'it writes its result to a file at a path the caller chooses' });
 	const code = f.params.code[0];
 	if (code) out.push({ source: 'schema', category: 'Execute', rule: 'code-param', field: code.path, match: code.name, why: 'the caller supplies the code, commands or queries it runs', code: true });
 	// An `action` enum multiplexes only on a generic tool (`manage_labels`, `servers_bulk_actions`); on
@@ -212,10 +315,15 @@ function schemaSignals(f: Facts): Signal[] {
 			continue;
 		}
 		if (e.verbs.length === 0 || !(generic || PICKS_OPERATION.test(e.param.description))) continue;
-		// The most severe allowed operation; among destructive ones, a real deletion outranks a restart.
-		const weight = (x: { info: VerbInfo }) => RANK[x.info.category] * 2 + (x.info.availability ? 0 : 1);
-		const strongest = e.verbs.reduce((best, x) => (weight(x) > weight(best) ? x : best));
-		out.push({ source: 'schema', category: strongest.info.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.info.availability });
+		// Each operation acts on what the name names (`browser_tabs(action: select)` picks a tab), so
+		// context verbs are read against the name's words.
+		const setting = verbSetting(f, f.tokens.map((t) => t.text));
+		const readings = e.verbs.map((x) => ({ value: x.value, info: x.info, ...resolveVerb(x.info, setting) }));
+		// The most severe allowed operation; among destructive ones a real deletion outranks a restart,
+		// and among writes one that can lose something (close) outranks one that only adds (new).
+		const weight = (x: { category: Category; availability: boolean; info: VerbInfo }) => RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.info.lossless ? 0 : 1);
+		const strongest = readings.reduce((best, x) => (weight(x) > weight(best) ? x : best));
+		out.push({ source: 'schema', category: strongest.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.availability });
 	}
 	return out;
 }
@@ -236,10 +344,14 @@ function isStorage(word: string): boolean {
  */
 function findDissociation(f: Facts): Citation | undefined {
 	const v = f.verb;
+	// unassign, unlink, unlock never mean deleting: they undo something, so "Remove the current user"
+	// or "by removing content restrictions" in the lead is the same act.
+	const undoes = v && v.info.base !== 'remove' && (DISSOCIATE_VERBS.has(v.info.base) || (v.info.category === 'Write' && v.info.base.startsWith('un')));
+	if (v && undoes) return { field: f.nameField, match: nameSlice(f.name, v.token) };
 	if (v && DISSOCIATE_VERBS.has(v.info.base)) {
 		const from = f.tokens.findIndex((t, i) => i > v.index && t.text === 'from');
 		const container = from === -1 ? undefined : f.tokens[from + 1];
-		if (container && !isStorage(container.text)) return { field: 'name', match: nameSlice(f.name, v.token, container) };
+		if (container && !isStorage(container.text)) return { field: f.nameField, match: nameSlice(f.name, v.token, container) };
 	}
 	for (const hit of findPhrases(f.lead, 'dissociation')) {
 		if (hit.negated) continue;
@@ -256,7 +368,7 @@ function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[
 	return signals.map((s) => {
 		const dissociates = s.category === 'Destructive' && ((s.verb !== undefined && DISSOCIATE_VERBS.has(s.verb.base)) || (s.phrase === true && DISSOCIATING_PHRASE.test(s.match)));
 		if (!dissociates) return s;
-		const match = s.source === 'description' && at.field === 'description' ? at.match : s.source === 'name' && at.field === 'name' ? at.match : s.match;
+		const match = s.source === 'description' && at.field === 'description' ? at.match : s.source === 'name' && at.field !== 'description' ? at.match : s.match;
 		return { ...s, category: 'Write' as const, rule: 'dissociation' as const, match, why: DISSOCIATION_WHY };
 	});
 }
@@ -275,7 +387,7 @@ function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): Ca
 		? 'nothing in its text gives a category, and the server declares it read-only, an unverified claim'
 		: "no verb in its name, description or schema is in the lexicons, so the MCP spec's pessimistic default applies: it may change things";
 	log.category(decidedBy.rule, decidedBy.field, decidedBy.match, category, why);
-	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy };
+	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy, lossless: false, access: undefined };
 }
 
 /**
@@ -298,21 +410,26 @@ function rateConfidence(signals: readonly Signal[], category: Category, supports
  */
 export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log: EvidenceLog): CategoryOutcome {
 	const negated: PhraseHit[] = [];
-	const proposed = applyDissociation([...nameSignals(f), ...descriptionSignals(f, negated), ...schemaSignals(f)], findDissociation(f));
+	const coordinated = coordinatedSignal(f);
+	const proposed = applyDissociation([...nameSignals(f), ...(coordinated ? [coordinated] : []), ...descriptionSignals(f, negated), ...schemaSignals(f)], findDissociation(f));
 	// A noun-like verb late in the name yields when the verb the description opens with disagrees.
-	const weakName = proposed.find((s) => s.weak && proposed.some((d) => d.rule === 'description-verb' && !d.phrase && d.category !== s.category));
-	if (weakName) log.note('name-verb', weakName.field, weakName.match, 'the word in its name is as often a noun as a verb, so the verb its description opens with decides');
+	const weakName = proposed.find((s) => s.weak && proposed.some((d) => d.source === 'description' && d.verb !== undefined && !d.phrase && d.category !== s.category));
+	if (weakName) log.note(weakName.rule, weakName.field, weakName.match, 'the word in its name is as often a noun as a verb, so the verb its description opens with decides');
 	const all = proposed.filter((s) => s !== weakName);
 	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
 	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that
-	// lowers confidence) and a generic "Run…"/"Execute…" opening (which only restates the call).
-	const ignored = nameIsRead ? all.filter((s) => s.source === 'description' && ((s.phrase && RANK[s.category] >= RANK.Destructive) || (s.category === 'Execute' && !s.code))) : [];
+	// lowers confidence): "Lists items and can remove stale ones" is still a list.
+	const own = all.some((s) => s.own);
+	// Under own-connection, "Close a MongoDB connection" restates the name: only code or money phrases still count.
+	const ignored = nameIsRead
+		? all.filter((s) => s.source === 'description' && (own ? !s.code && s.category !== 'Financial' : (s.phrase && RANK[s.category] >= RANK.Destructive)))
+		: [];
 	const severe = ignored.filter((s) => RANK[s.category] >= RANK.Destructive);
 	const signals = all.filter((s) => !ignored.includes(s));
 	const readOnlyClaim = annotations.readOnlyHint.declared && annotations.readOnlyHint.value;
 	if (signals.length === 0) {
 		const outcome = fallbackOutcome(f, readOnlyClaim, log);
-		logNotes(log, ignored, negated);
+		logNotes(log, ignored, negated, own);
 		return outcome;
 	}
 
@@ -323,7 +440,7 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 		const source = s.source === 'schema' ? 'input schema' : s.source;
 		log.note(s.rule, s.field, s.match, `its ${source} also points to ${withArticle(s.category)} tool, but ${category} takes precedence`);
 	}
-	logNotes(log, ignored, negated);
+	logNotes(log, ignored, negated, own);
 
 	// A declared hint that agrees with the text adds a source; one that disagrees is handled later as a contradiction.
 	const supports = new Set<string>(winners.map((s) => s.source));
@@ -346,14 +463,16 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 		code: cite(all.find((s) => s.code)),
 		availability: destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined,
 		decidedBy: { rule: first.rule, field: first.field, match: first.match },
+		lossless: category === 'Write' && winners.every((s) => s.verb?.lossless === true),
+		access: cite(winners.find((s) => s.access)),
 	};
 }
 
-function logNotes(log: EvidenceLog, ignored: readonly Signal[], negated: readonly PhraseHit[]): void {
+function logNotes(log: EvidenceLog, ignored: readonly Signal[], negated: readonly PhraseHit[], own: boolean): void {
 	for (const s of ignored) {
-		const why = RANK[s.category] >= RANK.Destructive
-			? 'its description mentions something more severe, but the read verb in its name decides; the disagreement lowers confidence'
-			: 'its description says it runs something, but the read verb in its name says what it runs';
+		const why = own
+			? 'its description describes the same connection the name manages, so it adds nothing'
+			: 'its description mentions something more severe, but the read verb in its name decides; the disagreement lowers confidence';
 		log.note('description-verb', s.field, s.match, why);
 	}
 	for (const h of [...negated].sort((a, b) => a.index - b.index)) {

@@ -36,6 +36,10 @@ export interface DescriptionVerb {
 	readonly objectNouns: readonly DescriptionNoun[];
 	/** Every word of that object, lowercased, for context rules ("Apply a migration"). */
 	readonly objectWords: readonly string[];
+	/** Where the object ends in the lead sentence (the verb's end when it has none). */
+	readonly objectEnd: number;
+	/** A second verb joined to the first ("Read or replace the clipboard"), with its own object. */
+	readonly coordinated?: { readonly word: string; readonly info: VerbInfo; readonly objectWords: readonly string[] };
 	readonly negated: boolean;
 }
 
@@ -49,6 +53,9 @@ const FILLERS = new Set([
 	'this', 'that', 'it', 'tool', 'tools', 'function', 'endpoint', 'the', 'a', 'an', 'to', 'will', 'can', 'may',
 	'should', 'allows', 'lets', 'helps', 'you', 'we', 'please', 'simply', 'just', 'also', 'bulk', 'use', 'mcp', 'and',
 ]);
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** "Read or replace …", "Create and send …": a second verb right after the first. */
+const COORDINATED = /^\s*(?:,\s*)?(?:or|and|and\/or)\s+([A-Za-z]+)\b/;
 const NEGATORS = new Set(['not', 'never', 'no', 'without', "doesn't", "don't", 'cannot', "can't", "won't", "isn't", 'neither', 'nor', 'read-only']);
 
 /** Phrase patterns, compiled once. Each is global so `allMatches` can list every hit. */
@@ -59,6 +66,8 @@ export const PHRASES = {
 	irreversible: /\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
 	exec: /\b(?:execut(?:e|es|ing)|runs?|running|evaluat(?:e|es|ing)|interpret(?:s|ing)?)\s+(?:(?:an?|the|any|arbitrary|given|provided|custom|raw|one|or|more|multiple)\s+)*(?:(?:shell|bash|terminal|system|os|cli|sql|python|javascript|js|powershell)\s+)?(?:commands?|code|scripts?|sql|quer(?:y|ies)|statements?|javascript|python|programs?|expressions?)\b/gi,
 	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,
+	// "Send input to an existing terminal or REPL process": whatever is sent is run.
+	console: /\b(?:send|write|type|pipe|pass)(?:s|es|ing)?\b[^.\n]{0,40}?\bto\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:terminal|shell|repl|console|tty|pty|stdin)\b/gi,
 	financial: /\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)|buy(?:s|ing)?|sell(?:s|ing)?|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
 	session: /\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
 	egress: /\b(?:send(?:s|ing)?|e-?mail(?:s|ing)?|posts?|posting|publish(?:es|ing)?|tweet(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|forward(?:s|ing)?|invit(?:e|es|ing)|broadcast(?:s|ing)?|push(?:es|ing)?)\b.{0,60}?\b(?:to|with|on behalf of)\b/gi,
@@ -95,14 +104,24 @@ export function findPhrases(lead: string, kind: PhraseKind): PhraseHit[] {
 	});
 }
 
+/** The verb right after "or"/"and" at `from`, read like an opening verb (with its object). */
+function coordinatedVerb(lead: string, from: number): DescriptionVerb | undefined {
+	const m = COORDINATED.exec(lead.slice(from));
+	if (!m) return undefined;
+	const at = from + m[0].length - (m[1] as string).length;
+	const found = descriptionVerb(lead.slice(at), false);
+	return found && found.index === 0 ? { ...found, index: at + found.index, objectEnd: at + found.objectEnd } : undefined;
+}
+
 /**
  * The verb the lead sentence opens with, within its first six words, skipping fillers and adverbs
  * ("Permanently delete…", "This tool lets you send…"). Undefined when it opens with anything else.
  */
-export function descriptionVerb(lead: string): DescriptionVerb | undefined {
+export function descriptionVerb(lead: string, coordination = true): DescriptionVerb | undefined {
 	const matches = allMatches(WORD, lead).slice(0, 12);
 	const words = matches.map((m) => m.text);
 	let negated = false;
+	let afterArticle = false;
 	for (let i = 0; i < Math.min(words.length, 6); i++) {
 		const word = words[i] as string;
 		const index = (matches[i] as { index: number }).index;
@@ -111,7 +130,16 @@ export function descriptionVerb(lead: string): DescriptionVerb | undefined {
 			negated = true;
 			continue;
 		}
-		if (FILLERS.has(lower)) continue;
+		// "The set of permissions": a word after an article is a noun, so the lead opens with no verb.
+		if (ARTICLES.has(lower)) {
+			afterArticle = true;
+			continue;
+		}
+		if (FILLERS.has(lower)) {
+			afterArticle = false;
+			continue;
+		}
+		if (afterArticle) return undefined;
 		const info = lookupVerb(lower);
 		if (info) {
 			// The object runs to a preposition, punctuation, or the first non-noun after a noun: in
@@ -128,7 +156,12 @@ export function descriptionVerb(lead: string): DescriptionVerb | undefined {
 				objectWords.push(m.text.toLowerCase());
 				end = m.index + m.text.length;
 			}
-			return { word, index, info, objectNouns, objectWords, negated };
+			const own = { word, index, info, objectNouns, objectWords, objectEnd: end, negated };
+			const co = coordination ? coordinatedVerb(lead, index + word.length) : undefined;
+			if (!co) return own;
+			// "Stop and terminate an app": both verbs act on the object after the second.
+			const shared = objectWords.length === 0 ? { objectNouns: co.objectNouns, objectWords: co.objectWords, objectEnd: co.objectEnd } : {};
+			return { ...own, ...shared, coordinated: { word: co.word, info: co.info, objectWords: co.objectWords } };
 		}
 		// Adverbs ("Permanently", "Automatically") precede the verb; any other word means no opening verb.
 		if (lower.endsWith('ly') && lower.length > 4) continue;

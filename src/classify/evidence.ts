@@ -30,6 +30,11 @@ export class EvidenceLog {
 		if (!dup) this.#records.push({ rule, field, match, effect: { kind: 'note' }, why });
 	}
 
+	/** True when some record cites this rule. */
+	fired(rule: RuleId): boolean {
+		return this.#records.some((r) => r.rule === rule);
+	}
+
 	/** True when some record carries this trait. */
 	hasTrait(trait: Trait): boolean {
 		return this.#records.some((r) => r.effect.kind === 'trait' && r.effect.trait === trait);

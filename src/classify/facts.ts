@@ -3,7 +3,7 @@
  * object, the lead sentence and its opening verb, and the classified parameters.
  */
 import type { Tool } from '../catalogue/schema.ts';
-import type { NounClass } from './lexicon.ts';
+import { UI_WORDS, type NounClass } from './lexicon.ts';
 import { descriptionVerb, leadSentence, type DescriptionVerb } from './description.ts';
 import { classifyParams, type ParamFacts } from './params.ts';
 import { findNameVerb, headNoun, nameSlice, objectPhrase, objectWeight, tokenizeName, type NameToken, type NameVerb, type NounHit } from './tokens.ts';
@@ -12,13 +12,16 @@ import { findNameVerb, headNoun, nameSlice, objectPhrase, objectWeight, tokenize
 export interface Target {
 	readonly base: string;
 	readonly classes: ReadonlySet<NounClass>;
-	readonly field: 'name' | 'description';
+	readonly field: 'name' | 'title' | 'description';
 	/** The word as written. */
 	readonly match: string;
 }
 
 export interface Facts {
+	/** The text the name tokens index into: the tool name, or its display title when only that has a verb. */
 	readonly name: string;
+	/** Where `name` comes from, cited as the evidence field of name rules. */
+	readonly nameField: 'name' | 'title';
 	readonly tokens: readonly NameToken[];
 	readonly verb: NameVerb | undefined;
 	/** What the verb acts on (see `objectPhrase`). */
@@ -30,32 +33,63 @@ export interface Facts {
 	/** What the verb acts on: the name's head noun, or else the noun after the description's opening verb. */
 	readonly target: Target | undefined;
 	readonly params: ParamFacts;
+	/**
+	 * The tool drives a browser or UI: a UI word in its name or its server's slug (`puppeteer_select` on
+	 * server-puppeteer), or a lead that says it works "in the browser".
+	 */
+	readonly ui: boolean;
 }
 
-function findTarget(name: string, head: NounHit | undefined, descVerb: DescriptionVerb | undefined): Target | undefined {
-	if (head && objectWeight(head)) return { base: head.base, classes: head.classes, field: 'name', match: nameSlice(name, head.token) };
+/** Says the tool works in a browser: "Open feedback form in browser". */
+const IN_BROWSER = /\bin\s+(?:a\s+|the\s+|your\s+)?(?:web\s+)?browser\b/i;
+const SLUG_SPLIT = /[^a-z0-9]+/;
+
+function drivesUi(tool: Tool, slug: string, lead: string): boolean {
+	const words = [...tokenizeName(tool.name, '').map((t) => t.text), ...slug.toLowerCase().split(SLUG_SPLIT)];
+	return words.some((w) => UI_WORDS.has(w)) || IN_BROWSER.test(lead);
+}
+
+function findTarget(name: string, field: Facts['nameField'], head: NounHit | undefined, descVerb: DescriptionVerb | undefined): Target | undefined {
+	if (head && objectWeight(head)) return { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) };
 	const fromLead = descVerb && !descVerb.negated ? [...descVerb.objectNouns].reverse().find((n) => objectWeight({ classes: n.classes })) : undefined;
 	if (fromLead) return { base: fromLead.base, classes: fromLead.classes, field: 'description', match: fromLead.word };
-	return head ? { base: head.base, classes: head.classes, field: 'name', match: nameSlice(name, head.token) } : undefined;
+	return head ? { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) } : undefined;
+}
+
+/**
+ * The name's tokens and verb; when the name has no verb (`sequentialthinking`), the display title's
+ * ("Sequential Thinking"), which says the same thing in words.
+ */
+function readName(tool: Tool, slug: string): Pick<Facts, 'name' | 'nameField' | 'tokens' | 'verb'> {
+	const tokens = tokenizeName(tool.name, slug);
+	const verb = findNameVerb(tokens);
+	const title = tool.title ?? tool.annotations?.title;
+	if (verb || !title) return { name: tool.name, nameField: 'name', tokens, verb };
+	const titleTokens = tokenizeName(title, slug);
+	// Only a title's first or last word: "Optimize Multi-Stop Route" does not stop anything.
+	const found = findNameVerb(titleTokens, true);
+	const titleVerb = found?.position === 'any' ? undefined : found;
+	return titleVerb ? { name: title, nameField: 'title', tokens: titleTokens, verb: titleVerb } : { name: tool.name, nameField: 'name', tokens, verb };
 }
 
 /** Reads a definition into facts. Pure: the same tool and slug always give the same facts. */
 export function gatherFacts(tool: Tool, slug: string): Facts {
-	const tokens = tokenizeName(tool.name, slug);
-	const verb = findNameVerb(tokens);
+	const { name, nameField, tokens, verb } = readName(tool, slug);
 	const object = objectPhrase(tokens, verb?.index);
 	const lead = leadSentence(tool.description);
 	const head = headNoun(object);
 	const descVerb = descriptionVerb(lead);
 	return {
-		name: tool.name,
+		name,
+		nameField,
 		tokens,
 		verb,
 		object,
 		head,
 		lead,
 		descVerb,
-		target: findTarget(tool.name, head, descVerb),
-		params: classifyParams(tool.inputSchema, `${tool.name} ${lead}`),
+		target: findTarget(name, nameField, head, descVerb),
+		params: classifyParams(tool.inputSchema, `${name} ${lead}`),
+		ui: drivesUi(tool, slug, lead),
 	};
 }

@@ -12,7 +12,7 @@ import { gatherFacts } from './facts.ts';
 import { scanIntegrity } from './integrity.ts';
 import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
-import type { Confidence, Decision, EffectiveAnnotations, Trait } from './types.ts';
+import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
 export type * from './types.ts';
 export { RULES, ruleById, type RuleGroup, type RuleId, type RuleInfo } from './rules.ts';
@@ -20,13 +20,7 @@ export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
 
 /** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
-export const RULESET_VERSION = '2026.11.0';
-
-/** The server a tool belongs to; its slug words are dropped from tool names before matching. */
-export interface ServerRef {
-	readonly slug: string;
-	readonly name: string;
-}
+export const RULESET_VERSION = '2026.11.1';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
 	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },
@@ -42,13 +36,14 @@ function checkContradictions(outcome: CategoryOutcome, annotations: EffectiveAnn
 	const out: string[] = [];
 	const category = outcome.category;
 	const by = outcome.decidedBy;
-	const evidence = by.field === 'name' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`;
+	// Built only when a contradiction is found: quoting costs more than checking.
+	const evidence = () => (by.field === 'name' || by.field === 'title' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`);
 	if (annotations.readOnlyHint.declared && annotations.readOnlyHint.value && category !== 'Read' && !outcome.fallback) {
-		out.push(`readOnlyHint is declared true, but ${evidence} makes it ${withArticle(category)} tool.`);
+		out.push(`readOnlyHint is declared true, but ${evidence()} makes it ${withArticle(category)} tool.`);
 		log.note('annotation-contradiction', 'annotations.readOnlyHint', 'true', `the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`);
 	}
 	if (annotations.destructiveHint.declared && !annotations.destructiveHint.value && category === 'Destructive') {
-		out.push(`destructiveHint is declared false, but ${evidence} says it removes or irreversibly changes something.`);
+		out.push(`destructiveHint is declared false, but ${evidence()} says it removes or irreversibly changes something.`);
 		log.note('annotation-contradiction', 'annotations.destructiveHint', 'false', 'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything');
 	}
 	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {
@@ -94,12 +89,14 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	const log = new EvidenceLog();
 	const facts = gatherFacts(tool, server.slug);
 	const annotations = effectiveAnnotations(tool);
-	const integrity = scanIntegrity(tool);
+	const integrity = scanIntegrity(tool, server);
 	const outcome = decideCategory(facts, annotations, log);
 	const ruleLevel = decideLevel({ outcome, facts, annotations }, log);
 	const traits = log.traits();
 	const contradictions = checkContradictions(outcome, annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
+	// A curated category keeps the rules' lossless reading only when it is the rules' own category.
+	const lossless = label.category === 'Write' && outcome.category === 'Write' && outcome.lossless && !log.fired('overwrite');
 	const confidence: Confidence = tool.curated ? 'high' : contradictions.length > 0 && outcome.confidence === 'high' ? 'medium' : outcome.confidence;
 	return {
 		category: label.category,
@@ -112,6 +109,7 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 		annotations,
 		contradictions,
 		...(label.curated ? { curated: label.curated } : {}),
+		textHints: { readOnly: label.category === 'Read', destructive: label.category !== 'Read' && !lossless },
 		rulesetVersion: RULESET_VERSION,
 	};
 }

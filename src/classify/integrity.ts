@@ -7,11 +7,17 @@
  * own (tag characters, bidi controls, control characters, instructions to ignore the user's
  * instructions, secrecy toward the user, conversation-harvesting parameters, shell payloads) are
  * high at once; the rest (zero-width characters, pseudo tags, coercive ordering, credential-file
- * mentions, "silently") are medium alone and become high when a definition shows two different signals.
+ * mentions, "silently", references to other servers' tools) are medium alone and become high when a
+ * definition shows two different signals.
+ *
+ * Cost: the definition's strings are joined once and searched once for every pattern's trigger words
+ * (`TEXT_PATTERNS`); a pattern runs only where its words occur, and fields are scanned one by one only
+ * when some pattern matched, which clean definitions never do.
  */
 import type { Tool } from '../catalogue/schema.ts';
-import { allMatches } from './regex.ts';
-import type { IntegrityFinding, IntegritySeverity } from './types.ts';
+import { GENERIC_SLUG_PARTS } from './lexicon.ts';
+import { allMatches, allMatchGroups, firstMatch } from './regex.ts';
+import type { IntegrityFinding, IntegritySeverity, ServerRef } from './types.ts';
 
 /** Signal ids, in the order findings are reported for one field. */
 export const INTEGRITY_SIGNALS = [
@@ -26,6 +32,7 @@ export const INTEGRITY_SIGNALS = [
 	'sensitive-path',
 	'shell-payload',
 	'harvesting-param',
+	'cross-server',
 ] as const;
 export type IntegritySignal = (typeof INTEGRITY_SIGNALS)[number];
 
@@ -46,6 +53,8 @@ interface RawFinding {
 }
 
 const TAG_CHARS = /[\u{E0000}-\u{E007F}]+/gu;
+/** Any character the hidden-character and control checks look for, tested once per field. */
+const ANY_HIDDEN = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]+/gu;
 const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -75,6 +84,19 @@ const SHELL_PAYLOAD = /\b(?:curl|wget)\s+[^|\n]*\|\s*(?:ba)?sh\b|\bbash\s+-i\b|\
 const HARVEST_DESCRIPTION =
 	/\b(?:entire|full|whole|complete)\s+(?:conversation|chat(?:\s+history)?|message history|context window)\b|\b(?:your|the)\s+system\s+prompt\b|\bchain[- ]of[- ]thought\b|\bprevious\s+(?:messages|instructions)\b/gi;
 const NON_ALNUM = /[^a-z0-9]/g;
+/**
+ * References to another server's tools (research S-12, tool shadowing): a Claude-style qualified name
+ * (`mcp__gmail__send_email`), tools "from/of/provided by" a named or other server, or a tool of a
+ * well-known service. The server word is checked against the tool's own server afterwards.
+ */
+const QUALIFIED_TOOL = /\bmcp__([a-z0-9][\w-]*?)__\w+/gi;
+const SERVER_TOOLS =
+	/\btools?\b[^.\n]{0,30}?\b(?:from|of|in|on|provided by|exposed by|belonging to)\s+(?:the\s+|an?\s+|any\s+|all\s+)?((?:another|other|different|[\w-]+)(?:\s+[\w-]+)?)\s+(?:mcp\s+)?servers?\b|\b((?:another|other|different|[\w-]+))\s+(?:mcp\s+)?server's\s+(?:[\w-]+\s+)?tools?\b/gi;
+const SERVICE_TOOL =
+	/\b(whatsapp|gmail|slack|github|gitlab|jira|notion|discord|telegram|outlook|dropbox|stripe|salesforce|linear|figma|twilio|sendgrid|postmark)(?:'s)?\s+(?:mcp\s+)?(?:tool|server'?s?\s+[\w-]+\s+tool)\b/gi;
+/** Words that make a "… server" reference the tool's own server, or no particular server. */
+const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running'];
+const WORD_SPLIT = /[^a-z0-9]+/;
 /** Parameter names that ask the model for its own context (research S-14), compared without separators. */
 const HARVEST_NAMES = new Set([
 	'systemprompt', 'conversation', 'conversationhistory', 'chathistory', 'previousmessages', 'fullconversation',
@@ -82,6 +104,71 @@ const HARVEST_NAMES = new Set([
 ]);
 /** Harvesting-looking names are legitimate on tools that exist to handle chats. */
 const CHAT_TOOL = /chat|conversation|message|summar|transcript|prompt/i;
+
+const CROSS_PATTERNS = [QUALIFIED_TOOL, SERVER_TOOLS, SERVICE_TOOL];
+/**
+ * A pattern and what every match of it contains: one of `words` (whole words) or of `chars` (any
+ * text), and then also one of `andWords` when given.
+ */
+interface Prefilter {
+	readonly re: RegExp;
+	readonly words?: readonly string[];
+	readonly chars?: readonly string[];
+	readonly andWords?: readonly string[];
+}
+
+/**
+ * The patterns `presentPatterns` looks for in the joined text. The word and character checks settle
+ * most definitions without running the regex at all; they only ever let too much through.
+ */
+const TEXT_PATTERNS: readonly Prefilter[] = [
+	{ re: ANSI_LITERAL, chars: ['\\'] },
+	{ re: PSEUDO_TAG, chars: ['<'] },
+	{ re: PSEUDO_BRACKET, chars: ['['] },
+	{ re: OVERRIDE, words: ['ignore', 'disregard', 'forget', 'follow'], chars: ['you are now', 'new instructions', 'developer mode'] },
+	// One prefilter per alternative of the pattern, where the alternatives need different words.
+	{ re: COERCION, words: ['always', 'before', 'prior'], andWords: ['tool', 'tools'] },
+	{ re: COERCION, words: ['otherwise', 'else', 'unless'], andWords: ['work'] },
+	{ re: COERCION, words: ['instead'], andWords: ['using'] },
+	{ re: COERCION, words: ['override'], andWords: ['behavior', 'behaviour'] },
+	{ re: COERCION, words: ['whenever'] },
+	{ re: SECRECY_STRONG, words: ['tell', 'inform', 'mention', 'reveal', 'disclose', 'should', 'must', 'without', 'hide'], andWords: ['user', 'users', 'human', 'anyone', 'them'] },
+	{ re: SECRECY_STRONG, words: ['keep'] },
+	{ re: SECRECY_WEAK, words: ['secretly', 'covertly', 'silently'] },
+	{
+		re: SENSITIVE_PATH,
+		words: ['ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'aws', 'kube', 'env', 'netrc', 'pgpass', 'credentials', 'npmrc', 'mcp', 'claude_desktop_config', 'cursor', 'claude', 'etc', 'wallet'],
+	},
+	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'] },
+	{ re: HARVEST_DESCRIPTION, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'message', 'context'] },
+	{ re: HARVEST_DESCRIPTION, words: ['prompt'], andWords: ['system'] },
+	{ re: HARVEST_DESCRIPTION, words: ['thought'], andWords: ['chain'] },
+	{ re: HARVEST_DESCRIPTION, words: ['previous'], andWords: ['messages', 'instructions'] },
+	{ re: QUALIFIED_TOOL, chars: ['mcp__'] },
+	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
+	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
+];
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+/** Single characters are looked up with `includes`; longer strings join the words in `TRIGGERS`. */
+const isSingle = (c: string) => c.length === 1;
+/**
+ * Every prefilter word and longer character string (lowercase), found in one pass over lowercased text. Words are
+ * `\w` runs, so `id_rsa` is one word and `.env` gives `env`. `andWords` are common (tool, user), so
+ * they are checked afterwards, and only for patterns whose own words were found.
+ */
+const TRIGGERS = new RegExp(
+	[
+		`\\b(?:${[...new Set(TEXT_PATTERNS.flatMap((p) => p.words ?? []))].join('|')})\\b`,
+		// Longest first, so "<script" is found as such.
+		...[...new Set(TEXT_PATTERNS.flatMap((p) => (p.chars ?? []).filter((c) => !isSingle(c))))].sort((a, b) => b.length - a.length).map((c) => c.replace(REGEX_SPECIAL, '\\$&')),
+	].join('|'),
+	'g',
+);
+/**
+ * Joins fields for `presentPatterns`: a line break stops `[^.\n]` runs and a backtick stops `\s+` and
+ * `\w` ones. It is ASCII, so ASCII text stays a one-byte string, which regexes scan faster.
+ */
+const FIELD_SEPARATOR = '\n`\n';
 
 const MAX_DEPTH = 16;
 const CONTEXT_CHARS = 20;
@@ -163,23 +250,128 @@ function decodeTags(run: string): string {
 	return out.length > 60 ? `${out.slice(0, 59)}…` : out;
 }
 
-function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>): RawFinding[] {
-	const out: RawFinding[] = [];
-	const { field, text } = f;
-	const add = (signal: IntegritySignal, match: string, alwaysHigh: boolean, why: string) => out.push({ signal, field, match: clip(match), alwaysHigh, why });
-	const first = (re: RegExp) => allMatches(re, text)[0];
+/** Lowercase words of the tool's own server (slug and name), which its text may mention freely. */
+function ownServerWords(server: ServerRef | undefined): Set<string> {
+	return new Set([...OWN_SERVER_WORDS, ...words(`${server?.slug ?? ''} ${server?.name ?? ''}`)]);
+}
 
-	const tags = first(TAG_CHARS);
-	if (tags) add('tag-characters', snippet(text, tags.index, tags.text.length), true, `invisible Unicode tag characters spell out hidden text ("${decodeTags(tags.text)}") that people cannot see but the model reads`);
-	const bidi = first(BIDI);
-	if (bidi) add('bidi-control', snippet(text, bidi.index, bidi.text.length), true, 'bidirectional control characters reorder how the text is displayed, so people and the model read different things');
+/** Lowercase words without the generic ones (`mcp`, `server`), which say nothing about whose server. */
+function words(text: string): string[] {
+	return text.toLowerCase().split(WORD_SPLIT).filter((w) => w && !GENERIC_SLUG_PARTS.has(w));
+}
+
+/** The first reference to a tool of a server other than `own`, if any. */
+function crossServerHit(text: string, own: ReadonlySet<string>): string | undefined {
+	const foreign = (ref: string | undefined) => {
+		const named = words(ref ?? '');
+		return named.length > 0 && !named.some((w) => own.has(w));
+	};
+	for (const m of allMatchGroups(QUALIFIED_TOOL, text)) if (foreign(m.groups[0])) return m.text;
+	for (const m of allMatchGroups(SERVER_TOOLS, text)) if (foreign(m.groups[0] ?? m.groups[1])) return m.text;
+	for (const m of allMatchGroups(SERVICE_TOOL, text)) if (foreign(m.groups[0])) return m.text;
+	return undefined;
+}
+
+/** Findings of one field, collected by `add`. */
+class FieldFindings {
+	readonly out: RawFinding[] = [];
+	constructor(readonly field: string) {}
+	add(signal: IntegritySignal, match: string, alwaysHigh: boolean, why: string): void {
+		this.out.push({ signal, field: this.field, match: clip(match), alwaysHigh, why });
+	}
+}
+
+/** Invisible and control characters; the common field has none, which one test settles. */
+function scanHidden(text: string, found: FieldFindings, zeroWidthKinds: Set<string>): void {
+	if (!ANY_HIDDEN.test(text)) return;
+	const tags = firstMatch(TAG_CHARS, text);
+	if (tags) found.add('tag-characters', snippet(text, tags.index, tags.text.length), true, `invisible Unicode tag characters spell out hidden text ("${decodeTags(tags.text)}") that people cannot see but the model reads`);
+	const bidi = firstMatch(BIDI, text);
+	if (bidi) found.add('bidi-control', snippet(text, bidi.index, bidi.text.length), true, 'bidirectional control characters reorder how the text is displayed, so people and the model read different things');
 	const zw = zeroWidthHits(text);
 	if (zw.length > 0) {
 		for (const hit of zw) zeroWidthKinds.add(hit.char);
 		const hit = zw[0] as { index: number; char: string };
-		add('hidden-unicode', snippet(text, hit.index, hit.char.length), false, 'zero-width characters are invisible on screen and can hide or split words that filters look for');
+		found.add('hidden-unicode', snippet(text, hit.index, hit.char.length), false, 'zero-width characters are invisible on screen and can hide or split words that filters look for');
 	}
-	const control = first(CONTROL) ?? first(ANSI_LITERAL);
+}
+
+/** Every string of the definition without its path, and whether a property name asks for the conversation. */
+interface QuickText {
+	readonly strings: string[];
+	harvestName: boolean;
+}
+
+function collectStrings(value: unknown, parentKey: string, depth: number, seen: Set<object>, acc: QuickText): void {
+	if (typeof value === 'string') {
+		acc.strings.push(value);
+		return;
+	}
+	if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || seen.has(value)) return;
+	seen.add(value);
+	if (Array.isArray(value)) {
+		for (const v of value) collectStrings(v, '', depth + 1, seen, acc);
+		return;
+	}
+	const obj = value as Record<string, unknown>;
+	for (const key in obj) {
+		if (parentKey === 'properties') {
+			acc.strings.push(key);
+			if (HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
+		}
+		collectStrings(obj[key], key, depth + 1, seen, acc);
+	}
+}
+
+/** What the prefilters found in one definition's joined text. */
+class Triggers {
+	readonly found = new Set<string>();
+	readonly #lower: string;
+	constructor(readonly text: string) {
+		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
+		this.#lower = text.toLowerCase();
+		for (const m of allMatches(TRIGGERS, this.#lower)) this.found.add(m.text);
+	}
+	/** Substring test on the lowercased text. */
+	containsAny(needles: readonly string[]): boolean {
+		for (const n of needles) if (this.#lower.includes(n)) return true;
+		return false;
+	}
+	/** True when a match of `p` is possible. */
+	allow(p: Prefilter): boolean {
+		let hit = false;
+		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
+		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.found.has(c)) hit = true;
+		return hit && (!p.andWords || this.containsAny(p.andWords));
+	}
+}
+
+/**
+ * Which patterns occur anywhere in the definition. Fields are scanned one by one only for those: most
+ * definitions match none, and one pass over the joined text is far cheaper than a pass per field and
+ * pattern. The fields are joined with a separator no pattern can match across, so a pattern found in
+ * a field is always found here (the reverse may not hold, which only costs a field scan).
+ */
+function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
+	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
+	const seen = new Set<object>();
+	collectStrings(tool.inputSchema, '', 0, seen, acc);
+	collectStrings(tool.outputSchema, '', 0, seen, acc);
+	const joined = acc.strings.join(FIELD_SEPARATOR);
+	const triggers = new Triggers(joined);
+	const present = new Set<RegExp>();
+	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
+	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	return { present, harvestName: acc.harvestName };
+}
+
+function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>, own: ReadonlySet<string>, present: ReadonlySet<RegExp>): RawFinding[] {
+	const { field, text } = f;
+	const found = new FieldFindings(field);
+	const add = found.add.bind(found);
+	const first = (re: RegExp) => (present.has(re) ? firstMatch(re, text) : undefined);
+	if (present.has(ANY_HIDDEN)) scanHidden(text, found, zeroWidthKinds);
+	const control = (present.has(ANY_HIDDEN) ? firstMatch(CONTROL, text) : undefined) ?? first(ANSI_LITERAL);
 	if (control) add('control-characters', snippet(text, control.index, control.text.length), true, 'terminal control or ANSI escape sequences can hide or rewrite text in a console');
 	const tag = first(PSEUDO_TAG) ?? first(PSEUDO_BRACKET);
 	if (tag) add('pseudo-tag', tag.text, false, 'a pseudo tag dresses the text up as a system instruction to the model');
@@ -200,23 +392,29 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>)
 	}
 	const shell = first(SHELL_PAYLOAD);
 	if (shell) add('shell-payload', shell.text, true, 'it contains a shell or script payload');
+	const cross = f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own);
+	if (cross) add('cross-server', cross, false, "it refers to another server's tools, the way tool-shadowing attacks redirect or hijack calls meant for them");
 	if (!chatTool) {
 		const harvestName = f.propertyName && HARVEST_NAMES.has(text.toLowerCase().replace(NON_ALNUM, ''));
 		const harvestText = !f.propertyName && field.startsWith('inputSchema.') ? first(HARVEST_DESCRIPTION) : undefined;
 		if (harvestName) add('harvesting-param', text, true, 'a parameter asks the model to hand over its conversation, system prompt or reasoning');
 		else if (harvestText) add('harvesting-param', harvestText.text, true, 'a parameter asks the model to hand over its conversation, system prompt or reasoning');
 	}
-	return out;
+	return found.out;
 }
 
 /**
  * Scans every text field of a definition. Findings are ordered by field (name, title, description,
  * annotation title, then schema strings by sorted path) and by signal, one per signal and field.
  */
-export function scanIntegrity(tool: Tool): IntegrityFinding[] {
+export function scanIntegrity(tool: Tool, server?: ServerRef): IntegrityFinding[] {
 	const chatTool = CHAT_TOOL.test(tool.name);
 	const zeroWidthKinds = new Set<string>();
-	const raw = textFields(tool).flatMap((f) => scanField(f, chatTool, zeroWidthKinds));
+	const own = ownServerWords(server);
+	const { present, harvestName } = presentPatterns(tool);
+	// The common case: nothing suspicious anywhere, so no field needs a closer look.
+	if (present.size === 0 && !(harvestName && !chatTool)) return [];
+	const raw = textFields(tool).flatMap((f) => scanField(f, chatTool, zeroWidthKinds, own, present));
 	const signals = new Set(raw.map((r) => r.signal));
 	// Two different signals in one definition, or three kinds of zero-width character, look deliberate.
 	const combined = signals.size >= 2 || zeroWidthKinds.size >= 3;

@@ -54,7 +54,7 @@ class LevelState {
 }
 
 function nameCite(f: Facts, token: NameToken): Citation {
-	return { field: 'name', match: nameSlice(f.name, token) };
+	return { field: f.nameField, match: nameSlice(f.name, token) };
 }
 
 function paramCite(p: Param): Citation {
@@ -67,7 +67,7 @@ function objectNouns(f: Facts, cls: 'untrusted' | 'private' | 'billing' | 'money
 }
 
 /** Live hits of a lead-sentence phrase; negated ones ("without overwriting") are noted and dropped. */
-function leadHits(f: Facts, kind: 'untrusted' | 'secret' | 'access' | 'egress' | 'irreversible' | 'overwrite', log: EvidenceLog): Citation[] {
+function leadHits(f: Facts, kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite', log: EvidenceLog): Citation[] {
 	const hits = findPhrases(f.lead, kind);
 	for (const h of hits) if (h.negated) log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
@@ -132,6 +132,7 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 
 	const access: Citation[] = [];
 	if (f.verb?.info.access) access.push(nameCite(f, f.verb.token));
+	if (outcome.access) access.push(outcome.access);
 	if (f.descVerb && !f.descVerb.negated && f.descVerb.info.access) access.push({ field: 'description', match: f.descVerb.word });
 	// On a Financial tool "token" is a crypto asset, not a credential.
 	if (f.head?.classes.has('access') && category !== 'Financial') access.push(nameCite(f, f.head.token));
@@ -157,7 +158,10 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
 	}
 	const head = f.head?.classes.has('secret') && outcome.category !== 'Financial' ? [nameCite(f, f.head.token)] : [];
-	const secrets = [...head, ...leadHits(f, 'secret', log)];
+	// "Returns the API key": a credential that is what the tool handles, not one it merely authenticates with.
+	const dv = f.descVerb;
+	const handled = dv && !dv.negated ? findPhrases(f.lead, 'secret').filter((h) => !h.negated && h.index > dv.index && h.index <= dv.objectEnd) : [];
+	const secrets = [...head, ...handled.map((h) => ({ field: 'description', match: h.match }))];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
 	if (isRead && secrets[0]) state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }

@@ -8,8 +8,10 @@
  */
 import type { Category } from '../catalogue/schema.ts';
 
-/** Verbs whose category depends on the object they act on. */
-export type VerbContext = 'start' | 'stop' | 'transfer' | 'drop' | 'apply';
+/** Verbs whose category depends on the object they act on (see `resolveVerb` in category.ts). */
+export type VerbContext =
+	| 'start' | 'stop' | 'transfer' | 'drop' | 'apply' | 'open' | 'resolve' | 'cancel' | 'reset' | 'push' | 'trigger' | 'run' | 'select' | 'arrange'
+	| 'test' | 'generate' | 'block' | 'ui';
 
 /** What one verb means for the classifier. */
 export interface VerbInfo {
@@ -26,6 +28,12 @@ export interface VerbInfo {
 	readonly ambiguous: boolean;
 	/** Starts paid compute (deploy, provision, scale…). */
 	readonly cost: boolean;
+	/**
+	 * A write that loses nothing: it only adds (create, append, send…), the MCP spec's "additive
+	 * updates", or flips a switch the same call flips back (toggle, enable, pin…). Every other write
+	 * changes or replaces what exists (update, set, move…) and may destroy it, the hint's default.
+	 */
+	readonly lossless: boolean;
 	readonly context?: VerbContext;
 }
 
@@ -38,7 +46,8 @@ const READ_VERBS = [
 	'suggest', 'trace', 'audit', 'load', 'open', 'scan', 'detect', 'classify', 'extract', 'measure', 'test',
 	'download', 'export', 'generate', 'screenshot', 'snapshot', 'capture', 'evaluate', 'sort', 'filter',
 	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan', 'scrape',
-	'crawl', 'aggregate', 'wait',
+	'crawl', 'aggregate', 'wait', 'think', 'reflect', 'brainstorm', 'map', 'research', 'recall', 'ask', 'compute',
+	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher',
 ];
 
 const WRITE_VERBS = [
@@ -54,14 +63,14 @@ const WRITE_VERBS = [
 	'forward', 'broadcast', 'announce', 'sms', 'dm', 'manage', 'block', 'unblock', 'allow', 'reorder', 'extend',
 	'renew', 'fix', 'backup', 'finalize', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
 	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume', 'overwrite', 'replace', 'resize',
-	'emulate', 'handle',
+	'emulate', 'handle', 'accept', 'rotate', 'regenerate', 'remember', 'give', 'compress', 'zip', 'gzip', 'unzip', 'decompress',
 ];
 
 const EXECUTE_VERBS = [
 	'execute', 'exec', 'run', 'eval', 'invoke', 'call', 'trigger', 'dispatch', 'start', 'launch', 'spawn',
 	'interpret', 'compile', 'build', 'deploy', 'redeploy', 'apply', 'provision', 'install', 'automate', 'scale',
 	'rollout', 'reload', 'play', 'replay', 'navigate', 'click', 'fill', 'press', 'hover', 'drag', 'goto', 'scroll',
-	'tap', 'type', 'select', 'migrate',
+	'tap', 'type', 'select', 'migrate', 'boot', 'swipe', 'pinch', 'zoom', 'go',
 ];
 
 const DESTRUCTIVE_VERBS = [
@@ -97,10 +106,28 @@ const AMBIGUOUS_VERBS = new Set([
 	'capture', 'trace', 'audit', 'cat', 'print', 'echo', 'count', 'watch', 'monitor', 'diff', 'format', 'filter',
 	'sort', 'schedule', 'archive', 'export', 'import', 'end', 'play', 'plan', 'forward', 'tip', 'dm', 'sms', 'metrics', 'details',
 	'overview', 'recap', 'summary', 'new', 'empty', 'block', 'handle', 'wait', 'trade', 'call', 'display', 'return', 'scale', 'build',
-	'view', 'check', 'run',
+	'view', 'check', 'run', 'map',
+]);
+/**
+ * Writes that lose nothing (see `VerbInfo.lossless`): first those that only add something new, then
+ * reversible switches. Every other Write verb is taken to change or replace what exists.
+ */
+const LOSSLESS_VERBS = new Set([
+	'create', 'add', 'insert', 'new', 'make', 'append', 'attach', 'comment', 'reply', 'react', 'star', 'follow',
+	'subscribe', 'register', 'schedule', 'book', 'reserve', 'import', 'fork', 'clone', 'copy', 'duplicate', 'branch',
+	'commit', 'draft', 'post', 'send', 'email', 'mail', 'message', 'notify', 'tweet', 'forward', 'broadcast',
+	'announce', 'sms', 'dm', 'share', 'publish', 'upload', 'log', 'record', 'track', 'vote', 'like', 'rate', 'review',
+	'sign', 'request', 'invite', 'backup', 'tag', 'label', 'pin', 'submit', 'give', 'compress', 'zip', 'gzip', 'remember',
+	'link', 'toggle', 'enable', 'unpin', 'unstar', 'unfollow', 'unsubscribe', 'mute', 'unmute', 'lock', 'unlock', 'mark', 'archive',
+	'unarchive', 'acknowledge', 'ack',
 ]);
 const COST_VERBS = new Set(['deploy', 'redeploy', 'provision', 'scale', 'launch', 'spawn', 'build']);
-const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = { start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply' };
+const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
+	start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply', open: 'open',
+	resolve: 'resolve', cancel: 'cancel', reset: 'reset', push: 'push', trigger: 'trigger', run: 'run', upload: 'ui',
+	submit: 'ui', handle: 'ui', accept: 'ui', dismiss: 'ui', select: 'select', format: 'arrange', sort: 'arrange', test: 'test',
+	generate: 'generate', block: 'block',
+};
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 	const map = new Map<string, VerbInfo>();
@@ -111,6 +138,7 @@ function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 		['Destructive', DESTRUCTIVE_VERBS],
 		['Financial', FINANCIAL_VERBS],
 	];
+	for (const word of LOSSLESS_VERBS) if (!WRITE_VERBS.includes(word)) throw new Error(`lexicon: lossless verb "${word}" is not a Write verb`);
 	for (const [category, words] of lists) {
 		for (const base of words) {
 			// A word in two lists would make the result depend on list order; fail loudly instead.
@@ -124,6 +152,7 @@ function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 				availability: AVAILABILITY_VERBS.has(base),
 				ambiguous: AMBIGUOUS_VERBS.has(base),
 				cost: COST_VERBS.has(base),
+				lossless: category === 'Write' && LOSSLESS_VERBS.has(base),
 				...(context ? { context } : {}),
 			});
 		}
@@ -169,7 +198,8 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'test', 'action', 'macro', 'template', 'preset', 'route', 'alias', 'mapping', 'device', 'plugin', 'job',
 		'lease', 'playlist', 'photo', 'video', 'asset', 'artifact', 'log', 'history', 'report', 'dashboard',
 		'chart', 'widget', 'form', 'contact', 'list', 'version', 'revision', 'annotation', 'attribute', 'field',
-		'column', 'reply', 'review', 'memory', 'observation', 'entity', 'relation', 'vector', 'embedding', 'branch',
+		'column', 'reply', 'review', 'memory', 'observation', 'entity', 'relation', 'vector', 'embedding', 'branch', 'block',
+		'sheet', 'worksheet', 'slide', 'spreadsheet', 'presentation',
 	],
 	// Losing one of these loses everything inside it, or someone's access.
 	'high-value': [
@@ -207,7 +237,7 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 	// Objects whose change alters who can do what.
 	access: [
 		'role', 'permission', 'member', 'membership', 'collaborator', 'acl', 'token', 'apikey', 'accesskey', 'sshkey', 'deploykey', 'password',
-		'credential', 'ownership', 'owner', 'access', 'invitation', 'invite', 'mfa', 'visibility', 'grant', 'sharing',
+		'credential', 'ownership', 'owner', 'access', 'invitation', 'invite', 'mfa', '2fa', 'otp', 'visibility', 'grant', 'sharing',
 	],
 	// Nouns of money movement: writing one moves money.
 	money: ['payment', 'payout', 'refund', 'charge', 'purchase', 'withdrawal', 'disbursement', 'transfer', 'remittance', 'donation'],
@@ -262,7 +292,7 @@ export const MULTIPLEX_VERBS: ReadonlySet<string> = new Set(['manage', 'apply', 
 /** Things that run and end: killing or terminating one interrupts work but deletes nothing stored. */
 export const PROCESS_NOUNS: ReadonlySet<string> = new Set([
 	'process', 'job', 'task', 'run', 'build', 'workflow', 'query', 'operation', 'thread', 'worker', 'execution', 'command',
-	'script', 'pid', 'container',
+	'script', 'pid', 'container', 'app', 'application', 'simulator', 'sim', 'emulator',
 ]);
 
 /** Verbs that end something running; on a process they interrupt rather than destroy. */
@@ -275,6 +305,69 @@ export const UI_WORDS: ReadonlySet<string> = new Set(['browser', 'page', 'elemen
 export const APPLY_OBJECTS: ReadonlySet<string> = new Set([
 	'manifest', 'plan', 'terraform', 'migration', 'config', 'configuration', 'patch', 'change', 'changes', 'deployment',
 	'template', 'settings', 'resource', 'state', 'stack', 'policy',
+]);
+
+/** Objects that make "open" a write (opening an issue files it) rather than a read (`open_nodes`). */
+export const OPEN_WRITE_OBJECTS: ReadonlySet<string> = new Set(['issue', 'ticket', 'pr', 'pull', 'account', 'case', 'incident', 'bug', 'discussion', 'position', 'dispute']);
+
+/** Objects that make "open" launch something (a URL, an app, a window) rather than read it. */
+export const OPEN_LAUNCH_OBJECTS: ReadonlySet<string> = new Set(['url', 'link', 'browser', 'tab', 'window', 'app', 'application', 'website', 'terminal']);
+
+/** Objects that make "resolve" close a case (a write) rather than look something up (`resolve_library_id`). */
+const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
+	'issue', 'incident', 'alert', 'thread', 'conversation', 'comment', 'ticket', 'case', 'dispute', 'conflict', 'review', 'discussion', 'problem',
+]);
+
+/** Commitments whose cancellation is a loss, not an interruption: an order, a booking, a subscription. */
+export const CANCEL_COMMITMENTS: ReadonlySet<string> = new Set([
+	'subscription', 'order', 'booking', 'reservation', 'payment', 'membership', 'contract', 'plan', 'appointment', 'meeting',
+	'event', 'invoice', 'transfer', 'account', 'purchase', 'transaction', 'flight', 'ticket',
+]);
+
+/** What "trigger" sends rather than runs: triggering an event publishes it to subscribers. */
+const TRIGGER_PUBLISH_OBJECTS: ReadonlySet<string> = new Set(['event', 'notification', 'message', 'alert', 'signal', 'broadcast']);
+
+/** What "run" produces rather than executes: running a report or a search reads. */
+const RUN_READ_OBJECTS: ReadonlySet<string> = new Set(['report', 'search', 'lookup', 'analysis', 'query', 'forecast', 'aggregation', 'audit']);
+
+/**
+ * What "generate" creates as a resource on a service (a subdomain, an upload URL, an access token)
+ * rather than returns as text. A random key or password is computed and returned, so it is not here.
+ */
+const GENERATED_RESOURCES: ReadonlySet<string> = new Set([
+	'url', 'link', 'subdomain', 'domain', 'apikey', 'token', 'credential', 'account', 'invite', 'invitation', 'coupon', 'invoice', 'user', 'webhook',
+]);
+
+/** What "block" shuts out (a user, an address); "blocks until the task completes" only waits. */
+const BLOCKED_PARTIES: ReadonlySet<string> = new Set(['user', 'ip', 'address', 'domain', 'sender', 'contact', 'account', 'number', 'site', 'email', 'member', 'url', 'country', 'device']);
+
+/** Page controls that make "select" an interaction (`browser_select_option`) rather than picking what to work with (`select_page`). */
+const SELECT_CONTROLS: ReadonlySet<string> = new Set(['option', 'element', 'dropdown', 'checkbox', 'radio', 'menu', 'text', 'field', 'button', 'input']);
+
+/** What "format" and "sort" change in place rather than return transformed: a spreadsheet range, a file. */
+const ARRANGED_CONTENT: ReadonlySet<string> = new Set(['range', 'cell', 'sheet', 'worksheet', 'table', 'column', 'row', 'document', 'file', 'disk', 'drive', 'partition', 'volume']);
+
+/** What "test" runs: a suite, an app or a build, rather than a connection it checks. */
+const TESTED_CODE: ReadonlySet<string> = new Set(['test', 'suite', 'spec', 'code', 'app', 'application', 'project', 'sim', 'simulator', 'device', 'scheme', 'build', 'target', 'package', 'workflow']);
+
+/**
+ * Context verbs that one object list decides (see `resolveVerb` in category.ts): the category when a
+ * word of the object is in `objects`, and the category otherwise.
+ */
+export const OBJECT_CONTEXTS: Readonly<Partial<Record<VerbContext, { objects: ReadonlySet<string>; match: Category; otherwise: Category }>>> = {
+	resolve: { objects: RESOLVE_WRITE_OBJECTS, match: 'Write', otherwise: 'Read' },
+	trigger: { objects: TRIGGER_PUBLISH_OBJECTS, match: 'Write', otherwise: 'Execute' },
+	run: { objects: RUN_READ_OBJECTS, match: 'Read', otherwise: 'Execute' },
+	select: { objects: SELECT_CONTROLS, match: 'Execute', otherwise: 'Read' },
+	arrange: { objects: ARRANGED_CONTENT, match: 'Write', otherwise: 'Read' },
+	test: { objects: TESTED_CODE, match: 'Execute', otherwise: 'Read' },
+	generate: { objects: GENERATED_RESOURCES, match: 'Write', otherwise: 'Read' },
+	block: { objects: BLOCKED_PARTIES, match: 'Write', otherwise: 'Read' },
+};
+
+/** What "transfer" hands to someone else: ownership of a repository or a domain changes access. */
+export const TRANSFER_ACCESS_OBJECTS: ReadonlySet<string> = new Set([
+	'ownership', 'owner', 'repository', 'repo', 'project', 'domain', 'account', 'organization', 'organisation', 'org', 'team', 'workspace', 'app',
 ]);
 
 /** Name tokens that say "many objects at once". */

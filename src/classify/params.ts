@@ -12,8 +12,6 @@ export interface Param {
 	readonly path: string;
 	/** How many objects deep it sits: 1 for a top-level parameter, 2 for `options.url`. */
 	readonly depth: number;
-	/** Declared under `$defs`/`definitions` rather than directly. */
-	readonly inDefs: boolean;
 	/** The property name as declared. */
 	readonly name: string;
 	/** Lowercase name tokens (`nodeUuids` → node, uuids). */
@@ -41,11 +39,12 @@ export interface ActionEnum {
 
 /** Parameters by class; each list is in walk order (sorted keys, depth first). */
 export interface ParamFacts {
-	readonly all: readonly Param[];
 	/** Free-form code, commands or queries. */
 	readonly code: readonly Param[];
 	readonly url: readonly Param[];
 	readonly path: readonly Param[];
+	/** Paths the tool writes its result to (`outputDir`, "path to save the screenshot to"). */
+	readonly output: readonly Param[];
 	/** Unmistakable recipients (to, cc, recipient…). */
 	readonly recipient: readonly Param[];
 	/** Possible recipients (email, channel, phone…), counted only when the tool sends something. */
@@ -59,7 +58,13 @@ const NAME_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 /** Programming vocabulary in a parameter's own description that makes `query`, `code` or `expression` code. */
 const PARAM_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
 /** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
-const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell)\b/i;
+const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell|(?:run|execute|evaluate)s?\s+(?:[\w-]+\s+)?code)\b/i;
+/** Name words of a path the tool writes to. */
+const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
+/** A path parameter described as where the result is written. */
+const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
+/** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
+const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
 const CODE_EXACT = new Set([
 	'sql', 'javascript', 'python', 'bash', 'shell', 'powershell', 'typescript', 'js', 'py', 'sh', 'ts', 'command', 'cmd',
@@ -97,8 +102,6 @@ const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
  * Notion rich-text `link`) rather than inputs the agent picks, so they do not set traits.
  */
 const MAX_TRAIT_DEPTH = 2;
-const PROPERTIES_SEGMENT = /\.properties\./g;
-const DEFS_SEGMENT = /\.(?:\$defs|definitions)\./;
 /** A description that makes a bare `to`/`cc` an address rather than, say, the end of a range. */
 const RECIPIENT_CONTEXT = /\b(?:recipients?|e-?mail|address|phone|number|send|deliver)/i;
 /** Schemas nest rarely beyond a few levels; the cap keeps hostile or cyclic input cheap. */
@@ -114,85 +117,106 @@ function sortedKeys(obj: Json): string[] {
 	return Object.keys(obj).sort();
 }
 
-function nameTokens(name: string): string[] {
-	return allMatches(NAME_PART, name).map((m) => m.text.toLowerCase());
+/** Property names repeat across tools (id, path, query…), so their tokens are memoised, within a bound. */
+const TOKEN_CACHE = new Map<string, readonly string[]>();
+const MAX_CACHED_NAMES = 20_000;
+const NO_TYPES: ReadonlySet<string> = new Set();
+
+function nameTokens(name: string): readonly string[] {
+	const hit = TOKEN_CACHE.get(name);
+	if (hit) return hit;
+	if (TOKEN_CACHE.size >= MAX_CACHED_NAMES) TOKEN_CACHE.clear();
+	const tokens = allMatches(NAME_PART, name).map((m) => m.text.toLowerCase());
+	TOKEN_CACHE.set(name, tokens);
+	return tokens;
 }
 
 function branches(node: Json): Json[] {
 	return COMBINATORS.flatMap((k) => (Array.isArray(node[k]) ? (node[k] as unknown[]).filter(isObject) : []));
 }
 
-function typesOf(node: Json): Set<string> {
+function addTypes(t: unknown, out: Set<string>): void {
+	if (typeof t === 'string') out.add(t);
+	else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
+}
+
+function typesOf(node: Json, alternatives: readonly Json[]): Set<string> {
 	const out = new Set<string>();
-	const add = (t: unknown) => {
-		if (typeof t === 'string') out.add(t);
-		else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
-	};
-	add(node.type);
-	for (const b of branches(node)) add(b.type);
+	addTypes(node.type, out);
+	for (const b of alternatives) addTypes(b.type, out);
 	return out;
 }
 
-function enumValuesOf(node: Json): string[] {
+function addEnumValues(n: Json, out: string[]): void {
+	if (Array.isArray(n.enum)) for (const v of n.enum) if (typeof v === 'string') out.push(v);
+	if (typeof n.const === 'string') out.push(n.const);
+}
+
+function enumValuesOf(node: Json, alternatives: readonly Json[]): string[] {
 	const out: string[] = [];
-	const collect = (n: Json) => {
-		if (Array.isArray(n.enum)) for (const v of n.enum) if (typeof v === 'string') out.push(v);
-		if (typeof n.const === 'string') out.push(n.const);
-	};
-	collect(node);
-	if (isObject(node.items)) collect(node.items);
-	for (const b of branches(node)) collect(b);
+	addEnumValues(node, out);
+	if (isObject(node.items)) addEnumValues(node.items, out);
+	for (const b of alternatives) addEnumValues(b, out);
 	return out;
 }
 
-function makeParam(name: string, node: Json, path: string): Param {
+/** Where the walk is: the evidence path and how many property objects deep. */
+interface WalkAt {
+	readonly path: string;
+	readonly depth: number;
+}
+
+function makeParam(name: string, node: Json, at: WalkAt): Param {
 	const tokens = nameTokens(name);
+	const alternatives = branches(node);
 	const items = isObject(node.items) ? node.items : undefined;
 	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
 	return {
-		path,
-		depth: allMatches(PROPERTIES_SEGMENT, path).length,
-		inDefs: DEFS_SEGMENT.test(path),
+		path: at.path,
+		depth: at.depth,
 		name,
 		tokens,
 		norm: tokens.join('_'),
-		types: typesOf(node),
-		itemTypes: items ? typesOf(items) : new Set<string>(),
-		enumValues: enumValuesOf(node),
+		types: typesOf(node, alternatives),
+		itemTypes: items ? typesOf(items, branches(items)) : NO_TYPES,
+		enumValues: enumValuesOf(node, alternatives),
 		format,
 		description: typeof node.description === 'string' ? node.description : '',
 	};
 }
 
-/** Every property in the schema, nested ones included (properties, items, allOf/anyOf/oneOf, $defs). */
+/**
+ * The properties the agent fills in directly: at the top level or one object down, through items and
+ * allOf/anyOf/oneOf branches, not under `$defs`. Deeper properties are fields of structured values, so
+ * the walk does not descend to them (large nested schemas cost nothing more).
+ */
 export function walkParams(schema: unknown): Param[] {
 	const out: Param[] = [];
-	const seen = new Set<object>();
-	const visit = (node: unknown, path: string, depth: number) => {
-		if (!isObject(node) || depth > MAX_DEPTH || seen.has(node)) return;
-		seen.add(node);
-		if (isObject(node.properties)) {
-			for (const key of sortedKeys(node.properties)) {
-				const child = node.properties[key];
-				const childPath = `${path}.properties.${key}`;
-				if (isObject(child)) out.push(makeParam(key, child, childPath));
-				visit(child, childPath, depth + 1);
-			}
-		}
-		if (isObject(node.items)) visit(node.items, `${path}.items`, depth + 1);
-		else if (Array.isArray(node.items)) node.items.forEach((item, i) => visit(item, `${path}.items[${i}]`, depth + 1));
-		for (const k of COMBINATORS) {
-			const list = node[k];
-			if (Array.isArray(list)) list.forEach((b, i) => visit(b, `${path}.${k}[${i}]`, depth + 1));
-		}
-		for (const defs of ['$defs', 'definitions'] as const) {
-			const d = node[defs];
-			if (isObject(d)) for (const key of sortedKeys(d)) visit(d[key], `${path}.${defs}.${key}`, depth + 1);
-		}
-		if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${path}.additionalProperties`, depth + 1);
-	};
-	visit(schema, 'inputSchema', 0);
+	visitSchema(schema, { path: 'inputSchema', depth: 0 }, 0, new Set(), out);
 	return out;
+}
+
+/** `nesting` counts schema nodes (for the cycle and depth cap); `at.depth` counts property objects. */
+function visitSchema(node: unknown, at: WalkAt, nesting: number, seen: Set<object>, out: Param[]): void {
+	// Properties below this node would be deeper than any rule reads.
+	if (!isObject(node) || at.depth >= MAX_TRAIT_DEPTH || nesting > MAX_DEPTH || seen.has(node)) return;
+	seen.add(node);
+	const next = nesting + 1;
+	if (isObject(node.properties)) {
+		for (const key of sortedKeys(node.properties)) {
+			const child = node.properties[key];
+			const childAt = { path: `${at.path}.properties.${key}`, depth: at.depth + 1 };
+			if (isObject(child)) out.push(makeParam(key, child, childAt));
+			visitSchema(child, childAt, next, seen, out);
+		}
+	}
+	if (isObject(node.items)) visitSchema(node.items, { ...at, path: `${at.path}.items` }, next, seen, out);
+	else if (Array.isArray(node.items)) for (let i = 0; i < node.items.length; i++) visitSchema(node.items[i], { ...at, path: `${at.path}.items[${i}]` }, next, seen, out);
+	for (const k of COMBINATORS) {
+		const list = node[k];
+		if (Array.isArray(list)) for (let i = 0; i < list.length; i++) visitSchema(list[i], { ...at, path: `${at.path}.${k}[${i}]` }, next, seen, out);
+	}
+	if (isObject(node.additionalProperties)) visitSchema(node.additionalProperties, { ...at, path: `${at.path}.additionalProperties` }, next, seen, out);
 }
 
 /** Takes free text: a string (or list of strings) with no fixed set of values. */
@@ -232,6 +256,15 @@ function isPathParam(p: Param): boolean {
 	return PATH_EXACT.has(p.norm) || PATH_LAST.has(lastToken(p)) || p.norm.endsWith('file_path');
 }
 
+/**
+ * A path the tool writes to: a path or directory (not a bare file name, which a server places in its
+ * own output folder) named or described as its output.
+ */
+function isOutputParam(p: Param): boolean {
+	if (!isPathParam(p) || !OUTPUT_PLACES.has(lastToken(p))) return false;
+	return p.tokens.some((t) => OUTPUT_TOKENS.has(t)) || OUTPUT_CONTEXT.test(p.description);
+}
+
 function isBulkParam(p: Param): boolean {
 	if (BULK_FLAGS.has(p.norm)) return true;
 	const arrayLike = p.types.size === 0 || p.types.has('array');
@@ -267,13 +300,12 @@ function isRecipient(p: Param): boolean {
  * `$defs`). `toolText` (the name and lead sentence) resolves ambiguous code parameter names.
  */
 export function classifyParams(schema: unknown, toolText: string): ParamFacts {
-	const all = walkParams(schema);
-	const direct = all.filter((p) => !p.inDefs && p.depth <= MAX_TRAIT_DEPTH);
+	const direct = walkParams(schema);
 	return {
-		all,
 		code: direct.filter((p) => isCodeParam(p, toolText)),
 		url: direct.filter(isUrlParam),
 		path: direct.filter(isPathParam),
+		output: direct.filter(isOutputParam),
 		recipient: direct.filter(isRecipient),
 		maybeRecipient: direct.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
 		bulk: direct.filter(isBulkParam),

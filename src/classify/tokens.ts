@@ -34,9 +34,14 @@ export interface NameVerb {
 const WORD_RUN = /[A-Za-z0-9]+/g;
 const CAMEL_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 const SLUG_SPLIT = /[^a-z0-9]+/;
+const RE_PREFIX = 're';
+/** Name words that say nothing about the tool: `mcp`, and `tool` in `union_tool`. */
+const NOISE_TOKENS = new Set(['mcp', 'tool', 'tools']);
+/** "re" plus a verb of at least three letters: rerun, resend; not "rest" or "read". */
+const MIN_RE_WORD = 5;
 
 /**
- * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp` and
+ * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp`, `tool` and
  * tokens that merely repeat the server slug (`github_create_issue` on the GitHub server). A slug part
  * that is also a lexicon word is kept, since it probably names the object. Never returns an empty
  * list for a name that has ASCII letters or digits.
@@ -50,7 +55,7 @@ export function tokenizeName(name: string, slug: string): NameToken[] {
 		}
 	}
 	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));
-	const kept = all.filter((t) => t.text !== 'mcp' && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
+	const kept = all.filter((t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
 	return kept.length > 0 ? kept : all;
 }
 
@@ -75,15 +80,48 @@ function inflectionCandidates(word: string, verb: boolean): string[] {
 
 /** Looks a word up as a verb, with light stemming (deletes, deleted, deleting → delete). */
 export function lookupVerb(word: string): VerbInfo | undefined {
-	for (const candidate of inflectionCandidates(word.toLowerCase(), true)) {
+	return cached(VERB_CACHE, word, findVerb);
+}
+
+/** Looks a word up as a noun, with plural stemming (connections → connection, entries → entry). */
+export function lookupNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
+	return cached(NOUN_CACHE, word, findNoun);
+}
+
+/**
+ * Word lookups repeat across tools (get, list, file, user…), so results are memoised. The caches are
+ * bounded: on a catalogue of invented words they are cleared rather than grown without limit.
+ */
+const MAX_CACHED_WORDS = 20_000;
+const VERB_CACHE = new Map<string, VerbInfo | undefined>();
+const NOUN_CACHE = new Map<string, { base: string; classes: ReadonlySet<NounClass> } | undefined>();
+
+function cached<T>(cache: Map<string, T | undefined>, word: string, find: (word: string) => T | undefined): T | undefined {
+	if (cache.has(word)) return cache.get(word);
+	if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+	const found = find(word);
+	cache.set(word, found);
+	return found;
+}
+
+function findVerb(word: string): VerbInfo | undefined {
+	const lower = word.toLowerCase();
+	const found = lookupInflected(lower);
+	if (found || !lower.startsWith(RE_PREFIX) || lower.length < MIN_RE_WORD) return found;
+	// rerun, resend, recreate: the verb again. A "re-" verb is never a noun, so it is not ambiguous.
+	const again = lookupInflected(lower.slice(RE_PREFIX.length));
+	return again ? { ...again, ambiguous: false } : undefined;
+}
+
+function lookupInflected(lower: string): VerbInfo | undefined {
+	for (const candidate of inflectionCandidates(lower, true)) {
 		const info = VERBS.get(candidate);
 		if (info) return info;
 	}
 	return undefined;
 }
 
-/** Looks a word up as a noun, with plural stemming (connections → connection, entries → entry). */
-export function lookupNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
+function findNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
 	for (const candidate of inflectionCandidates(word.toLowerCase(), false)) {
 		const classes = NOUNS.get(candidate);
 		if (classes) return { base: candidate, classes };
@@ -101,8 +139,10 @@ export function verbSegment(tokens: readonly NameToken[]): readonly NameToken[] 
  * Chooses the name's verb: first token, then last token (of the part before any preposition), then
  * any token, where only the first may be inflected. Words that are as often nouns (`message`, `log`, `tag`) are only taken when no
  * unambiguous verb exists, so `message_send` reads as "send" and `members_get_by_email` as "get".
+ * `inflectedAnywhere` lifts the first-word restriction for display titles, which are English
+ * ("Sequential Thinking") rather than identifiers.
  */
-export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined {
+export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = false): NameVerb | undefined {
 	const segment = verbSegment(tokens);
 	if (segment.length === 0) return undefined;
 	const lastIndex = segment.length - 1;
@@ -112,7 +152,7 @@ export function findNameVerb(tokens: readonly NameToken[]): NameVerb | undefined
 			const token = segment[index] as NameToken;
 			// Only the first word may be inflected: later words in `router_list_port_forwards` or
 			// `waf_list_rule_sets` are plural nouns, not verbs.
-			const info = index === 0 ? lookupVerb(token.text) : VERBS.get(token.text);
+			const info = index === 0 || inflectedAnywhere ? lookupVerb(token.text) : VERBS.get(token.text);
 			if (!info || (info.ambiguous && !allowAmbiguous)) continue;
 			// `logs`, `tags`, `messages`: an inflected noun-like verb is the noun.
 			if (info.ambiguous && info.base !== token.text) continue;

@@ -4,6 +4,12 @@
  */
 import type { Category, Level } from '../catalogue/schema.ts';
 
+/** The server a tool belongs to; its slug words are dropped from tool names before matching. */
+export interface ServerRef {
+	readonly slug: string;
+	readonly name: string;
+}
+
 /** What the recommended policy does with the tool. */
 export type Action = 'allow' | 'rate-limit' | 'approve' | 'deny' | 'hide';
 
@@ -95,6 +101,13 @@ export interface Decision {
 	contradictions: string[];
 	/** Set when a curated override in the catalogue replaced the rules' label. */
 	curated?: { category?: Category; level?: Level; reason: string; ruleCategory: Category; ruleLevel: Level };
+	/**
+	 * The text's own answers to the questions the annotations answer: is the tool read-only (its
+	 * category is Read), and may it perform destructive updates (anything but Read and a Write whose
+	 * verb loses nothing: one that only adds, or flips a reversible switch, and does not overwrite).
+	 * `npm run evaluate` compares these with the declared hints. Always set by `classify`; optional so hand-built decisions need not invent it.
+	 */
+	textHints?: { readOnly: boolean; destructive: boolean };
 	/** Version of the rule set that produced this decision. */
 	rulesetVersion: string;
 }

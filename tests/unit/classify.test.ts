@@ -121,8 +121,8 @@ describe('category and level rules', () => {
 		{ tool: tool('remove_label_from_issue', 'Remove a label from an issue.', { label: str() }), expected: 'Write/Medium', rule: 'dissociation' },
 		{ tool: tool('remove_file_from_repository', 'Remove a file from the repository.', { path: str() }), expected: 'Destructive/High', rule: 'content-object' },
 		{ tool: tool('bash', 'Run a command in a shell.', { command: str() }), expected: 'Execute/Critical', rule: 'code-param' },
-		{ tool: tool('start_job', 'Start a build job.', { job: str() }), expected: 'Execute/High', rule: 'name-verb' },
-		{ tool: tool('start_recording', 'Start recording API calls.'), expected: 'Write/Medium', rule: 'name-verb' },
+		{ tool: tool('start_job', 'Start a build job.', { job: str() }), expected: 'Execute/High', rule: 'verb-context' },
+		{ tool: tool('start_recording', 'Start recording API calls.'), expected: 'Write/Medium', rule: 'verb-context' },
 		{ tool: tool('list_charges', 'List charges for a customer.', { customer: str() }), expected: 'Read/Medium', rule: 'private-data' },
 		{
 			tool: tool('http_request', 'Make an HTTP request.', { url: str(), method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] } }),
@@ -132,7 +132,7 @@ describe('category and level rules', () => {
 		},
 		{ tool: tool('create_instance', 'Create a VM instance.', { size: str() }), expected: 'Write/Medium', traits: ['cost'] },
 		{ tool: tool('page_drag', 'Perform a drag and drop from one element to another.'), expected: 'Execute/High', rule: 'name-verb', traits: [] },
-		{ tool: tool('browser_drop', 'Drop a file onto the element.', { element: str() }), expected: 'Execute/High', rule: 'name-verb' },
+		{ tool: tool('browser_drop', 'Drop a file onto the element.', { element: str() }), expected: 'Execute/High', rule: 'verb-context' },
 		{ tool: tool('drop_table', 'Drop a table.', { table: str() }), expected: 'Destructive/Critical', rule: 'high-value-object' },
 		{ tool: tool('kill_process', 'Terminate a running process by its id.', { pid: { type: 'number' } }), expected: 'Destructive/High', rule: 'availability-only' },
 		{ tool: tool('force_terminate', 'Force terminate an open terminal session.', { pid: { type: 'number' } }), expected: 'Execute/High', rule: 'session-termination' },
@@ -141,8 +141,8 @@ describe('category and level rules', () => {
 		{ tool: tool('get_api_key', 'Returns the API key for a project.', { project: str() }), expected: 'Read/High', rule: 'secrets' },
 		{ tool: tool('write_file', 'Create a file or overwrite an existing one.', { path: str(), content: str() }), expected: 'Write/High', rule: 'overwrite' },
 		{ tool: tool('save_note', 'Save a note without overwriting older ones.', { text: str() }), expected: 'Write/Medium', rule: 'negation-guard' },
-		{ tool: tool('start_search', 'Start a background search for files.', { pattern: str() }), expected: 'Read/Low', rule: 'name-verb' },
-		{ tool: tool('apply_migration', 'Apply a database migration.', { name: str() }), expected: 'Execute/High', rule: 'name-verb' },
+		{ tool: tool('start_search', 'Start a background search for files.', { pattern: str() }), expected: 'Read/Low', rule: 'verb-context' },
+		{ tool: tool('apply_migration', 'Apply a database migration.', { name: str() }), expected: 'Execute/High', rule: 'verb-context' },
 		{ tool: tool('edit_block', 'Apply small edits to a file.', { file_path: str() }), expected: 'Write/Medium', rule: 'name-verb', traits: ['path-param'] },
 		{ tool: tool('service-logs', 'Returns recent service log lines.'), expected: 'Read/Medium', rule: 'untrusted-input' },
 		{
@@ -451,7 +451,7 @@ describe('rules catalogue', () => {
 		const ids = RULES.map((r) => r.id);
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const signal of INTEGRITY_SIGNALS) expect(ids).toContain(signal);
-		for (const r of RULES) for (const text of [r.title, r.reads, r.does, r.example]) expect(text.length).toBeGreaterThan(5);
+		for (const r of RULES) for (const text of [r.title, r.reads, r.does, ...r.examples]) expect(text.length).toBeGreaterThan(5);
 	});
 });
 

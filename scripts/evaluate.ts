@@ -1,0 +1,130 @@
+/**
+ * Measures the classifier against the behaviour hints server authors declared, with the hints (and
+ * curated overrides) withheld from the classifier: read/non-read and destructive/not agreement, the
+ * confusion tables, and every disagreeing tool. Exits 0 whether or not the targets are met, and says
+ * which. See `src/classify/agreement.ts` for exactly what is compared.
+ *
+ *   npm run evaluate                                 # the bundled catalogue (or $ATLAS_CATALOGUE)
+ *   npm run evaluate -- --catalogue <dir>            # another catalogue folder
+ *   npm run evaluate -- --dump <file> [--dump …]     # tools/list dumps instead, e.g. ../shared/seed-servers/*.json
+ *   npm run evaluate -- --json                       # the report as one JSON object
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATEGORIES } from '../src/catalogue/schema.ts';
+import { formatProblems, parseServerFile } from '../src/catalogue/load.ts';
+import { DECLARED_ROWS, measureAgreement, type AgreementItem, type AgreementReport, type Measure } from '../src/classify/agreement.ts';
+import { InputError, readToolsInput } from './lib/classify-input.ts';
+
+const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--json]';
+
+/**
+ * Every tool of a catalogue folder. Files another contributor is still writing may not validate yet:
+ * they are reported on stderr and skipped rather than failing the whole measurement.
+ */
+function catalogueItems(dir: string): { items: AgreementItem[]; servers: number; skipped: number } {
+	const items: AgreementItem[] = [];
+	let servers = 0;
+	let skipped = 0;
+	for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+		const file = join(dir, name);
+		const { server, problems } = parseServerFile(file, readFileSync(file, 'utf8'));
+		if (!server) {
+			skipped++;
+			process.stderr.write(`evaluate: skipping ${formatProblems(problems)}\n`);
+			continue;
+		}
+		servers++;
+		for (const tool of server.tools) items.push({ server: { slug: server.slug, name: server.name }, tool });
+	}
+	return { items, servers, skipped };
+}
+
+function dumpItems(files: readonly string[]): AgreementItem[] {
+	return files.flatMap((file) => {
+		const input = readToolsInput(file);
+		return input.tools.map((tool) => ({ server: input.server, tool, ...(input.readOnlyMode ? { readOnlyMode: input.readOnlyMode.has(tool.name) } : {}) }));
+	});
+}
+
+const pct = (rate: number | undefined) => (rate === undefined ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+function printMeasure(title: string, label: string, m: Measure, yes: string, no: string): string[] {
+	if (m.measured === 0) return [`${title}: no tool declares ${label}`, ''];
+	const verdict = m.target === undefined ? '' : `   target ${pct(m.target)}: ${m.met ? 'met' : 'NOT met'}`;
+	const c = m.confusion;
+	const w = Math.max(yes.length, no.length) + 2;
+	return [
+		`${title}: ${pct(m.rate)} agreement (${m.agreed} of ${m.measured} tools declaring ${label})${verdict}`,
+		`  ${''.padEnd(20)}${pad(`${yes}`, w)}${pad(`${no}`, w)}`,
+		`  ${`declared true`.padEnd(20)}${pad(c.bothYes, w)}${pad(c.declaredOnly, w)}`,
+		`  ${`declared false`.padEnd(20)}${pad(c.classifiedOnly, w)}${pad(c.bothNo, w)}`,
+		'',
+	];
+}
+
+/** The human-readable report. */
+function formatReport(r: AgreementReport, source: string): string {
+	const lines = [
+		`Classifier agreement with declared annotations (ruleset ${r.rulesetVersion})`,
+		`${source}: ${r.tools} tools, ${r.labelled} with a declared label; annotations and curated overrides withheld from the classifier`,
+		'',
+		...printMeasure('Read vs non-read', 'readOnlyHint (or listed by a read-only mode)', r.read, 'classified Read', 'not Read'),
+		...printMeasure('Destructive vs not', 'destructiveHint', r.destructive, 'text: destructive', 'text: loses nothing'),
+		...printMeasure('For reference, destructiveHint vs category Destructive', 'destructiveHint', r.strictDestructive, 'Destructive', 'other'),
+	];
+	if (r.contradictory > 0) lines.push(`${r.contradictory} tool(s) declare readOnlyHint and destructiveHint both true; their destructiveHint is left out (meaningless next to readOnlyHint, per the spec).`, '');
+	const width = Math.max(...CATEGORIES.map((c) => c.length)) + 2;
+	lines.push('Declared (rows) by category (columns):', `  ${''.padEnd(16)}${CATEGORIES.map((c) => pad(c, width)).join('')}`);
+	for (const row of DECLARED_ROWS) lines.push(`  ${row.padEnd(16)}${CATEGORIES.map((c) => pad(r.byCategory[row][c], width)).join('')}`);
+	lines.push('');
+	if (r.destructiveByServer.length > 0) {
+		const width2 = Math.max(...r.destructiveByServer.map((x) => x.server.length)) + 2;
+		lines.push('destructiveHint by server (tools declaring it; agreement as above, then with category Destructive):');
+		for (const x of r.destructiveByServer) lines.push(`  ${x.server.padEnd(width2)}${pad(x.measured, 5)}${pad(pct(x.agreed / x.measured), 9)}${pad(pct(x.strictAgreed / x.measured), 9)}`);
+		lines.push('');
+	}
+	const shown = r.disagreements.filter((d) => d.measure !== 'strictDestructive');
+	lines.push(shown.length === 0 ? 'No disagreements.' : `Disagreements (${shown.length}):`);
+	for (const d of shown) {
+		lines.push(`  ${d.measure.padEnd(12)} ${d.server}/${d.tool}: ${d.source} ${d.declared}, classified ${d.category}/${d.level} by ${d.decidedBy}`);
+	}
+	const verdicts = [r.read, r.destructive].map((m) => m.met);
+	lines.push('', verdicts.every((v) => v === true) ? 'Targets met.' : verdicts.some((v) => v === false) ? 'Targets NOT met.' : 'Targets not measurable on this input.');
+	return `${lines.join('\n')}\n`;
+}
+
+function main(): number {
+	let parsed;
+	try {
+		parsed = parseArgs({ options: { catalogue: { type: 'string' }, dump: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+	} catch (error) {
+		process.stderr.write(`evaluate: ${(error as Error).message}\n${USAGE}\n`);
+		return 2;
+	}
+	const { values } = parsed;
+	let items: AgreementItem[];
+	let source: string;
+	try {
+		if (values.dump && values.dump.length > 0) {
+			items = dumpItems(values.dump);
+			source = `${values.dump.length} dump file(s)`;
+		} else {
+			const dir = resolve(values.catalogue ?? process.env.ATLAS_CATALOGUE ?? 'content/servers');
+			const found = catalogueItems(dir);
+			items = found.items;
+			source = `Catalogue ${dir} (${found.servers} servers${found.skipped > 0 ? `, ${found.skipped} invalid file(s) skipped` : ''})`;
+		}
+	} catch (error) {
+		if (!(error instanceof InputError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+		process.stderr.write(`evaluate: ${(error as Error).message}\n`);
+		return 1;
+	}
+	const report = measureAgreement(items);
+	process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report, source));
+	return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,182 @@
+/**
+ * Measures the rules against labels they were not tuned on: the behaviour hints server authors
+ * declared. Each tool is classified with its annotations (and any curated override) withheld, and the
+ * text's answer is compared with the author's:
+ *
+ * - read: a declared `readOnlyHint` against "the category is Read";
+ * - destructive: a declared `destructiveHint` against the text's answer to the spec's question ("may
+ *   it perform destructive updates, or only additive ones?", see `textHints`). A tool declaring both
+ *   `readOnlyHint: true` and `destructiveHint: true` contradicts itself, and the spec says the second
+ *   means nothing next to the first, so it is left out of the destructive measure; `readOnlyHint: true`
+ *   with `destructiveHint: false` is a consistent declaration and counts.
+ * - strict destructive: the same declared `destructiveHint` against "the category is Destructive",
+ *   reported for reference: the category is narrower than the hint (overwrites and arbitrary actions
+ *   are destructive updates in the spec's sense without being Destructive tools).
+ *
+ * Only declared hints count; defaults are not labels. A dump may add read labels from the server's own
+ * read-only mode (the tools it registers when started read-only).
+ */
+import { CATEGORIES, type Category, type Tool } from '../catalogue/schema.ts';
+import { classify, RULESET_VERSION, type ServerRef } from './index.ts';
+
+/** Agreement targets from the issue that introduced this measure. */
+export const TARGETS = { read: 0.95, destructive: 0.9 } as const;
+
+/** One tool to measure, with labels from outside its own annotations when there are any. */
+export interface AgreementItem {
+	readonly server: ServerRef;
+	readonly tool: Tool;
+	/** True when the server's read-only mode registers the tool, false when it does not. */
+	readonly readOnlyMode?: boolean;
+}
+
+/** Counts of one yes/no comparison: declared (rows) against classified (columns). */
+export interface Confusion {
+	/** Declared yes, classified yes. */
+	readonly bothYes: number;
+	/** Declared yes, classified no. */
+	readonly declaredOnly: number;
+	/** Declared no, classified yes. */
+	readonly classifiedOnly: number;
+	readonly bothNo: number;
+}
+
+/** One measure: how many tools carried the label and how many the rules agreed on. */
+export interface Measure {
+	readonly measured: number;
+	readonly agreed: number;
+	/** agreed / measured, or undefined when nothing was measured. */
+	readonly rate: number | undefined;
+	readonly confusion: Confusion;
+	/** The target, when the measure has one. */
+	readonly target?: number;
+	/** Undefined when nothing was measured or there is no target. */
+	readonly met?: boolean;
+}
+
+export type MeasureName = 'read' | 'destructive' | 'strictDestructive';
+
+/**
+ * What a labelled tool declared, for the category table: read-only; not read-only and destructive;
+ * not read-only and only additive; or not read-only with no destructive hint.
+ */
+export const DECLARED_ROWS = ['read-only', 'destructive', 'additive', 'not read-only'] as const;
+export type DeclaredRow = (typeof DECLARED_ROWS)[number];
+
+/** A tool on which the rules and the declared label disagree. */
+export interface Disagreement {
+	readonly measure: MeasureName;
+	readonly server: string;
+	readonly tool: string;
+	/** Where the label came from: `readOnlyHint`, `destructiveHint` or `read-only mode`. */
+	readonly source: string;
+	readonly declared: boolean;
+	readonly category: Category;
+	readonly level: string;
+	/** The first record that set the category: `rule "match"`. */
+	readonly decidedBy: string;
+}
+
+/** Everything `npm run evaluate` prints. */
+export interface AgreementReport {
+	readonly rulesetVersion: string;
+	/** Tools read, and tools carrying at least one label. */
+	readonly tools: number;
+	readonly labelled: number;
+	/** Tools left out of the destructive measure because they declare both hints true. */
+	readonly contradictory: number;
+	readonly read: Measure;
+	readonly destructive: Measure;
+	readonly strictDestructive: Measure;
+	/** Labelled tools by what was declared (one row each, see `DeclaredRow`) and by category. */
+	readonly byCategory: Readonly<Record<DeclaredRow, Readonly<Record<Category, number>>>>;
+	readonly disagreements: readonly Disagreement[];
+	/**
+	 * The destructive measures per server, in first-seen order: servers follow different conventions
+	 * (some mark every non-read tool destructive, some only deletions), which this makes visible.
+	 */
+	readonly destructiveByServer: readonly { server: string; measured: number; agreed: number; strictAgreed: number }[];
+}
+
+class Tally {
+	bothYes = 0;
+	declaredOnly = 0;
+	classifiedOnly = 0;
+	bothNo = 0;
+	add(declared: boolean, classified: boolean): boolean {
+		if (declared && classified) this.bothYes++;
+		else if (declared) this.declaredOnly++;
+		else if (classified) this.classifiedOnly++;
+		else this.bothNo++;
+		return declared === classified;
+	}
+	measure(target?: number): Measure {
+		const measured = this.bothYes + this.declaredOnly + this.classifiedOnly + this.bothNo;
+		const agreed = this.bothYes + this.bothNo;
+		const rate = measured > 0 ? agreed / measured : undefined;
+		const confusion = { bothYes: this.bothYes, declaredOnly: this.declaredOnly, classifiedOnly: this.classifiedOnly, bothNo: this.bothNo };
+		return { measured, agreed, rate, confusion, ...(target !== undefined ? { target, ...(rate !== undefined ? { met: rate >= target } : {}) } : {}) };
+	}
+}
+
+const emptyRow = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+
+/** The tool as the rules see it here: no annotations, no curation. */
+function withheld(tool: Tool): Tool {
+	const { annotations: _annotations, curated: _curated, ...rest } = tool;
+	return rest;
+}
+
+/** Classifies every labelled item with its hints withheld and compares; unlabelled items are only counted. */
+export function measureAgreement(items: Iterable<AgreementItem>): AgreementReport {
+	const read = new Tally();
+	const destructive = new Tally();
+	const strict = new Tally();
+	const byCategory = Object.fromEntries(DECLARED_ROWS.map((r) => [r, emptyRow()])) as Record<DeclaredRow, Record<Category, number>>;
+	const disagreements: Disagreement[] = [];
+	const byServer = new Map<string, { server: string; measured: number; agreed: number; strictAgreed: number }>();
+	let tools = 0;
+	let labelled = 0;
+	let contradictory = 0;
+	for (const item of items) {
+		tools++;
+		const a = item.tool.annotations;
+		const readLabel = a?.readOnlyHint ?? item.readOnlyMode;
+		const both = a?.readOnlyHint === true && a.destructiveHint === true;
+		if (both) contradictory++;
+		const destructiveLabel = both ? undefined : a?.destructiveHint;
+		if (readLabel === undefined && destructiveLabel === undefined) continue;
+		labelled++;
+		const d = classify(withheld(item.tool), item.server);
+		const first = d.evidence.find((e) => e.effect.kind === 'category');
+		const note = (measure: MeasureName, source: string, declared: boolean) =>
+			disagreements.push({ measure, server: item.server.slug, tool: item.tool.name, source, declared, category: d.category, level: d.level, decidedBy: first ? `${first.rule} ${JSON.stringify(first.match)}` : 'none' });
+		if (readLabel !== undefined) {
+			const source = a?.readOnlyHint !== undefined ? 'readOnlyHint' : 'read-only mode';
+			if (!read.add(readLabel, d.category === 'Read')) note('read', source, readLabel);
+		}
+		if (destructiveLabel !== undefined) {
+			const row = byServer.get(item.server.slug) ?? { server: item.server.slug, measured: 0, agreed: 0, strictAgreed: 0 };
+			byServer.set(item.server.slug, row);
+			row.measured++;
+			if (destructive.add(destructiveLabel, d.textHints?.destructive ?? d.category !== 'Read')) row.agreed++;
+			else note('destructive', 'destructiveHint', destructiveLabel);
+			if (strict.add(destructiveLabel, d.category === 'Destructive')) row.strictAgreed++;
+			else note('strictDestructive', 'destructiveHint', destructiveLabel);
+		}
+		const row: DeclaredRow = readLabel === true ? 'read-only' : destructiveLabel === undefined ? 'not read-only' : destructiveLabel ? 'destructive' : 'additive';
+		byCategory[row][d.category]++;
+	}
+	return {
+		rulesetVersion: RULESET_VERSION,
+		tools,
+		labelled,
+		contradictory,
+		read: read.measure(TARGETS.read),
+		destructive: destructive.measure(TARGETS.destructive),
+		strictDestructive: strict.measure(),
+		byCategory,
+		disagreements,
+		destructiveByServer: [...byServer.values()],
+	};
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run evaluate`: what it compares (declared hints, withheld from the classifier), how it counts,
+ * and the report it prints, on small catalogues and dumps written for the test.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Tool } from '../../src/catalogue/schema.ts';
+import { measureAgreement, type AgreementReport } from '../../src/classify/agreement.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TIMEOUT = 60_000;
+const SERVER = { slug: 'demo', name: 'Demo' };
+
+const tool = (name: string, description: string, annotations?: Tool['annotations']): Tool => ({
+	name,
+	description,
+	inputSchema: { type: 'object' },
+	...(annotations ? { annotations } : {}),
+});
+
+const TOOLS: Tool[] = [
+	tool('list_items', 'List items.', { readOnlyHint: true, destructiveHint: false }),
+	tool('delete_item', 'Delete an item.', { readOnlyHint: false, destructiveHint: true }),
+	tool('create_item', 'Create an item.', { readOnlyHint: false, destructiveHint: false }),
+	tool('update_item', 'Update an item.', { destructiveHint: true }),
+	// Claims read-only but deletes: one read disagreement, and its destructiveHint (meaningless next to readOnlyHint) is not counted.
+	tool('purge_items', 'Purge all items.', { readOnlyHint: true, destructiveHint: true }),
+	tool('get_item', 'Get an item.'),
+];
+
+describe('measureAgreement', () => {
+	const report = measureAgreement(TOOLS.map((t) => ({ server: SERVER, tool: t })));
+
+	it('counts only declared hints, with the annotations withheld from the classifier', () => {
+		expect(report.tools).toBe(6);
+		expect(report.labelled).toBe(5);
+		expect(report.read).toMatchObject({ measured: 4, agreed: 3, confusion: { bothYes: 1, declaredOnly: 1, classifiedOnly: 0, bothNo: 2 }, met: false });
+		expect(report.contradictory).toBe(1);
+		expect(report.destructive).toMatchObject({ measured: 4, agreed: 4, met: true });
+		// Strictly, update_item is not a Destructive tool although it may destroy what it overwrites.
+		expect(report.strictDestructive).toMatchObject({ measured: 4, agreed: 3 });
+		expect(report.disagreements.map((d) => `${d.measure} ${d.tool}`)).toEqual(['strictDestructive update_item', 'read purge_items']);
+		expect(report.byCategory['read-only']).toMatchObject({ Read: 1, Destructive: 1 });
+		expect(report.destructiveByServer).toEqual([{ server: 'demo', measured: 4, agreed: 4, strictAgreed: 3 }]);
+	});
+
+	it('ignores curated overrides, which are not the rules\' answer', () => {
+		const curated: Tool = { ...tool('delete_item', 'Delete an item.', { destructiveHint: true }), curated: { category: 'Write', reason: 'Soft delete with a trash can.' } };
+		expect(measureAgreement([{ server: SERVER, tool: curated }]).destructive.agreed).toBe(1);
+	});
+
+	it('takes read labels from a dump\'s read-only mode', () => {
+		const r = measureAgreement([
+			{ server: SERVER, tool: tool('list_items', 'List items.'), readOnlyMode: true },
+			{ server: SERVER, tool: tool('delete_item', 'Delete an item.'), readOnlyMode: false },
+		]);
+		expect(r.read).toMatchObject({ measured: 2, agreed: 2 });
+		expect(r.destructive.measured).toBe(0);
+		expect(r.destructive.met).toBeUndefined();
+	});
+});
+
+function npmRun(args: string[]) {
+	const result = spawnSync('npm', ['run', 'evaluate', '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: TIMEOUT });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run evaluate', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-evaluate-'));
+	const catalogue = join(dir, 'servers');
+	mkdirSync(catalogue);
+	const server = { slug: 'demo', name: 'Demo', source: { npm: '@demo/server' }, catalogued: { date: '2026-11-22', method: 'manual', via: 'by hand' }, tools: TOOLS };
+	writeFileSync(join(catalogue, 'demo.yaml'), stringify(server));
+	writeFileSync(join(catalogue, 'broken.yaml'), 'slug: broken\n');
+
+	it('prints the figures, the tables and the disagreements, skips invalid files, and exits 0 when a target is missed', () => {
+		const { status, stdout, stderr } = npmRun(['--catalogue', catalogue]);
+		expect(status, stderr).toBe(0);
+		expect(stdout).toContain('Read vs non-read: 75.0% agreement (3 of 4 tools');
+		expect(stdout).toContain('target 95.0%: NOT met');
+		expect(stdout).toContain('Destructive vs not: 100.0% agreement (4 of 4 tools');
+		expect(stdout).toMatch(/declared true\s+1\s+1/);
+		expect(stdout).toContain('read         demo/purge_items: readOnlyHint true, classified Destructive/');
+		expect(stdout.trimEnd().endsWith('Targets NOT met.')).toBe(true);
+		expect(stderr).toContain('skipping');
+		expect(stderr).toContain('broken.yaml');
+	}, TIMEOUT);
+
+	it('prints the report as one JSON object with --json', () => {
+		const { stdout } = npmRun(['--catalogue', catalogue, '--json']);
+		const report = JSON.parse(stdout) as AgreementReport;
+		expect(report.read.agreed).toBe(3);
+		expect(report.destructive.rate).toBe(1);
+	}, TIMEOUT);
+
+	/** Third-party dumps beside the repo (never copied into it), used as a held-out set when present. */
+	const seeds = join(ROOT, '..', 'shared', 'seed-servers');
+	it.skipIf(!existsSync(seeds))('evaluates tools/list dumps, with read labels from a read-only mode', () => {
+		const dumps = readdirSync(seeds).filter((f) => f.endsWith('.json')).map((f) => join(seeds, f));
+		const { status, stdout } = npmRun([...dumps.flatMap((f) => ['--dump', f]), '--json']);
+		expect(status).toBe(0);
+		const report = JSON.parse(stdout) as AgreementReport;
+		expect(report.tools).toBeGreaterThan(0);
+		if (report.read.measured > 0) expect(report.read.rate).toBeGreaterThanOrEqual(0.95);
+	}, TIMEOUT);
+});

@@ -56,6 +56,19 @@ export const curatedSchema = z
 	})
 	.describe('Curated override of the classifier, with a written reason.');
 
+/**
+ * An ingest flag: the server returned an inputSchema that is not an object schema. The tool keeps a
+ * placeholder `{type: object}` as its inputSchema so it can be classified; the original is kept here.
+ */
+export const invalidSchemaSchema = z
+	.strictObject({
+		/** What was wrong, e.g. `inputSchema has no "type": "object"`. */
+		reason: z.string().min(1).describe('What was wrong with the declared inputSchema.'),
+		/** The inputSchema exactly as returned (absent when the server sent none). */
+		original: z.unknown().optional().describe('The inputSchema exactly as the server returned it.'),
+	})
+	.describe('Ingest flag: the declared inputSchema was invalid; inputSchema holds a placeholder.');
+
 /** One tool, exactly as `tools/list` returned it, plus optional curation. */
 export const toolSchema = z
 	.strictObject({
@@ -85,6 +98,10 @@ export const toolSchema = z
 		_meta: z.record(z.string(), z.unknown()).optional().describe('Vendor metadata as declared (kept verbatim).'),
 		/** Our curated correction, if any (not part of the server's answer). */
 		curated: curatedSchema.optional(),
+		/** Set by the ingest when the server's inputSchema was not a JSON Schema object (the SDK rejected the page). */
+		invalidSchema: invalidSchemaSchema.optional(),
+		/** Fields the server returned that the catalogue schema does not model (or in an unexpected shape), kept verbatim by the ingest. */
+		unknownFields: z.record(z.string(), z.unknown()).optional().describe('Fields returned outside the MCP tool shape, kept verbatim (annotations.X for annotation keys).'),
 	})
 	.describe('One MCP tool as returned by tools/list, plus optional curation.');
 
@@ -116,8 +133,8 @@ export const cataloguedSchema = z
 		date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('Date catalogued (YYYY-MM-DD, UTC).'),
 		/** How the tool list was obtained. */
 		method: z
-			.enum(['tools-list', 'seed-page', 'manual'])
-			.describe('tools-list: asked the server over MCP; seed-page: transcribed from a published catalogue page; manual: written by hand.'),
+			.enum(['tools-list', 'seed-page', 'manual', 'source-parse'])
+			.describe('tools-list: asked the server over MCP; seed-page: transcribed from a published catalogue page; manual: written by hand; source-parse: read statically from the server\'s source code.'),
 		/** Free-text provenance: the launch recipe (variable names only, never values) or the page read. */
 		via: z.string().min(1).describe('How the list was obtained: launch recipe (variable names only) or page read.'),
 		/** Tool count a third-party source claims for this server, when it differs from what we hold. */
@@ -138,8 +155,54 @@ export const serverInfoSchema = z
 		name: z.string().describe('Server name reported in initialize.'),
 		version: z.string().optional().describe('Server version reported in initialize.'),
 		title: z.string().optional().describe('Server title reported in initialize.'),
+		description: z.string().optional().describe('Server description reported in initialize.'),
+		websiteUrl: z.string().optional().describe('Website URL reported in initialize (text, never linked).'),
+		icons: z.array(z.unknown()).optional().describe('Icons reported in initialize (kept, not rendered).'),
 	})
 	.describe('serverInfo reported by the server.');
+
+/** Environment variable names: recorded so a launch can be reproduced, never with their values. */
+const envNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be a variable name (values are never recorded)' });
+
+/** How the ingest launched the server: enough to reproduce the listing, with variable names only. */
+export const launchSchema = z
+	.strictObject({
+		/** stdio (a sandboxed process) or http (a Streamable HTTP URL); saved for a saved listing. */
+		transport: z.enum(['stdio', 'http', 'saved']).describe('How the server was reached.'),
+		/** The launch strategy that first worked (they escalate: bare, placeholders, readme-args, output-names, curated). */
+		strategy: z.enum(['bare', 'placeholders', 'readme-args', 'output-names', 'curated', 'command']).optional().describe('The launch strategy that first worked.'),
+		/** The package bin that was run. */
+		bin: z.string().min(1).optional().describe('The package bin that was run.'),
+		/** Server arguments; `{workdir}` stands for the throwaway working folder. */
+		args: z.array(z.string()).optional().describe('Server arguments ({workdir}: the throwaway working folder).'),
+		/** Variables set to placeholders (names only). */
+		env: z.array(envNameSchema).optional().describe('Variables set to placeholder values (names only, never values).'),
+		/** Pages of tools/list read. */
+		pages: z.int().positive().optional().describe('Pages of tools/list read.'),
+		/** Lines the server printed on stdout that were not protocol messages (a quality flag). */
+		stdoutNoiseLines: z.int().positive().optional().describe('Non-protocol lines the server printed on stdout.'),
+	})
+	.describe('Launch recipe of the listing (variable names only).');
+
+/** One change of a server's tool list, recorded by the ingest when a re-ingest found a difference. */
+export const historyEntrySchema = z
+	.strictObject({
+		/** Date of the ingest that saw the change (YYYY-MM-DD, UTC). */
+		date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('Date of the ingest that saw the change.'),
+		/** Package version listed then. */
+		version: z.string().min(1).optional().describe('Package version listed then.'),
+		/** Tool count after the change. */
+		tools: z.int().nonnegative().describe('Tool count after the change.'),
+		/** True on the entry of the first listing. */
+		first: z.literal(true).optional().describe('The first listing of this server.'),
+		/** Tools that appeared. */
+		added: z.array(z.string()).optional().describe('Tools that appeared.'),
+		/** Tools that disappeared. */
+		removed: z.array(z.string()).optional().describe('Tools that disappeared.'),
+		/** Tools whose definition changed. */
+		changed: z.array(z.string()).optional().describe('Tools whose definition changed.'),
+	})
+	.describe('One change of the tool list.');
 
 /** Server slugs become URL segments and file names: lowercase, digits and dashes only. */
 export const slugSchema = z
@@ -165,6 +228,10 @@ export const serverFileSchema = z
 		protocolVersion: z.string().optional().describe('MCP protocol version negotiated in initialize.'),
 		/** Server capabilities reported in `initialize` (kept verbatim). */
 		capabilities: z.record(z.string(), z.unknown()).optional().describe('Capabilities reported in initialize (verbatim).'),
+		/** How the ingest launched the server (absent for hand-written records). */
+		launch: launchSchema.optional(),
+		/** Changes of the tool list seen by re-ingests, newest first (capped). */
+		history: z.array(historyEntrySchema).optional().describe('Changes of the tool list, newest first.'),
 		/** The tools, in the order the server listed them. */
 		tools: z.array(toolSchema).min(1, { error: 'must list at least one tool' }).describe('Tools in the order the server listed them.'),
 	})
@@ -191,3 +258,5 @@ export type Annotations = z.infer<typeof annotationsSchema>;
 export type Curated = z.infer<typeof curatedSchema>;
 export type Tool = z.infer<typeof toolSchema>;
 export type ServerFile = z.infer<typeof serverFileSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Launch = z.infer<typeof launchSchema>;

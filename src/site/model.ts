@@ -10,6 +10,7 @@ import { classify } from '../classify/index.ts';
 import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
 import { linkAttacks, type AttackLink, type AttackRef } from '../attacks/links.ts';
+import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
 import type { ActionPlan } from '../policy/action.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { policyToJson, type Policy } from '../policy/schema.ts';
@@ -51,6 +52,8 @@ export interface ServerEntry {
 	maxLevel: Level;
 	/** Attack patterns any of its tools is exposed to, with how many tools. */
 	attacks: { id: string; title: string; tools: number }[];
+	/** Which of its tools supply each leg of the lethal trifecta, and whether it supplies all three alone. */
+	trifecta: Trifecta<ToolEntry>;
 }
 
 /** The whole site's data. */
@@ -121,6 +124,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		byLevel: zeroCounts(LEVELS),
 		maxLevel: 'Low',
 		attacks: [],
+		trifecta: serverTrifecta([], () => []),
 	};
 	const attackCounts = new Map<string, { id: string; title: string; tools: number }>();
 	for (const tool of server.tools) {
@@ -167,6 +171,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 	entry.policy = serverPolicy(entry.tools.map((t) => ({ name: t.tool.name, decision: t.decision })));
 	entry.policyJson = policyToJson(entry.policy);
 	entry.attacks = [...attackCounts.values()];
+	entry.trifecta = serverTrifecta(entry.tools, (t) => t.decision.traits);
 	return entry;
 }
 

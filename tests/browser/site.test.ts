@@ -48,6 +48,8 @@ async function open(url: string): Promise<{ page: Page; dialogs: string[]; error
 }
 
 const resultLinks = (page: Page) => page.locator('pagefind-results a[href]');
+/** The figure in Pagefind's summary ("1,135 results for …"), or NaN when there is none yet. */
+const resultCount = (summary: string): number => Number(/([\d,]+) results?/.exec(summary)?.[1]?.replaceAll(',', '') ?? NaN);
 
 describe('search', () => {
 	// A distinctive tool of the bundled catalogue: the longest name, so the query is unambiguous.
@@ -70,13 +72,13 @@ describe('search', () => {
 	it('narrows results with the risk-level filter', async () => {
 		const { page } = await open(`${bundledUrl}/search/?q=${encodeURIComponent('tool')}`);
 		await expect.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ result/);
-		const before = Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1]);
+		const before = resultCount(await page.locator('pagefind-summary').innerText());
 		const dropdown = page.locator('pagefind-filter-dropdown[filter="level"]');
 		await dropdown.locator('button').first().click();
 		const option = dropdown.getByRole('option', { name: /Low/ }).or(dropdown.getByRole('checkbox', { name: /Low/ })).first();
 		await option.click();
-		await expect.poll(async () => Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1] ?? -1), { timeout: 15_000 }).toBeLessThan(before);
-		const after = Number(/(\d+) result/.exec(await page.locator('pagefind-summary').innerText())?.[1]);
+		await expect.poll(async () => resultCount(await page.locator('pagefind-summary').innerText()), { timeout: 15_000 }).toBeLessThan(before);
+		const after = resultCount(await page.locator('pagefind-summary').innerText());
 		expect(after).toBeGreaterThan(0);
 		// Every remaining tool result is a Low tool.
 		await expect.poll(async () => resultLinks(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -1,0 +1,172 @@
+/**
+ * `npm run ingest`: asks MCP servers for their tools over the protocol and writes catalogue files.
+ *
+ *   npm run ingest -- npm:@scope/pkg[@1.2.3]          one npm package (installed with scripts disabled, sandboxed)
+ *   npm run ingest -- --command "node server.js" --repository https://…   one local command (sandboxed)
+ *   npm run ingest -- https://host/mcp                one Streamable HTTP server (not sandboxed: it is remote)
+ *   npm run ingest -- saved.json                      a saved tools/list result or seed dump
+ *   npm run ingest -- --all                           every source in content/sources.yaml
+ *
+ * Options: --slug, --name, --notes, --repository, --env NAME (repeatable; placeholder value), --arg A
+ * (repeatable; curated server argument, `{workdir}` = throwaway folder), --out DIR (default
+ * content/servers), --timeout S (default 20). With --all: --force (re-ingest sources whose file is up to
+ * date), --only a,b (slugs or package names), --from NAME (start at that entry), --limit N, --concurrency N
+ * (default 1, at most 2), --sources FILE, --results FILE (TSV, default .cache/ingest/results.tsv).
+ * --mark-skips: mark the sources that failed in the results TSV `skip: <reason>` (successes clear it).
+ * See README "Ingesting servers".
+ */
+import { existsSync } from 'node:fs';
+import { IngestError } from './ingest/list.ts';
+import { ingestSource, type IngestOptions, type Outcome } from './ingest/pipeline.ts';
+import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
+import { markSkips, parsePositional, readSourcesFile, slugFor, type Source } from './ingest/sources.ts';
+import { readPrevious } from './ingest/write.ts';
+
+interface Cli {
+	positional?: string;
+	command?: string;
+	all: boolean;
+	force: boolean;
+	only?: string[];
+	from?: string;
+	limit?: number;
+	concurrency: number;
+	sources: string;
+	results: string;
+	outDir: string;
+	timeoutMs: number;
+	verbose: boolean;
+	markSkips: boolean;
+	common: Partial<Pick<Extract<Source, { kind: 'npm' }>, 'slug' | 'name' | 'notes' | 'repository'>> & { env: string[]; args: string[] };
+}
+
+function parseCli(argv: string[]): Cli {
+	const cli: Cli = { all: false, force: false, concurrency: 1, sources: 'content/sources.yaml', results: '.cache/ingest/results.tsv', outDir: 'content/servers', timeoutMs: 20_000, verbose: false, markSkips: false, common: { env: [], args: [] } };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		const value = (): string => {
+			const v = argv[++i];
+			if (v === undefined) throw new IngestError('bad-input', `${arg} needs a value`);
+			return v;
+		};
+		const int = (): number => {
+			const n = Number(value());
+			if (!Number.isInteger(n) || n < 1) throw new IngestError('bad-input', `${arg} takes a positive whole number`);
+			return n;
+		};
+		switch (arg) {
+			case '--all': cli.all = true; break;
+			case '--force': cli.force = true; break;
+			case '--verbose': cli.verbose = true; break;
+			case '--mark-skips': cli.markSkips = true; break;
+			case '--command': cli.command = value(); break;
+			case '--only': cli.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
+			case '--from': cli.from = value(); break;
+			case '--limit': cli.limit = int(); break;
+			case '--concurrency': cli.concurrency = Math.min(int(), 2); break;
+			case '--sources': cli.sources = value(); break;
+			case '--results': cli.results = value(); break;
+			case '--out': cli.outDir = value(); break;
+			case '--timeout': cli.timeoutMs = int() * 1000; break;
+			case '--slug': cli.common.slug = value(); break;
+			case '--name': cli.common.name = value(); break;
+			case '--notes': cli.common.notes = value(); break;
+			case '--repository': cli.common.repository = value(); break;
+			case '--env': cli.common.env.push(value()); break;
+			case '--arg': cli.common.args.push(value()); break;
+			default:
+				if (arg.startsWith('-')) throw new IngestError('bad-input', `unknown option ${arg}`);
+				if (cli.positional) throw new IngestError('bad-input', `one source per command (got ${cli.positional} and ${arg}); use --all for the sources file`);
+				cli.positional = arg;
+		}
+	}
+	if (!cli.all && !cli.positional && !cli.command && !cli.markSkips) throw new IngestError('bad-input', 'nothing to ingest: name a source (npm:pkg, --command "…", an https URL, a .json file) or --all');
+	if (!existsSync(cli.outDir)) throw new IngestError('bad-input', `${cli.outDir}: no such folder`);
+	return cli;
+}
+
+/** Whether a source's file already holds this package at this version (so --all can skip it). */
+function upToDate(source: Source, outDir: string): boolean {
+	if (source.kind !== 'npm' || !source.version) return false;
+	try {
+		const previous = readPrevious(outDir, source.slug ?? slugFor(source.package));
+		return previous?.source.npm === source.package && previous.source.version === source.version && previous.launch !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+/** The sources of an --all run, after --only, --from, --limit and skips. */
+function selectSources(cli: Cli): { todo: Source[]; skipped: number } {
+	let sources = readSourcesFile(cli.sources);
+	const names = (s: Source) => [s.slug ?? '', s.kind === 'npm' ? s.package : '', s.kind === 'npm' ? slugFor(s.package) : ''];
+	if (cli.from) {
+		const at = sources.findIndex((s) => names(s).includes(cli.from ?? ''));
+		if (at === -1) throw new IngestError('bad-input', `--from ${cli.from}: no such entry in ${cli.sources}`);
+		sources = sources.slice(at);
+	}
+	if (cli.only) {
+		const wanted = new Set(cli.only);
+		sources = sources.filter((s) => names(s).some((n) => wanted.has(n)));
+	}
+	const before = sources.length;
+	sources = sources.filter((s) => cli.only || !(s.kind === 'npm' && s.skip)).filter((s) => cli.force || !upToDate(s, cli.outDir));
+	const skipped = before - sources.length;
+	if (cli.limit) sources = sources.slice(0, cli.limit);
+	return { todo: sources, skipped };
+}
+
+async function main(): Promise<number> {
+	const cli = parseCli(process.argv.slice(2));
+	const opts: IngestOptions = {
+		outDir: cli.outDir,
+		timeoutMs: cli.timeoutMs,
+		today: new Date().toISOString().slice(0, 10),
+		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+	};
+	const common = Object.fromEntries(Object.entries({ ...cli.common, env: cli.common.env.length ? cli.common.env : undefined, args: cli.common.args.length ? cli.common.args : undefined }).filter(([, v]) => v !== undefined));
+	if (cli.markSkips) {
+		const { marked, cleared } = markSkips(cli.sources, cli.results);
+		console.log(`${cli.sources}: ${marked} entries marked skip, ${cleared} cleared (from ${cli.results})`);
+		return 0;
+	}
+	if (!cli.all) {
+		const source: Source = cli.command ? { kind: 'command', command: cli.command, ...common } : { ...parsePositional(cli.positional ?? ''), ...common };
+		const outcome = await ingestSource(source, opts);
+		console.log(outcomeLine(outcome));
+		if (!outcome.ok && opts.log === undefined && outcome.message.includes('\n')) console.error(outcome.message);
+		return outcome.ok ? 0 : 1;
+	}
+	const { todo, skipped } = selectSources(cli);
+	console.error(`ingesting ${todo.length} sources from ${cli.sources} (${skipped} skipped), concurrency ${cli.concurrency}; results in ${cli.results}`);
+	const progress = new Progress(todo.length);
+	const outcomes: Outcome[] = [];
+	let next = 0;
+	let interrupted = false;
+	process.once('SIGINT', () => {
+		interrupted = true; // finish the sources in flight (their files are written atomically), start no more
+		console.error('\ninterrupted: finishing the sources in flight, starting no more');
+	});
+	const worker = async () => {
+		while (!interrupted && next < todo.length) {
+			const source = todo[next++] as Source;
+			const outcome = await ingestSource(source, opts);
+			outcomes.push(outcome);
+			appendResult(cli.results, outcome);
+			progress.update(outcomes.length, outcomes.filter((o) => o.ok).length, outcomes.filter((o) => !o.ok).length, outcomeLine(outcome));
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(cli.concurrency, todo.length) }, worker));
+	progress.end();
+	console.log(summary(outcomes, skipped));
+	// Failures of single sources are normal in a catalogue run (they are in the table); fail only if nothing listed.
+	return outcomes.length > 0 && !outcomes.some((o) => o.ok) ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(`ingest failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(2);
+	},
+);

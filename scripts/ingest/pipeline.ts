@@ -1,0 +1,325 @@
+/**
+ * Ingests one source end to end: obtain a listing (install and launch with escalating strategies, connect
+ * over HTTP, or read a saved file), build the record, merge it with the previous file, validate, and write
+ * it atomically. Any failure leaves the previous file untouched.
+ */
+import { readdirSync, rmSync, chownSync, existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { listTools, IngestError, type Listing, type FailureReason } from './list.ts';
+import { binArgv, cleanArgs, credentialNames, discoverEnvNames, installPackage, namesInOutput, placeholderFor, readme, readmeArgs, type Installed } from './npm.ts';
+import { baseEnv, isRoot, makeSandboxDirs, NOBODY, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
+import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
+import { readSaved } from './saved.ts';
+import { label, slugFor, splitCommand, STRATEGIES, type Source, type Strategy } from './sources.ts';
+import { readPrevious, serialise, serverPath, validate, writeAtomic } from './write.ts';
+import { toolSchema } from '../../src/catalogue/schema.ts';
+
+type Json = Record<string, unknown>;
+
+/** Options shared by every ingest. */
+export interface IngestOptions {
+	/** Catalogue folder written to. */
+	outDir: string;
+	/** Hard limit for one launch (connect plus every page), in ms. */
+	timeoutMs: number;
+	/** Date recorded for changes, YYYY-MM-DD (tests pin it). */
+	today: string;
+	/** Progress notes (strategy attempts); silent when absent. */
+	log?: (line: string) => void;
+}
+
+/** The outcome of one source. */
+export type Outcome =
+	| { ok: true; source: Source; slug: string; file: string; tools: number; strategy?: string | undefined; diff: ToolDiff; first: boolean; written: boolean; ms: number }
+	| { ok: false; source: Source; reason: FailureReason; message: string; ms: number; attempts: string[] };
+
+/** One launch configuration. */
+interface Attempt {
+	strategy: Strategy;
+	args: string[];
+	env: string[];
+}
+
+/** Runs a listing of `argv` in a fresh sandbox run (clean HOME, TMPDIR and work folder). */
+async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeoutMs: number): Promise<Listing> {
+	for (const d of [dirs.home, dirs.tmp, dirs.work]) {
+		for (const entry of readdirSync(d)) rmSync(resolve(d, entry), { recursive: true, force: true });
+		if (isRoot()) chownSync(d, NOBODY, NOBODY);
+	}
+	const env = { ...baseEnv(dirs), ...Object.fromEntries(attempt.env.map((n) => [n, placeholderFor(n)])) };
+	const args = attempt.args.map((a) => a.split('{workdir}').join(dirs.work));
+	const { command, args: hostArgs } = sandboxed([...argv, ...args], env);
+	const listing = await listTools({ kind: 'stdio', command, args: hostArgs, cwd: dirs.work }, timeoutMs);
+	if (listing.tools.length === 0) throw new IngestError('zero-tools', 'the server listed no tools');
+	return listing;
+}
+
+/**
+ * The escalation: bare; placeholders for names the package's code and README read; README arguments;
+ * names from the error output; the curated recipe. Each step is tried only if it adds something new;
+ * the first that lists at least one tool wins.
+ */
+async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Installed, dirs: SandboxDirs, opts: IngestOptions, attempts: string[]): Promise<{ listing: Listing; attempt: Attempt }> {
+	const argv = binArgv(installed.binPath);
+	const discovered = discoverEnvNames(installed.dir);
+	const fromReadme = readmeArgs(readme(installed.dir), installed.name) ?? [];
+	const outputs: string[] = [];
+	const tried = new Set<string>();
+	let last: IngestError | undefined;
+	let timeouts = 0;
+	const plan = (strategy: Strategy): Attempt | undefined => {
+		switch (strategy) {
+			case 'bare':
+				return { strategy, args: [], env: [] };
+			case 'placeholders':
+				return { strategy, args: [], env: discovered };
+			case 'readme-args':
+				return { strategy, args: fromReadme, env: discovered };
+			case 'output-names':
+				return { strategy, args: fromReadme, env: credentialNames([...discovered, ...outputs.flatMap(namesInOutput)]) };
+			case 'curated':
+				return source.args || source.env ? { strategy, args: cleanCurated(source.args ?? []), env: source.env ?? [] } : undefined;
+		}
+	};
+	for (const strategy of STRATEGIES.slice(STRATEGIES.indexOf(source.from ?? 'bare'))) {
+		const attempt = plan(strategy);
+		const key = attempt && JSON.stringify([attempt.args, attempt.env]);
+		if (!attempt || !key || tried.has(key)) continue;
+		tried.add(key);
+		try {
+			opts.log?.(`  ${strategy}: ${attempt.args.length ? `args ${attempt.args.join(' ')}` : 'no args'}${attempt.env.length ? `, ${attempt.env.length} placeholder variables` : ''}`);
+			return { listing: await launch(dirs, argv, attempt, opts.timeoutMs), attempt };
+		} catch (error) {
+			last = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
+			attempts.push(`${strategy}: ${last.reason}`);
+			outputs.push(last.output);
+			if (last.reason === 'timeout' && ++timeouts >= 2) break; // a server that hangs twice will hang again
+		}
+	}
+	throw last ?? new IngestError('exited', 'no launch strategy applied');
+}
+
+/** Curated args are ours, but pass through the same clean-up of placeholders, except `{workdir}`. */
+function cleanCurated(args: string[]): string[] {
+	return args.map((a) => (a === '{workdir}' ? a : cleanArgs([a])[0] ?? a));
+}
+
+/** The `via` text: how the list was obtained, variable names only. */
+function via(what: string, attempt?: Attempt): string {
+	const parts = [what];
+	if (attempt) {
+		parts.push(`strategy ${attempt.strategy}`);
+		if (attempt.args.length) parts.push(`server args: ${attempt.args.join(' ').split('{workdir}').join('<workdir> (a throwaway directory)')}`);
+		if (attempt.env.length) parts.push(`placeholder variables: ${attempt.env.join(', ')}`);
+	}
+	return parts.join('; ');
+}
+
+/**
+ * Makes a returned tool fit the catalogue schema without losing data: an invalid inputSchema moves to
+ * `invalidSchema`, fields outside the modelled shape move (verbatim) to `unknownFields`.
+ */
+export function normaliseTool(raw: Json): Json {
+	let tool = storedTool(raw);
+	for (let round = 0; round < 8; round++) {
+		const parsed = toolSchema.safeParse(tool);
+		if (parsed.success) return tool;
+		const unknown: Json = { ...((tool.unknownFields as Json | undefined) ?? {}) };
+		const next: Json = { ...tool };
+		const annotations: Json | undefined = next.annotations && typeof next.annotations === 'object' && !Array.isArray(next.annotations) ? { ...(next.annotations as Json) } : undefined;
+		let moved = false;
+		for (const issue of parsed.error.issues) {
+			const [top, sub] = issue.path.map(String);
+			const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
+			if (top === undefined) {
+				for (const k of keys) ((unknown[k] = next[k]), delete next[k], (moved = true));
+			} else if (top === 'annotations' && annotations) {
+				for (const k of sub === undefined ? keys : [sub]) ((unknown[`annotations.${k}`] = annotations[k]), delete annotations[k], (moved = true));
+				if (sub === undefined && keys.length === 0) ((unknown.annotations = next.annotations), delete next.annotations, (moved = true));
+			} else if (top !== 'name' && top !== 'inputSchema' && top in next) {
+				((unknown[top] = next[top]), delete next[top], (moved = true));
+			}
+		}
+		if (annotations) next.annotations = Object.keys(annotations).length ? annotations : undefined;
+		if (next.annotations === undefined) delete next.annotations;
+		if (!moved) throw new IngestError('invalid-record', `tool ${JSON.stringify(raw.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+		tool = { ...next, unknownFields: unknown };
+	}
+	return tool;
+}
+
+/** serverInfo as the schema models it (known fields only). */
+function serverInfo(info: unknown): Json | undefined {
+	if (!info || typeof info !== 'object') return undefined;
+	const i = info as Json;
+	const pick: Json = {};
+	for (const k of ['name', 'version', 'title', 'description', 'websiteUrl']) if (typeof i[k] === 'string') pick[k] = i[k];
+	if (Array.isArray(i.icons)) pick.icons = i.icons;
+	return typeof pick.name === 'string' ? pick : undefined;
+}
+
+/** package.json `repository` as an https URL when it can be made one. */
+export function repositoryUrl(repository: unknown): string | undefined {
+	const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+	if (typeof raw !== 'string' || !raw.trim()) return undefined;
+	const url = raw.trim();
+	const hosts: Record<string, string> = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' };
+	const short = /^(?:(github|gitlab|bitbucket):)?([\w.-]+\/[\w.-]+)$/.exec(url);
+	if (short) return `https://${hosts[short[1] ?? 'github']}/${short[2]}`.replace(/\.git$/, '');
+	const https = url
+		.replace(/^git\+/, '')
+		.replace(/^git@([^:]+):/, 'https://$1/')
+		.replace(/^(?:git|ssh|http):\/\/(?:[^@/]+@)?/, 'https://')
+		.replace(/^https:\/\/[^@/]+@/, 'https://')
+		.replace(/\.git$/, '')
+		.replace(/\/+$/, '');
+	return httpUrl(https);
+}
+
+function httpUrl(value: unknown): string | undefined {
+	return typeof value === 'string' && /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value) ? value : undefined;
+}
+
+/** Leftover sandbox-looking paths in tool text, after the known folders were replaced. */
+const GENERIC_PATHS: [RegExp, string][] = [
+	[/\/tmp\/atlas-ingest-[A-Za-z0-9]+/g, '<tmp>'],
+	[/(?<![\w.-])\/root(?=\/|\b)/g, '~'],
+];
+
+function scrubGeneric(value: unknown): unknown {
+	if (typeof value === 'string') return GENERIC_PATHS.reduce((s, [re, to]) => s.replace(re, to), value);
+	if (Array.isArray(value)) return value.map(scrubGeneric);
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubGeneric(k) as string, scrubGeneric(v)]));
+	return value;
+}
+
+/** Ingests one source. Never throws: failures come back as outcomes. */
+export async function ingestSource(source: Source, opts: IngestOptions): Promise<Outcome> {
+	const started = Date.now();
+	const attempts: string[] = [];
+	let dirs: SandboxDirs | undefined;
+	try {
+		let fresh: Json;
+		let slug = source.slug;
+		if (source.kind === 'saved') {
+			const saved = readSaved(source.file);
+			if (saved.tools.length === 0) throw new IngestError('zero-tools', `${source.file}: the listing holds no tools`);
+			const s = saved.server ?? {};
+			slug ??= s.slug ?? slugFor(basename(source.file).replace(/\.json$/i, ''));
+			const init = saved.initialize ?? {};
+			fresh = {
+				slug,
+				name: source.name ?? s.name ?? slug,
+				description: s.description,
+				source: locator(source, httpUrl(s.repository)),
+				catalogued: {
+					date: opts.today,
+					method: saved.kind === 'seed-dump' ? 'source-parse' : 'tools-list',
+					via: saved.kind === 'seed-dump' ? `seed dump ${basename(source.file)}${s.method ? ` (${s.method})` : ''}${s.version ? `; version ${s.version}` : ''}` : `saved tools/list result ${basename(source.file)}`,
+					notes: source.notes,
+				},
+				serverInfo: serverInfo(init.serverInfo),
+				protocolVersion: typeof init.protocolVersion === 'string' ? init.protocolVersion : undefined,
+				capabilities: init.capabilities,
+				launch: { transport: 'saved' },
+				tools: saved.tools.map(normaliseTool),
+			};
+		} else if (source.kind === 'http') {
+			slug ??= slugFor(new URL(source.url).hostname + new URL(source.url).pathname);
+			const listing = await listTools({ kind: 'http', url: source.url }, opts.timeoutMs);
+			if (listing.tools.length === 0) throw new IngestError('zero-tools', 'the server listed no tools');
+			fresh = recordFromListing(slug, source.name ?? slug, locator(source, undefined, httpUrl(new URL(source.url).origin)), `Streamable HTTP ${new URL(source.url).origin}`, listing, { transport: 'http' }, source.notes, opts.today);
+		} else {
+			dirs = makeSandboxDirs();
+			let listing: Listing;
+			let attempt: Attempt;
+			let what: string;
+			let pkg: Json = {};
+			let bin: string | undefined;
+			let sourceField: Json;
+			if (source.kind === 'command') {
+				slug ??= slugFor(splitCommand(source.command).at(-1) ?? 'server');
+				// Paths that exist relative to where the ingest runs are made absolute (the server runs elsewhere).
+				const words = splitCommand(source.command).map((w) => (!w.startsWith('-') && existsSync(w) ? resolve(w) : w));
+				attempt = { strategy: 'curated', args: source.args ?? [], env: source.env ?? [] };
+				listing = await launch(dirs, words, attempt, opts.timeoutMs);
+				what = `local command over stdio, sandboxed (no network, scrubbed env)`;
+				sourceField = locator(source);
+			} else {
+				const spec = `${source.package}@${source.version ?? 'latest'}`;
+				opts.log?.(`  installing ${spec} (scripts disabled)`);
+				const installed = await installPackage(spec, dirs.install);
+				pkg = installed.pkg;
+				bin = installed.binName;
+				slug ??= slugFor(installed.name);
+				({ listing, attempt } = await escalate(source, installed, dirs, opts, attempts));
+				what = `npm:${installed.name}@${installed.version} over stdio, sandboxed (no network, scrubbed env)`;
+				sourceField = { npm: installed.name, version: installed.version, repository: repositoryUrl(pkg.repository), homepage: httpUrl(pkg.homepage) };
+			}
+			const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license as { type?: string } | undefined)?.type;
+			fresh = recordFromListing(
+				slug,
+				source.name ?? (typeof pkg.name === 'string' ? pkg.name : slug),
+				sourceField,
+				via(what, source.kind === 'command' ? undefined : attempt),
+				listing,
+				{
+					transport: 'stdio',
+					strategy: source.kind === 'command' ? 'command' : attempt.strategy,
+					bin,
+					args: source.kind === 'command' ? splitCommand(source.command) : attempt.args.length ? attempt.args : undefined,
+					env: attempt.env.length ? attempt.env : undefined,
+				},
+				source.notes,
+				opts.today,
+				{ description: typeof pkg.description === 'string' && pkg.description.trim() ? pkg.description : undefined, license },
+			);
+			fresh = scrubPaths(fresh, sandboxReplacements(dirs)) as Json;
+		}
+		fresh = scrubGeneric(fresh) as Json;
+		const file = serverPath(opts.outDir, slug);
+		const previous = readPrevious(opts.outDir, slug);
+		if (previous && source.kind === 'npm' && previous.source.npm !== (fresh.source as Json).npm) {
+			throw new IngestError('bad-input', `${file} belongs to ${previous.source.npm ? `npm:${previous.source.npm}` : `a ${previous.catalogued.method} record`}, not ${label(source)}; give this source its own slug`);
+		}
+		if (previous && !source.name) fresh.name = previous.name;
+		if (previous && fresh.description === undefined) fresh.description = previous.description;
+		const { record, diff, first } = mergeWithPrevious(fresh, previous, opts.today);
+		validate(record, `${label(source)} → ${file}`);
+		const header = `Generated by scripts/ingest.ts from ${label(source).replace(/^command:.*/, 'a local command')}; re-run it rather than editing the tools by hand (curated fields are kept).`;
+		const written = writeAtomic(file, serialise(record, header));
+		const tools = (record.tools as Json[]).length;
+		return { ok: true, source, slug, file, tools, strategy: (record.launch as Json | undefined)?.strategy as string | undefined, diff, first, written, ms: Date.now() - started };
+	} catch (error) {
+		const e = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
+		// Messages end up in logs and the sources file: no sandbox paths there either.
+		const message = scrubGeneric(dirs ? scrubPaths(e.message, sandboxReplacements(dirs)) : e.message) as string;
+		return { ok: false, source, reason: e.reason, message, ms: Date.now() - started, attempts };
+	} finally {
+		dirs?.dispose();
+	}
+}
+
+/** The source locator of a non-npm source: its --repository, else what the source itself names. */
+function locator(source: Source, repository?: string, homepage?: string): Json {
+	const repo = httpUrl(source.repository) ?? repository;
+	if (!repo && !homepage) throw new IngestError('bad-input', `${label(source)}: the catalogue needs to say where the server comes from; pass --repository <https URL>`);
+	return { repository: repo, homepage: repo ? undefined : homepage };
+}
+
+/** The record of a live listing (before merging with the previous file). */
+function recordFromListing(slug: string, name: string, source: Json, viaText: string, listing: Listing, launchInfo: Json, notes: string | undefined, today: string, meta: { description?: string | undefined; license?: string | undefined } = {}): Json {
+	return {
+		slug,
+		name,
+		description: meta.description,
+		license: meta.license,
+		source,
+		catalogued: { date: today, method: 'tools-list', via: viaText, notes },
+		serverInfo: serverInfo(listing.initialize.serverInfo),
+		protocolVersion: typeof listing.initialize.protocolVersion === 'string' ? listing.initialize.protocolVersion : undefined,
+		capabilities: listing.initialize.capabilities,
+		launch: { ...launchInfo, pages: listing.pages, stdoutNoiseLines: listing.stdoutNoise || undefined },
+		tools: listing.tools.map(normaliseTool),
+	};
+}

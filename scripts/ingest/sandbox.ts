@@ -1,0 +1,111 @@
+/**
+ * The sandbox third-party MCP servers run in. They are untrusted code, so each run gets:
+ * no network (`unshare -n`, loopback only), its own PID namespace (the whole process tree dies with it),
+ * its own mount and UTS namespaces (hostname `localhost`; /home, /mnt, /root, /media and /srv hidden under
+ * empty tmpfs, so neither the server nor its tool texts see this machine's folders), an unprivileged user
+ * when we are root, an environment holding exactly what we pass (`env -i`), a throwaway HOME, TMPDIR and
+ * working folder. The caller adds the hard timeout and kills the tree (see `transport.ts`).
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Unprivileged uid/gid servers run as when the ingest runs as root (`nobody`). */
+export const NOBODY = 65534;
+
+/**
+ * Runs inside the new namespaces as (namespace) root, then execs the server command given as "$@":
+ * loopback up (some servers bind localhost), neutral hostname, host folders covered by empty read-only tmpfs.
+ */
+const SANDBOX_SETUP = [
+	'PATH=/usr/sbin:/usr/bin:/sbin:/bin', // the setup's own PATH; `env -i` gives the server its scrubbed one
+	'ip link set lo up 2>/dev/null',
+	'hostname localhost || exit 1',
+	'for m in $(awk \'$2 ~ "^/(home|mnt|root|media|srv)/" {print $2}\' /proc/mounts | sort -r); do umount -l "$m" || exit 1; done',
+	'for d in /home /mnt /root /media /srv; do if [ -d "$d" ]; then mount -t tmpfs -o ro,size=16k,mode=755 hidden "$d" || exit 1; fi; done',
+	'exec "$@"',
+].join('\n');
+
+/** Throwaway folders of one ingest: everything lives under `root`, deleted by `dispose()`. */
+export interface SandboxDirs {
+	root: string;
+	install: string;
+	home: string;
+	tmp: string;
+	work: string;
+	dispose(): void;
+}
+
+const whichCache = new Map<string, string>();
+
+/** Absolute path of a host program, so the scrubbed PATH of the child does not need to contain it. */
+export function which(program: string): string {
+	let found = whichCache.get(program);
+	if (!found) {
+		found = execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim();
+		if (!found) throw new Error(`${program} is not installed; the ingest sandbox needs it`);
+		whichCache.set(program, found);
+	}
+	return found;
+}
+
+/** Whether this process runs as root (then servers are dropped to `nobody`). */
+export const isRoot = (): boolean => process.getuid?.() === 0;
+
+/** Creates the throwaway folders; when root, the server-writable ones belong to `nobody`. */
+export function makeSandboxDirs(prefix = 'atlas-ingest-'): SandboxDirs {
+	const root = mkdtempSync(join(tmpdir(), prefix));
+	const dirs = { root, install: join(root, 'install'), home: join(root, 'home'), tmp: join(root, 'tmp'), work: join(root, 'work') };
+	for (const d of [dirs.install, dirs.home, dirs.tmp, dirs.work]) mkdirSync(d);
+	if (isRoot()) {
+		chmodSync(root, 0o711);
+		for (const d of [dirs.home, dirs.tmp, dirs.work]) chownSync(d, NOBODY, NOBODY);
+	}
+	return { ...dirs, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The scrubbed base environment of a server: only what it needs to start, nothing from ours. */
+export function baseEnv(dirs: SandboxDirs): Record<string, string> {
+	return { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: dirs.home, TMPDIR: dirs.tmp, LANG: 'C.UTF-8' };
+}
+
+/**
+ * The host command that runs `argv` in the sandbox with exactly `env`. The transport spawns it with an
+ * empty environment of its own; `env -i` inside makes the server's environment exactly `env`.
+ */
+export function sandboxed(argv: string[], env: Record<string, string>): { command: string; args: string[] } {
+	const inner = [which('env'), '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv];
+	const drop = isRoot() ? [which('setpriv'), `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--pdeathsig=SIGKILL', '--'] : [];
+	return {
+		command: which('unshare'),
+		// -n: no network; -p -f --kill-child --mount-proc: own PID namespace, torn down when unshare dies;
+		// -m -u: own mounts and hostname (see SANDBOX_SETUP); -r (user namespace) when not root.
+		args: [...(isRoot() ? [] : ['-r']), '-n', '-p', '-f', '-m', '-u', '--kill-child', '--mount-proc', '--', which('sh'), '-c', SANDBOX_SETUP, 'sandbox', ...drop, ...inner],
+	};
+}
+
+/** Replaces every `from` with its `to` in every string and key of a JSON value (most specific first). */
+export function scrubPaths(value: unknown, replacements: readonly (readonly [string, string])[]): unknown {
+	const fix = (s: string) => replacements.reduce((text, [from, to]) => (from ? text.split(from).join(to) : text), s);
+	if (typeof value === 'string') return fix(value);
+	if (Array.isArray(value)) return value.map((v) => scrubPaths(v, replacements));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [fix(k), scrubPaths(v, replacements)]));
+	}
+	return value;
+}
+
+/** The path replacements for one sandbox: its folders, then the host's node binary. */
+export function sandboxReplacements(dirs: SandboxDirs): [string, string][] {
+	return [
+		[join(dirs.install, 'node_modules'), '<install>'],
+		[dirs.install, '<install>'],
+		[dirs.work, '<workdir>'],
+		[dirs.home, '<home>'],
+		[dirs.tmp, '<tmpdir>'],
+		[dirs.root, '<tmp>'],
+		[process.execPath, '<node>'],
+		[dirname(process.execPath), '<node-bin>'],
+	];
+}

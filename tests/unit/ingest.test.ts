@@ -1,0 +1,205 @@
+/**
+ * The ingest pipeline end to end against small MCP servers the tests start themselves
+ * (tests/ingest/fixtures), in the real sandbox, writing into temporary folders only.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { serverFileSchema } from '../../src/catalogue/schema.ts';
+import { ingestSource, type Outcome } from '../../scripts/ingest/pipeline.ts';
+import type { Source } from '../../scripts/ingest/sources.ts';
+
+const FIXTURES = resolve('tests/ingest/fixtures');
+const SEEDS = resolve('../shared/seed-servers');
+const REPO = 'https://example.com/fixtures';
+
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+	made.push(dir);
+	return dir;
+}
+
+function command(fixture: string, extra: Partial<Source> = {}): Source {
+	return { kind: 'command', command: `node ${join(FIXTURES, `${fixture}.mjs`)}`, repository: REPO, slug: `fx-${fixture}`, ...extra } as Source;
+}
+
+async function ingest(source: Source, outDir: string, today = '2026-11-22', timeoutMs = 5000): Promise<Outcome> {
+	return ingestSource(source, { outDir, timeoutMs, today });
+}
+
+function readRecord(outDir: string, slug: string) {
+	return serverFileSchema.parse(parse(readFileSync(join(outDir, `${slug}.yaml`), 'utf8')));
+}
+
+function failure(o: Outcome): { reason: string; message: string } {
+	if (o.ok) throw new Error(`expected a failure, got ${o.tools} tools`);
+	return o;
+}
+
+describe('ingest of fixture servers over --command', () => {
+	const out = freshDir();
+
+	it('lists a well-behaved server and writes a valid, scrubbed record', async () => {
+		const o = await ingest(command('well'), out);
+		expect(o.ok).toBe(true);
+		const record = readRecord(out, 'fx-well');
+		expect(record.tools.map((t) => t.name)).toEqual(['get_widget', 'delete_widget']);
+		expect(record.serverInfo).toEqual({ name: 'fixture-well', version: '1.0.0' });
+		expect(record.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(record.capabilities).toHaveProperty('tools');
+		expect(record.launch).toMatchObject({ transport: 'stdio', strategy: 'command', pages: 1 });
+		expect(record.tools[0]?.outputSchema).toBeDefined();
+		expect(record.tools[0]?.annotations).toEqual({ readOnlyHint: true });
+		// The throwaway HOME and TMPDIR the server saw are scrubbed from its text.
+		expect(record.tools[1]?.description).toBe('Delete a widget by id. Scratch files live in <tmpdir>/widgets and <home>/.widgets.');
+		expect(readFileSync(join(out, 'fx-well.yaml'), 'utf8')).not.toMatch(/\/tmp\/|\/root\//);
+		expect(record.history).toEqual([{ date: '2026-11-22', tools: 2, first: true }]);
+	});
+
+	it('re-ingests deterministically: same bytes, same date, nothing written', async () => {
+		const before = readFileSync(join(out, 'fx-well.yaml'), 'utf8');
+		const o = await ingest(command('well'), out, '2026-12-01');
+		expect(o.ok && { written: o.written, diff: o.diff }).toEqual({ written: false, diff: { added: [], removed: [], changed: [] } });
+		expect(readFileSync(join(out, 'fx-well.yaml'), 'utf8')).toBe(before);
+	});
+
+	it('keeps curated fields, records changes in the history and moves the date only on change', async () => {
+		const path = join(out, 'fx-well.yaml');
+		const data = parse(readFileSync(path, 'utf8'));
+		data.tools[1].curated = { level: 'High', reason: 'Widgets cannot be restored once deleted.' };
+		writeFileSync(path, stringify(data));
+		const o = await ingest(command('well', { env: ['FIXTURE_EXTRA'] }), out, '2026-12-02');
+		expect(o.ok && o.diff).toEqual({ added: ['list_widgets'], removed: [], changed: [] });
+		const record = readRecord(out, 'fx-well');
+		expect(record.tools.find((t) => t.name === 'delete_widget')?.curated?.level).toBe('High');
+		expect(record.catalogued.date).toBe('2026-12-02');
+		expect(record.launch?.env).toEqual(['FIXTURE_EXTRA']);
+		expect(record.history?.[0]).toEqual({ date: '2026-12-02', tools: 3, added: ['list_widgets'] });
+		expect(record.history).toHaveLength(2);
+	});
+
+	it('tolerates stdout noise, including a banner glued to the first answer, and counts it', async () => {
+		const o = await ingest(command('noisy'), out);
+		expect(o.ok && o.tools).toBe(1);
+		expect(readRecord(out, 'fx-noisy').launch?.stdoutNoiseLines).toBeGreaterThanOrEqual(2);
+	});
+
+	it('follows nextCursor across pages', async () => {
+		const o = await ingest(command('paginating'), out);
+		expect(o.ok && o.tools).toBe(5);
+		const record = readRecord(out, 'fx-paginating');
+		expect(record.tools.map((t) => t.name)).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+		expect(record.launch?.pages).toBe(3);
+	});
+
+	it('re-reads a page the SDK rejects and flags the tool with the invalid schema', async () => {
+		const o = await ingest(command('malformed'), out);
+		expect(o.ok && o.tools).toBe(2);
+		const [good, bad] = readRecord(out, 'fx-malformed').tools;
+		expect(good?.invalidSchema).toBeUndefined();
+		expect(bad?.inputSchema).toEqual({ type: 'object' });
+		expect(bad?.invalidSchema).toEqual({ reason: 'inputSchema is not a JSON Schema with "type": "object"', original: { $schema: 'http://json-schema.org/draft-07/schema#' } });
+	});
+
+	it('reports a crashing server with the variable it names, and leaves the previous file intact', async () => {
+		const path = join(out, 'fx-well.yaml');
+		const before = readFileSync(path, 'utf8');
+		const f = failure(await ingest(command('crashing', { slug: 'fx-well' }), out));
+		expect(f.reason).toBe('needs-config');
+		expect(f.message).toContain('WIDGET_API_KEY');
+		expect(readFileSync(path, 'utf8')).toBe(before);
+		expect(readdirSync(out).filter((n) => n.includes('.tmp-'))).toEqual([]);
+	});
+
+	it('gives up on a hanging server at the hard timeout and kills it', async () => {
+		const started = Date.now();
+		const f = failure(await ingest(command('hanging'), out, '2026-11-22', 1500));
+		expect(f.reason).toBe('timeout');
+		expect(Date.now() - started).toBeLessThan(4000);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(join(FIXTURES, 'hanging.mjs'));
+	});
+
+	it('detects a server that only serves HTTP instead of waiting it out', async () => {
+		const started = Date.now();
+		const f = failure(await ingest(command('http-only'), out, '2026-11-22', 10_000));
+		expect(f.reason).toBe('http-only');
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it('detects usage text and a fast exit', async () => {
+		expect(failure(await ingest(command('usage'), out)).reason).toBe('usage');
+	});
+
+	it('runs the server without network, host folders or our environment', async () => {
+		const o = await ingest(command('probe'), out);
+		expect(o.ok).toBe(true);
+		const seen = JSON.parse(readRecord(out, 'fx-probe').tools[0]?.description ?? '{}');
+		expect(seen.net).not.toBe('reached');
+		expect(seen.root).toEqual([]);
+		expect(seen.home).toEqual([]);
+		expect(seen.env).toEqual(['HOME', 'LANG', 'PATH', 'TMPDIR']);
+		expect(seen.hostname).toBe('localhost');
+		if (process.getuid?.() === 0) expect(seen.uid).toBe(65534);
+	});
+});
+
+describe('ingest over Streamable HTTP', () => {
+	const out = freshDir();
+	const server = spawn(process.execPath, [join(FIXTURES, 'http.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	afterAll(() => void server.kill('SIGKILL'));
+
+	it('lists the tools of a URL', async () => {
+		const port = await new Promise<number>((done) => server.stdout.on('data', (chunk: Buffer) => done(Number(/PORT (\d+)/.exec(String(chunk))?.[1]))));
+		const o = await ingest({ kind: 'http', url: `http://127.0.0.1:${port}/mcp`, slug: 'fx-http' }, out);
+		expect(o.ok && o.tools).toBe(1);
+		const record = readRecord(out, 'fx-http');
+		expect(record.launch).toMatchObject({ transport: 'http' });
+		expect(record.serverInfo?.name).toBe('fixture-http');
+	});
+});
+
+describe('ingest of saved listings', () => {
+	const out = freshDir();
+
+	it('ingests a saved tools/list result (a JSON-RPC response)', async () => {
+		const file = join(out, 'saved-demo.json');
+		writeFileSync(file, JSON.stringify({ jsonrpc: '2.0', id: 2, result: { tools: [{ name: 'ping', description: 'Ping.', inputSchema: { type: 'object' }, category: 'misc' }] } }));
+		const o = await ingest({ kind: 'saved', file, repository: REPO }, out);
+		expect(o.ok && o.slug).toBe('saved-demo');
+		const tool = readRecord(out, 'saved-demo').tools[0];
+		expect(tool?.unknownFields).toEqual({ category: 'misc' }); // kept verbatim, outside the MCP shape
+	});
+
+	it('names the file and the problem when a saved listing is not one', async () => {
+		const file = join(out, 'broken.json');
+		writeFileSync(file, JSON.stringify({ hello: 'world' }));
+		const f = failure(await ingest({ kind: 'saved', file, repository: REPO }, out));
+		expect(f.reason).toBe('bad-input');
+		expect(f.message).toContain('broken.json');
+	});
+
+	const seeds = existsSync(SEEDS) ? readdirSync(SEEDS).filter((n) => n.endsWith('.json')) : [];
+	it.runIf(seeds.length > 0)('ingests the seed dumps in ../shared/seed-servers into a temporary folder', async () => {
+		const seedOut = freshDir();
+		for (const name of seeds) {
+			const dump = JSON.parse(readFileSync(join(SEEDS, name), 'utf8')) as { tools: unknown[]; server: { slug: string } };
+			const o = await ingest({ kind: 'saved', file: join(SEEDS, name) }, seedOut);
+			if (dump.tools.length === 0) {
+				expect(failure(o).reason).toBe('zero-tools');
+				continue;
+			}
+			expect(o.ok && o.tools, name).toBe(dump.tools.length);
+			const record = readRecord(seedOut, dump.server.slug);
+			expect(record.catalogued.method).toBe('source-parse');
+		}
+	});
+});

@@ -9,7 +9,8 @@
  *
  * Options: --slug, --name, --notes, --repository, --env NAME (repeatable; placeholder value), --arg A
  * (repeatable; curated server argument, `{workdir}` = throwaway folder), --out DIR (default
- * content/servers), --timeout S (default 20). With --all: --force (re-ingest sources whose file is up to
+ * content/servers), --timeout S (default 20), --rebuild-timeout S (the one native rebuild a package may
+ * get, default 180). With --all: --force (re-ingest sources whose file is up to
  * date), --only a,b (slugs or package names), --from NAME (start at that entry), --limit N, --concurrency N
  * (default 1, at most 2), --sources FILE, --results FILE (TSV, default .cache/ingest/results.tsv).
  * --mark-skips: mark the sources that failed in the results TSV `skip: <reason>` (successes clear it).
@@ -35,6 +36,7 @@ interface Cli {
 	results: string;
 	outDir: string;
 	timeoutMs: number;
+	rebuildTimeoutMs?: number;
 	verbose: boolean;
 	markSkips: boolean;
 	common: Partial<Pick<Extract<Source, { kind: 'npm' }>, 'slug' | 'name' | 'notes' | 'repository'>> & { env: string[]; args: string[] };
@@ -68,6 +70,7 @@ function parseCli(argv: string[]): Cli {
 			case '--results': cli.results = value(); break;
 			case '--out': cli.outDir = value(); break;
 			case '--timeout': cli.timeoutMs = int() * 1000; break;
+			case '--rebuild-timeout': cli.rebuildTimeoutMs = int() * 1000; break;
 			case '--slug': cli.common.slug = value(); break;
 			case '--name': cli.common.name = value(); break;
 			case '--notes': cli.common.notes = value(); break;
@@ -122,6 +125,7 @@ async function main(): Promise<number> {
 		outDir: cli.outDir,
 		timeoutMs: cli.timeoutMs,
 		today: new Date().toISOString().slice(0, 10),
+		...(cli.rebuildTimeoutMs ? { rebuildTimeoutMs: cli.rebuildTimeoutMs } : {}),
 		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 	};
 	const common = Object.fromEntries(Object.entries({ ...cli.common, env: cli.common.env.length ? cli.common.env : undefined, args: cli.common.args.length ? cli.common.args : undefined }).filter(([, v]) => v !== undefined));

@@ -3,11 +3,12 @@
  * over HTTP, or read a saved file), build the record, merge it with the previous file, validate, and write
  * it atomically. Any failure leaves the previous file untouched.
  */
-import { readdirSync, rmSync, chownSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { listTools, IngestError, type Listing, type FailureReason } from './list.ts';
+import { rebuildNative, REBUILD_TIMEOUT_MS, type Rebuilt } from './native.ts';
 import { binArgv, cleanArgs, credentialNames, discoverEnvNames, installPackage, namesInOutput, placeholderFor, readme, readmeArgs, type Installed } from './npm.ts';
-import { baseEnv, isRoot, makeSandboxDirs, NOBODY, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
+import { baseEnv, makeSandboxDirs, resetScratch, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
 import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
 import { readSaved } from './saved.ts';
 import { label, slugFor, splitCommand, STRATEGIES, type Source, type Strategy } from './sources.ts';
@@ -24,6 +25,8 @@ export interface IngestOptions {
 	timeoutMs: number;
 	/** Date recorded for changes, YYYY-MM-DD (tests pin it). */
 	today: string;
+	/** Hard limit for the one native rebuild a package may get, in ms (default {@link REBUILD_TIMEOUT_MS}). */
+	rebuildTimeoutMs?: number;
 	/** Progress notes (strategy attempts); silent when absent. */
 	log?: (line: string) => void;
 }
@@ -42,10 +45,7 @@ interface Attempt {
 
 /** Runs a listing of `argv` in a fresh sandbox run (clean HOME, TMPDIR and work folder). */
 async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeoutMs: number): Promise<Listing> {
-	for (const d of [dirs.home, dirs.tmp, dirs.work]) {
-		for (const entry of readdirSync(d)) rmSync(resolve(d, entry), { recursive: true, force: true });
-		if (isRoot()) chownSync(d, NOBODY, NOBODY);
-	}
+	resetScratch(dirs);
 	const env = { ...baseEnv(dirs), ...Object.fromEntries(attempt.env.map((n) => [n, placeholderFor(n)])) };
 	const args = attempt.args.map((a) => a.split('{workdir}').join(dirs.work));
 	const { command, args: hostArgs } = sandboxed([...argv, ...args], env);
@@ -57,9 +57,10 @@ async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeo
 /**
  * The escalation: bare; placeholders for names the package's code and README read; README arguments;
  * names from the error output; the curated recipe. Each step is tried only if it adds something new;
- * the first that lists at least one tool wins.
+ * the first that lists at least one tool wins. The first `native-module` failure triggers the package's
+ * one native rebuild (see `native.ts`), then the same step again; a rebuild that fails ends the escalation.
  */
-async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Installed, dirs: SandboxDirs, opts: IngestOptions, attempts: string[]): Promise<{ listing: Listing; attempt: Attempt }> {
+async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Installed, dirs: SandboxDirs, opts: IngestOptions, attempts: string[]): Promise<{ listing: Listing; attempt: Attempt; rebuilt?: Rebuilt }> {
 	const argv = binArgv(installed.binPath);
 	const discovered = discoverEnvNames(installed.dir);
 	const fromReadme = readmeArgs(readme(installed.dir), installed.name) ?? [];
@@ -67,6 +68,7 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 	const tried = new Set<string>();
 	let last: IngestError | undefined;
 	let timeouts = 0;
+	let rebuilt: Rebuilt | undefined;
 	const plan = (strategy: Strategy): Attempt | undefined => {
 		switch (strategy) {
 			case 'bare':
@@ -86,17 +88,42 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 		const key = attempt && JSON.stringify([attempt.args, attempt.env]);
 		if (!attempt || !key || tried.has(key)) continue;
 		tried.add(key);
-		try {
-			opts.log?.(`  ${strategy}: ${attempt.args.length ? `args ${attempt.args.join(' ')}` : 'no args'}${attempt.env.length ? `, ${attempt.env.length} placeholder variables` : ''}`);
-			return { listing: await launch(dirs, argv, attempt, opts.timeoutMs), attempt };
-		} catch (error) {
-			last = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
-			attempts.push(`${strategy}: ${last.reason}`);
-			outputs.push(last.output);
-			if (last.reason === 'timeout' && ++timeouts >= 2) break; // a server that hangs twice will hang again
+		opts.log?.(`  ${strategy}: ${attempt.args.length ? `args ${attempt.args.join(' ')}` : 'no args'}${attempt.env.length ? `, ${attempt.env.length} placeholder variables` : ''}`);
+		// One launch, plus one more of the same step after a successful native rebuild.
+		for (let tries = 0; tries < 2; tries++) {
+			try {
+				return { listing: await launch(dirs, argv, attempt, opts.timeoutMs), attempt, ...(rebuilt ? { rebuilt } : {}) };
+			} catch (error) {
+				last = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
+				attempts.push(`${strategy}: ${last.reason}`);
+				outputs.push(last.output);
+				if (last.reason !== 'native-module') break;
+				if (rebuilt) {
+					last = new IngestError('native-module', `still failing after the native rebuild: ${last.message}`, last.output);
+					break;
+				}
+				rebuilt = await rebuild(dirs, opts, attempts, last);
+			}
 		}
+		if (last?.reason === 'timeout' && ++timeouts >= 2) break; // a server that hangs twice will hang again
 	}
 	throw last ?? new IngestError('exited', 'no launch strategy applied');
+}
+
+/** The package's one native rebuild; a failure ends the ingest as `native-module`, naming the launch error too. */
+async function rebuild(dirs: SandboxDirs, opts: IngestOptions, attempts: string[], launchError: IngestError): Promise<Rebuilt> {
+	const timeoutMs = opts.rebuildTimeoutMs ?? REBUILD_TIMEOUT_MS;
+	opts.log?.(`  native rebuild (npm rebuild, scripts allowed, sandboxed, at most ${Math.round(timeoutMs / 1000)} s)`);
+	try {
+		const rebuilt = await rebuildNative(dirs, timeoutMs);
+		attempts.push(`rebuild: ok (${Math.round(rebuilt.ms / 1000)} s)`);
+		opts.log?.(`  native rebuild done${rebuilt.packages.length ? ` (${rebuilt.packages.join(', ')})` : ''} in ${(rebuilt.ms / 1000).toFixed(1)} s; trying again`);
+		return rebuilt;
+	} catch (error) {
+		const e = error instanceof IngestError ? error : new IngestError('native-module', `the native rebuild could not run: ${(error as Error).message}`);
+		attempts.push(`rebuild: failed`);
+		throw new IngestError('native-module', `${e.message}; the server had failed with: ${launchError.message}`, e.output);
+	}
 }
 
 /** Curated args are ours, but pass through the same clean-up of placeholders, except `{workdir}`. */
@@ -237,6 +264,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 			let pkg: Json = {};
 			let bin: string | undefined;
 			let sourceField: Json;
+			let nativeRebuild = false;
 			if (source.kind === 'command') {
 				slug ??= slugFor(splitCommand(source.command).at(-1) ?? 'server');
 				// Paths that exist relative to where the ingest runs are made absolute (the server runs elsewhere).
@@ -252,8 +280,10 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				pkg = installed.pkg;
 				bin = installed.binName;
 				slug ??= slugFor(installed.name);
-				({ listing, attempt } = await escalate(source, installed, dirs, opts, attempts));
-				what = `npm:${installed.name}@${installed.version} over stdio, sandboxed (no network, scrubbed env)`;
+				let rebuilt: Rebuilt | undefined;
+				({ listing, attempt, rebuilt } = await escalate(source, installed, dirs, opts, attempts));
+				nativeRebuild = rebuilt !== undefined;
+				what = `npm:${installed.name}@${installed.version} over stdio, sandboxed (no network, scrubbed env)${rebuilt ? `, native addons rebuilt offline (npm rebuild${rebuilt.packages.length ? ` of ${rebuilt.packages.join(', ')}` : ''})` : ''}`;
 				sourceField = { npm: installed.name, version: installed.version, repository: repositoryUrl(pkg.repository), homepage: httpUrl(pkg.homepage) };
 			}
 			const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license as { type?: string } | undefined)?.type;
@@ -269,6 +299,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 					bin,
 					args: source.kind === 'command' ? splitCommand(source.command) : attempt.args.length ? attempt.args : undefined,
 					env: attempt.env.length ? attempt.env : undefined,
+					nativeRebuild: nativeRebuild || undefined,
 				},
 				source.notes,
 				opts.today,

@@ -15,7 +15,7 @@ export const SERVER_KEYS = ['slug', 'name', 'description', 'license', 'source', 
 export const TOOL_KEYS = ['name', 'title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons', 'execution', '_meta', 'invalidSchema', 'curated'];
 const SOURCE_KEYS = ['npm', 'pypi', 'version', 'repository', 'repositoryRef', 'homepage'];
 const CATALOGUED_KEYS = ['date', 'method', 'via', 'claimedToolCount', 'claimedBy', 'notes'];
-const LAUNCH_KEYS = ['transport', 'strategy', 'bin', 'args', 'env', 'pages', 'stdoutNoiseLines'];
+const LAUNCH_KEYS = ['transport', 'strategy', 'bin', 'args', 'env', 'nativeRebuild', 'pages', 'stdoutNoiseLines'];
 const HISTORY_KEYS = ['date', 'version', 'tools', 'first', 'added', 'removed', 'changed'];
 /** History entries kept per server. */
 export const HISTORY_CAP = 10;

@@ -6,8 +6,8 @@
  * when we are root, an environment holding exactly what we pass (`env -i`), a throwaway HOME, TMPDIR and
  * working folder. The caller adds the hard timeout and kills the tree (see `transport.ts`).
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -65,6 +65,14 @@ export function makeSandboxDirs(prefix = 'atlas-ingest-'): SandboxDirs {
 	return { ...dirs, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** Empties the server-writable folders (HOME, TMPDIR, work) so each run starts clean. */
+export function resetScratch(dirs: SandboxDirs): void {
+	for (const d of [dirs.home, dirs.tmp, dirs.work]) {
+		for (const entry of readdirSync(d)) rmSync(join(d, entry), { recursive: true, force: true });
+		if (isRoot()) chownSync(d, NOBODY, NOBODY);
+	}
+}
+
 /** The scrubbed base environment of a server: only what it needs to start, nothing from ours. */
 export function baseEnv(dirs: SandboxDirs): Record<string, string> {
 	return { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: dirs.home, TMPDIR: dirs.tmp, LANG: 'C.UTF-8' };
@@ -83,6 +91,70 @@ export function sandboxed(argv: string[], env: Record<string, string>): { comman
 		// -m -u: own mounts and hostname (see SANDBOX_SETUP); -r (user namespace) when not root.
 		args: [...(isRoot() ? [] : ['-r']), '-n', '-p', '-f', '-m', '-u', '--kill-child', '--mount-proc', '--', which('sh'), '-c', SANDBOX_SETUP, 'sandbox', ...drop, ...inner],
 	};
+}
+
+/** How a sandboxed command ended (see {@link runSandboxed}). */
+export interface SandboxRun {
+	/** Exit code, or null when killed by a signal. */
+	code: number | null;
+	/** Whether the hard time limit killed it. */
+	timedOut: boolean;
+	/** The last characters of stdout and stderr together, in arrival order. */
+	output: string;
+	ms: number;
+}
+
+/**
+ * Runs a command to completion in the sandbox (no network, own PID namespace, scrubbed `env`) with a hard
+ * time limit, after which the whole process group is killed (the PID namespace takes the rest).
+ */
+export function runSandboxed(argv: string[], env: Record<string, string>, cwd: string, timeoutMs: number, keep = 8000): Promise<SandboxRun> {
+	const started = Date.now();
+	const { command, args } = sandboxed(argv, env);
+	return new Promise((resolvePromise) => {
+		let output = '';
+		let timedOut = false;
+		const child = spawn(command, args, { cwd, env: {}, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const kill = () => {
+			try {
+				if (child.pid) process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		};
+		const timer = setTimeout(() => {
+			timedOut = true;
+			kill();
+		}, timeoutMs);
+		const keepTail = (chunk: string) => {
+			output = (output + chunk).slice(-keep);
+		};
+		child.stdout.setEncoding('utf8').on('data', keepTail);
+		child.stderr.setEncoding('utf8').on('data', keepTail);
+		let finished = false;
+		const done = (code: number | null) => {
+			if (finished) return;
+			finished = true;
+			clearTimeout(timer);
+			kill(); // anything the command left behind in its group
+			resolvePromise({ code, timedOut, output, ms: Date.now() - started });
+		};
+		child.once('error', (error) => {
+			keepTail(`\n${error.message}`);
+			done(null);
+		});
+		child.once('close', (code) => done(code));
+	});
+}
+
+/** Changes the owner of a folder and everything under it (symbolic links themselves, never their targets). */
+export function chownTree(dir: string, uid: number, gid: number): void {
+	lchownSync(dir, uid, gid);
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) chownTree(path, uid, gid);
+		else lchownSync(path, uid, gid);
+	}
 }
 
 /** Replaces every `from` with its `to` in every string and key of a JSON value (most specific first). */

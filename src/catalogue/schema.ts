@@ -177,6 +177,8 @@ export const launchSchema = z
 		args: z.array(z.string()).optional().describe('Server arguments ({workdir}: the throwaway working folder).'),
 		/** Variables set to placeholders (names only). */
 		env: z.array(envNameSchema).optional().describe('Variables set to placeholder values (names only, never values).'),
+		/** True when the package's native addons had to be rebuilt (`npm rebuild`, offline, sandboxed) before it would start. */
+		nativeRebuild: z.literal(true).optional().describe('The native addons were rebuilt (npm rebuild, offline) before the server would start.'),
 		/** Pages of tools/list read. */
 		pages: z.int().positive().optional().describe('Pages of tools/list read.'),
 		/** Lines the server printed on stdout that were not protocol messages (a quality flag). */

@@ -3,7 +3,7 @@
  * (tests/ingest/fixtures), in the real sandbox, writing into temporary folders only.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -202,4 +202,51 @@ describe('ingest of saved listings', () => {
 			expect(record.catalogued.method).toBe('source-parse');
 		}
 	});
+});
+
+describe('native rebuild of an npm package', () => {
+	const out = freshDir();
+	const packDir = freshDir();
+
+	/** Packs the native-addon fixture (install script replaced when given) into a tarball npm installs offline. */
+	function pack(version: string, installScript?: string): Source {
+		const dir = join(packDir, version);
+		cpSync(join(FIXTURES, 'native-addon'), dir, { recursive: true });
+		const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+		pkg.version = version;
+		if (installScript) pkg.scripts.install = installScript;
+		writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+		execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: dir, stdio: 'ignore' });
+		return { kind: 'npm', package: 'fixture-native-addon', version: `file:${join(packDir, `fixture-native-addon-${version}.tgz`)}` };
+	}
+
+	it('rebuilds a missing .node file in the sandbox, retries, and records the rebuild', async () => {
+		const o = await ingestSource(pack('1.0.0'), { outDir: out, timeoutMs: 5000, today: '2026-11-22' });
+		expect(o.ok ? o.tools : o).toBe(1);
+		const record = readRecord(out, 'fixture-native-addon');
+		expect(record.launch).toMatchObject({ transport: 'stdio', strategy: 'bare', nativeRebuild: true });
+		expect(record.catalogued.via).toContain('native addons rebuilt offline (npm rebuild of fixture-native-addon)');
+		// The install script ran with a throwaway HOME, without network, and as nobody when we are root.
+		const seen = JSON.parse(/Built by (\{.*\})$/.exec(record.tools[0]?.description ?? '')?.[1] ?? '{}');
+		expect(seen.home).toBe('<home>');
+		expect(seen.interfaces).toEqual(['lo']);
+		if (process.getuid?.() === 0) expect(seen.uid).toBe(65534);
+	}, 60_000);
+
+	it('reports a failing rebuild as native-module with its cause', async () => {
+		const f = failure(await ingestSource(pack('1.0.1', `node -e "console.error('gyp ERR! build error: make failed'); process.exit(1)"`), { outDir: out, timeoutMs: 5000, today: '2026-11-22' }));
+		expect(f.reason).toBe('native-module');
+		expect(f.message).toMatch(/^the native rebuild \(npm rebuild of fixture-native-addon\) failed \(exit 1\) after \d+ s: .*make failed/);
+		expect(f.message).toContain("Cannot find module './build/Release/addon.node'");
+	}, 60_000);
+
+	it('kills a rebuild at its time limit', async () => {
+		const started = Date.now();
+		const f = failure(await ingestSource(pack('1.0.2', 'node -e "setInterval(() => {}, 1000)" rebuild-forever'), { outDir: out, timeoutMs: 5000, today: '2026-11-22', rebuildTimeoutMs: 2000 }));
+		expect(f.reason).toBe('native-module');
+		expect(f.message).toContain('did not finish within 2 s and was killed');
+		expect(Date.now() - started).toBeLessThan(30_000);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain('rebuild-forever');
+	}, 60_000);
 });

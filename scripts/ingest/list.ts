@@ -69,13 +69,34 @@ const HOPELESS: [RegExp, FailureReason, string][] = [
 	[/(?:listening|running|started|serving|available|server is up)\b(?![^\n]*\bstdio\b)[^\n]{0,80}(?:https?:\/\/|\bport\s*:?\s*\d{2,5}|(?:localhost|0\.0\.0\.0|127\.0\.0\.1):\d{2,5})/i, 'http-only', 'serves HTTP instead of stdio'],
 ];
 
+/**
+ * Output that names a cause, checked in order; the first match wins. `undefined` as the reason stops the
+ * search without a guess (the caller keeps `exited`): a package that is broken on any machine.
+ */
+const CAUSES: [RegExp, FailureReason | undefined][] = [
+	// A native addon that was never built (installs run with scripts disabled) or was built for another Node.
+	[/cannot find module[^\n]*(?:\.node\b|build\/(?:Release|Debug)\/|\/prebuilds?\/|isolated_vm)|could not locate the bindings file|no native build was found|was compiled against a different node\.js version|\bERR_DLOPEN_FAILED\b|\.node: (?:cannot open shared object|undefined symbol|invalid ELF)|\b\w[\w-]*\.node\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found)|\bnative (?:binary|addon|module|binding|library)s?\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found|not (?:be )?(?:loaded|built|installed))/i, 'native-module'],
+	// Newer Node APIs, or the package saying which Node it wants.
+	[/requires? node(?:\.js)?\s*(?:version\s*)?(?:>=?|v)?\s*\d|node(?:\.js)? v?\d+(?:\.\d+)*\+? (?:or (?:higher|later|newer) )?is required|unsupported (?:engine|node(?:\.js)? version)|ERR_UNKNOWN_BUILTIN_MODULE|is not a function[^\n]*(?:glob|enableCompileCache)|node:sqlite/i, 'node-version'],
+	// Reaching out at start-up (the sandbox has no network; placeholder URLs point at a closed local port).
+	[/\b(?:ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED|fetch failed|network is unreachable|getaddrinfo)\b|could not resolve host|temporary failure in name resolution/i, 'needs-network'],
+	// Credentials, configuration or project files the server says it lacks: before usage, since servers
+	// often print their usage text after such an error.
+	[/\bno (?:access |api |auth(?:entication)? |bearer |valid )?(?:token|api[ _-]?key|key|credentials?|secret|password)s? (?:was |were |is |are )?(?:provided|given|found|set|configured|supplied|available)|\b(?:api[ _-]?key|access[ _-]?token|auth(?:entication)?[ _-]?token|token|credentials?|secret|password|client[ _-]?(?:id|secret))s?\b[^\n]{0,30}?\b(?:is |are )?(?:required|missing|not (?:set|provided|found|configured|defined)|must be (?:set|provided))|\bmissing\b[^\n]{0,60}?\b(?:api[ _-]?key|token|credentials?|secret|password|env(?:ironment)?[ _-]?var(?:iable)?s?|config(?:uration)?)\b|\b(?:config(?:uration)?|env(?:ironment)?(?: variables?)?) (?:validation|check) failed|\binvalid (?:config(?:uration)?|environment)\b|\bEnvVarError\b|\b(?:should|must) be a valid\b|\bno [\w.\-/]{1,40}(?: (?:config(?:uration)?|settings))? (?:file|config(?:uration)?|folder|directory) (?:was )?found|\bno \.[\w.\-]+ (?:file|config(?:uration)?|folder|directory)?\s*(?:was )?found|could not find (?:a |an |the )?(?:valid )?[\w.\- ]{0,40}?(?:file|config(?:uration)?|entrypoint)\b|\bauthentication failed|\bnot (?:logged|signed) in\b|please (?:log ?in|sign ?in|authenticate)|\brun\b[^\n]{0,40}\b(?:auth|login)\b[^\n]{0,20}\bfirst\b/i, 'needs-config'],
+	// Wrong or missing arguments: a CLI that wants a subcommand or options.
+	[/\b(?:usage|commands?|options):|\bunknown (?:option|command|subcommand|argument|flag)\b|\bunrecognized (?:option|argument|command)|\bno command registered\b|\btoo many arguments\b|\bmissing required (?:argument|option|positional)|\brequired option\b|--help\b[^\n]{0,40}\b(?:for|to see) (?:usage|more|help|available)|\bfor usage information\b/i, 'usage'],
+	// A package broken on any machine (a dependency or file it imports is missing, a bad import): no guess.
+	[/\bERR_MODULE_NOT_FOUND\b|cannot find (?:module|package) '|does not provide an export named|ERR_PACKAGE_PATH_NOT_EXPORTED/i, undefined],
+	// Weaker signs of missing configuration.
+	[/\b(?:missing|required|not set|not configured|must (?:be )?(?:set|provide)|no such file|ENOENT|not found|invalid|please (?:set|provide|configure)|api[_ ]?key|token|credentials?)\b/i, 'needs-config'],
+];
+
 /** Guesses why a server that died or refused gave up, from what it printed. */
 export function classifyOutput(text: string): FailureReason | undefined {
-	if (/cannot find module[^\n]*\.node\b|could not locate the bindings file|was compiled against a different node\.js version|\bERR_DLOPEN_FAILED\b|\.node: cannot open shared object/i.test(text)) return 'native-module';
-	if (/requires? node(?:\.js)?\s*(?:version\s*)?(?:>=?|v)?\s*\d|unsupported engine|ERR_UNKNOWN_BUILTIN_MODULE|is not a function[^\n]*(?:glob|enableCompileCache)|node:sqlite/i.test(text)) return 'node-version';
-	if (/\b(?:ENOTFOUND|EAI_AGAIN|ENETUNREACH|ECONNREFUSED|fetch failed|network is unreachable|getaddrinfo)\b/i.test(text)) return 'needs-network';
-	if (/\b(?:usage|commands?|options):/i.test(text) && text.length < 20000) return 'usage';
-	if (/\b(?:missing|required|not set|not configured|must (?:be )?(?:set|provide)|no such file|ENOENT|not found|invalid|please (?:set|provide|configure)|api[_ ]?key|token|credentials?)\b/i.test(text)) return 'needs-config';
+	for (const [pattern, reason] of CAUSES) {
+		// Usage text is short; a long output that merely mentions "options:" is something else.
+		if (pattern.test(text) && !(reason === 'usage' && text.length >= 20000)) return reason;
+	}
 	return undefined;
 }
 
@@ -84,8 +105,18 @@ function failureOf(observed: Observed | undefined, fallback: IngestError): Inges
 	const output = (observed ? `${observed.stderrHead}${observed.stderrTail && !observed.stderrHead.endsWith(observed.stderrTail) ? `\n…\n${observed.stderrTail}` : ''}\n${observed.noiseHead}`.trim() : '').replace(/\x1b\[[0-9;]*m/g, '');
 	if (fallback.reason !== 'exited' && fallback.reason !== 'protocol-error') return new IngestError(fallback.reason, fallback.message, output);
 	const reason = classifyOutput(output) ?? fallback.reason;
-	const lastLine = output.split('\n').map((l) => l.trim()).filter((l) => l && !/^\s*at /.test(l)).find((l) => /error|missing|required|usage|not /i.test(l)) ?? output.split('\n').find((l) => l.trim()) ?? '';
+	const lastLine = causeLine(output);
 	return new IngestError(reason, `${fallback.message}${lastLine ? `: ${lastLine.slice(0, 300)}` : ''}`, output);
+}
+
+/**
+ * The line of a server's output that best says why it stopped: a thrown error (`TypeError: …`,
+ * `Error [CODE]: …`), else the first line that complains, else the first line. Stack frames and the
+ * source excerpt Node prints above an uncaught error are skipped.
+ */
+export function causeLine(output: string): string {
+	const lines = output.split('\n').map((l) => l.trim()).filter((l) => l && !/^at |^\^+$|^(?:file:\/\/)?\/\S+:\d+$|^node:internal\//.test(l));
+	return lines.find((l) => /(?:^|[\s:\]])(?:[A-Z]\w*)?Error(?: \[\w+\])?: \S/.test(l)) ?? lines.find((l) => /error|missing|required|usage|not |no |cannot|could not|failed/i.test(l)) ?? lines[0] ?? '';
 }
 
 /** What to connect to: a sandboxed stdio command or a Streamable HTTP URL. */

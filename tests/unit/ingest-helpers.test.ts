@@ -1,9 +1,10 @@
 /** The ingest's pure helpers: parsing, discovery heuristics, placeholders, diffs, merging, normalising. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyOutput } from '../../scripts/ingest/list.ts';
+import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
+import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
 import { cleanArgs, credentialNames, namesInOutput, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
@@ -35,12 +36,90 @@ describe('stdout reading', () => {
 describe('failure classification', () => {
 	it.each([
 		["Error: Cannot find module '../build/Release/keytar.node'", 'native-module'],
+		// Addons required without the .node extension, through `bindings`, node-gyp-build, or a custom loader.
+		["Fatal: Error: Cannot find module './out/isolated_vm'", 'native-module'],
+		['Error: Could not locate the bindings file. Tried:\n → /x/build/addon.node', 'native-module'],
+		['Error: No native build was found for platform=linux arch=x64 runtime=node abi=137', 'native-module'],
+		['FooDB native binary (foodb.node) could not be put into place.\nUsage: foo <command>', 'native-module'],
+		['Error: The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115', 'native-module'],
 		['TypeError: fetch failed\n  cause: getaddrinfo EAI_AGAIN api.example.com', 'needs-network'],
+		["fatal: unable to access 'https://example.com/repo.git/': Could not resolve host: example.com", 'needs-network'],
+		['Error: Node.js 25 or higher is required', 'node-version'],
 		['Usage: tool <command>\nCommands:\n  start', 'usage'],
+		["error: unknown option '--allowed-dirs'", 'usage'],
+		['No command registered for `serve`', 'usage'],
+		['Run "tool --help" for usage information.', 'usage'],
+		["error: required option '--spec <file>' not specified", 'usage'],
 		['Error: GITHUB_TOKEN environment variable is required', 'needs-config'],
+		// Credentials named in words, even when usage text follows.
+		['Error: No access token was provided.\nUsage: server [options]\nOptions:\n  --token', 'needs-config'],
+		['Error: Missing Widget API key\nOptions:\n  --api-key <key>', 'needs-config'],
+		['API key required. Set it in the settings.', 'needs-config'],
+		['Configuration validation failed:\n  url: expected a URL', 'needs-config'],
+		['{"err":{"type":"EnvVarError","message":"env-var: \\"MAX_ITEMS\\" should be a valid integer"}}', 'needs-config'],
+		['ERROR: No .env file found at <install>/pkg/.env, copy .env.example to .env', 'needs-config'],
+		['No .widgetrc configuration found.', 'needs-config'],
+		['ERROR Could not find a valid entrypoint file. Checked src/index.ts', 'needs-config'],
+		['Fatal: Authentication failed. Run: widget auth login', 'needs-config'],
+		// Broken on any machine: no guess (stays `exited`), even though "not found" and "missing" appear.
+		["Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'left-pad' imported from <install>/x/dist/a.js\n  code: 'ERR_MODULE_NOT_FOUND'", undefined],
+		["SyntaxError: The requested module 'lib' does not provide an export named 'missing'", undefined],
 		['something odd happened', undefined],
 	])('%s → %s', (text, reason) => {
 		expect(classifyOutput(text)).toBe(reason);
+	});
+
+	it('picks the line that says why, not the source excerpt above an uncaught error', () => {
+		expect(causeLine('/x/node_modules/bindings/bindings.js:126\n  err = new Error(\n  ^\n\nError: Could not locate the bindings file. Tried:\n    at bindings (/x/bindings.js:126:9)')).toBe('Error: Could not locate the bindings file. Tried:');
+		expect(causeLine('file:///x/dist/a.js:10\nimport { y } from "lib";\n         ^\nSyntaxError: The requested module does not provide an export named y')).toBe('SyntaxError: The requested module does not provide an export named y');
+		expect(causeLine('starting\nconfig missing: WIDGET_URL')).toBe('config missing: WIDGET_URL');
+		expect(causeLine('just one line')).toBe('just one line');
+	});
+});
+
+describe('native rebuild helpers', () => {
+	it('finds packages with native build files at any depth', () => {
+		const dir = tempDir('native-');
+		const add = (path: string, pkg: object, files: string[] = []) => {
+			mkdirSync(join(dir, 'node_modules', path), { recursive: true });
+			writeFileSync(join(dir, 'node_modules', path, 'package.json'), JSON.stringify(pkg));
+			for (const f of files) writeFileSync(join(dir, 'node_modules', path, f), '{}');
+		};
+		add('server', { name: 'server' });
+		add('plain', { name: 'plain', scripts: { postinstall: 'node banner.js' } });
+		add('gyp', { name: 'gyp' }, ['binding.gyp']);
+		add('@s/prebuilt', { name: '@s/prebuilt', scripts: { install: 'prebuild-install || node-gyp rebuild' } });
+		add('server/node_modules/nested', { name: 'nested', gypfile: true });
+		expect(nativePackages(dir)).toEqual(['@s/prebuilt', 'gyp', 'nested']);
+	});
+
+	it('names missing toolchain programs and finds headers of this Node', () => {
+		const bin = tempDir('bin-');
+		writeFileSync(join(bin, 'make'), '', { mode: 0o755 });
+		writeFileSync(join(bin, 'g++'), '', { mode: 0o644 }); // not executable
+		expect(missingPrograms(['python3', 'make', 'g++'], bin)).toEqual(['python3', 'g++']);
+		const prefix = tempDir('node-');
+		mkdirSync(join(prefix, 'bin'));
+		mkdirSync(join(prefix, 'include', 'node'), { recursive: true });
+		writeFileSync(join(prefix, 'include', 'node', 'node_version.h'), '#define NODE_MAJOR_VERSION 24\n#define NODE_MINOR_VERSION 1\n#define NODE_PATCH_VERSION 2\n');
+		expect(nodeHeadersDir(join(prefix, 'bin', 'node'), '24.1.2')).toBe(prefix);
+		expect(nodeHeadersDir(join(prefix, 'bin', 'node'), '24.1.3')).toBeUndefined();
+	});
+
+	it('keeps the telling lines of a failed rebuild', () => {
+		const output = [
+			'npm error code 1',
+			'npm error path /x/node_modules/keytar',
+			'npm error command failed',
+			'npm error command sh -c prebuild-install || node-gyp rebuild',
+			'npm error gyp info it worked if it ends with ok',
+			'npm error Package widget-1 was not found in the pkg-config search path.',
+			'npm error gyp ERR! build error',
+			'npm error gyp ERR! stack Error: `make` failed with exit code: 2',
+			'npm error gyp ERR! stack     at ChildProcess.onExit (/x/build.js:1:1)',
+			'npm error A complete log of this run can be found in: /x.log',
+		].join('\n');
+		expect(rebuildCause(output)).toBe('Package widget-1 was not found in the pkg-config search path. / gyp ERR! build error / gyp ERR! stack Error: `make` failed with exit code: 2');
 	});
 });
 

@@ -10,7 +10,7 @@
  * Options: --slug, --name, --notes, --repository, --env NAME (repeatable; placeholder value), --arg A
  * (repeatable; curated server argument, `{workdir}` = throwaway folder), --out DIR (default
  * content/servers), --timeout S (default 20), --rebuild-timeout S (the one native rebuild a package may
- * get, default 180). With --all: --force (re-ingest sources whose file is up to
+ * get, default 300). With --all: --force (re-ingest sources whose file is up to
  * date), --only a,b (slugs or package names), --from NAME (start at that entry), --limit N, --concurrency N
  * (default 1, at most 2), --sources FILE, --results FILE (TSV, default .cache/ingest/results.tsv).
  * --mark-skips: mark the sources that failed in the results TSV `skip: <reason>` (successes clear it).

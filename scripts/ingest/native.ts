@@ -7,9 +7,10 @@
  * limit after which the whole process tree is killed). Without network `prebuild-install` and friends fail
  * and node-gyp compiles from source, against the headers of the Node that runs the servers.
  */
-import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IngestError } from './list.ts';
+import { listDir } from './npm.ts';
 import { baseEnv, chownTree, isRoot, NOBODY, resetScratch, runSandboxed, which, type SandboxDirs } from './sandbox.ts';
 
 /** Default hard time limit of one package's rebuild (sqlite3 from source took about 240 s here on a loaded 2-core machine). */
@@ -71,15 +72,9 @@ export function nativePackages(installDir: string): string[] {
 	const found = new Set<string>();
 	const visit = (modules: string, depth: number) => {
 		if (depth > 12) return;
-		let entries: string[] = [];
-		try {
-			entries = readdirSync(modules);
-		} catch {
-			return;
-		}
-		for (const entry of entries.sort()) {
+		for (const entry of listDir(modules)) {
 			if (entry.startsWith('.')) continue;
-			const dirs = entry.startsWith('@') ? safeList(join(modules, entry)).map((s) => join(modules, entry, s)) : [join(modules, entry)];
+			const dirs = entry.startsWith('@') ? listDir(join(modules, entry)).map((s) => join(modules, entry, s)) : [join(modules, entry)];
 			for (const dir of dirs) {
 				let pkg: { name?: unknown; gypfile?: unknown; scripts?: Record<string, unknown> };
 				try {
@@ -97,14 +92,6 @@ export function nativePackages(installDir: string): string[] {
 	return [...found].sort();
 }
 
-function safeList(dir: string): string[] {
-	try {
-		return readdirSync(dir).sort();
-	} catch {
-		return [];
-	}
-}
-
 /**
  * The few lines of a failed rebuild's output that say why: the first error that is not npm's or
  * node-gyp's own (a compiler error, a missing system library), then the last error lines.
@@ -114,7 +101,7 @@ export function rebuildCause(output: string): string {
 		.replace(/\x1b\[[0-9;]*m/g, '')
 		.split('\n')
 		.map((l) => l.replace(/^npm (?:error|ERR!)\s*/, '').trim())
-		.filter((l) => l && !/^(?:A complete log of this run|Log files were not written|You can rerun the command|command sh -c|path \/|code \d+$|signal \w+$|cwd |node -v|node-gyp -v|gyp ERR! (?:System|command|cwd|node -v|node-gyp -v|not ok|stack\s+at ))|^at /.test(l));
+		.filter((l) => l && !/^(?:A complete log of this run|Log files were not written|You can rerun the command|command sh -c|path \/|code \d+$|signal \w+$|cwd |node -v|node-gyp -v|gyp ERR! (?:System|command|cwd|node -v|node-gyp -v|not ok|\$npm_|stack\s+at ))|^at /.test(l));
 	const telling = lines.filter((l) => /error|ERR!|not found|cannot|could not|failed|missing|No such/i.test(l));
 	const root = telling.find((l) => !/^(?:gyp |command failed|make: \*\*\*)/.test(l));
 	const picked = [...new Set([root, ...telling.slice(-2)].filter((l): l is string => Boolean(l)))];

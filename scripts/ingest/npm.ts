@@ -97,15 +97,18 @@ export function credentialNames(names: Iterable<string>, cap = 120): string[] {
 	return [...new Set(names)].filter((n) => /^[A-Z][A-Z0-9_]{2,}$/.test(n) && ENV_WANT.test(n) && !ENV_DENY.test(n)).sort().slice(0, cap);
 }
 
+/** The sorted entries of a folder, or none when it cannot be read. */
+export function listDir(dir: string): string[] {
+	try {
+		return readdirSync(dir).sort();
+	} catch {
+		return [];
+	}
+}
+
 /** Source files of the package itself (not its dependencies), small enough to scan. */
 function* packageFiles(dir: string, budget = { bytes: 8_000_000, files: 600 }): Generator<string> {
-	let entries: string[] = [];
-	try {
-		entries = readdirSync(dir);
-	} catch {
-		return;
-	}
-	for (const entry of entries.sort()) {
+	for (const entry of listDir(dir)) {
 		if (entry === 'node_modules' || entry.startsWith('.')) continue;
 		const path = join(dir, entry);
 		const stat = statSync(path, { throwIfNoEntry: false });

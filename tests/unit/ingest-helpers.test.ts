@@ -117,6 +117,8 @@ describe('native rebuild helpers', () => {
 			'npm error gyp ERR! build error',
 			'npm error gyp ERR! stack Error: `make` failed with exit code: 2',
 			'npm error gyp ERR! stack     at ChildProcess.onExit (/x/build.js:1:1)',
+			'npm error gyp ERR! $npm_package_name keytar',
+			'npm error gyp ERR! not ok',
 			'npm error A complete log of this run can be found in: /x.log',
 		].join('\n');
 		expect(rebuildCause(output)).toBe('Package widget-1 was not found in the pkg-config search path. / gyp ERR! build error / gyp ERR! stack Error: `make` failed with exit code: 2');

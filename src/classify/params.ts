@@ -65,11 +65,11 @@ const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascr
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
 /** A path parameter described as where the result is written. */
 const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
-/** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
 /** Flags that let a call replace what exists; `force` is not one (force-stop, force-push say other things). */
 const OVERWRITE_FLAGS = new Set(['overwrite', 'overwrite_existing', 'allow_overwrite', 'force_overwrite', 'replace', 'replace_existing', 'clobber']);
 /** Allowed values that choose overwriting, as in `mode: APPEND | OVERWRITE`. */
 const OVERWRITE_VALUES = new Set(['overwrite', 'replace']);
+/** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
 const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
 const CODE_EXACT = new Set([

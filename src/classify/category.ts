@@ -9,7 +9,7 @@ import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import {
 	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
-	PROCESS_NOUNS, STORAGE_NOUNS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
+	PROCESS_NOUNS, STORAGE_NOUNS, SWITCH_VERBS, TEST_RUN_OBJECTS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
 } from './lexicon.ts';
 import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
@@ -43,6 +43,8 @@ interface Signal {
 	readonly access?: boolean;
 	/** Rule own-connection fired: the name says the tool only manages its own connection. */
 	readonly own?: boolean;
+	/** The verb, read in context, only adds or starts something new (see `VerbInfo.additive`). */
+	readonly additive?: boolean;
 }
 
 /** Where a piece of evidence was read, for level rules that cite it again. */
@@ -65,8 +67,13 @@ export interface CategoryOutcome {
 	readonly availability: Citation | undefined;
 	/** The first record that set the category, cited again by derived traits. */
 	readonly decidedBy: { rule: RuleId; field: string; match: string };
-	/** A Write whose every deciding verb loses nothing (create, append, toggle…), see `VerbInfo.lossless`. */
-	readonly lossless: boolean;
+	/** A Write or Execute tool whose every deciding verb only adds or starts something new, see `VerbInfo.additive`. */
+	readonly additive: boolean;
+	/**
+	 * It only interrupts something running (stop, restart, kill a process; close live connections):
+	 * nothing stored is changed. Switches such as disable are not interruptions: they change a setting.
+	 */
+	readonly interruption: boolean;
 	/** A verb that hands something over in context (`transfer_repository`), for the access-change rule. */
 	readonly access: Citation | undefined;
 }
@@ -111,6 +118,8 @@ interface VerbSetting {
 interface VerbReading {
 	readonly category: Category;
 	readonly availability: boolean;
+	/** In this context the verb only adds or starts something new (see `VerbInfo.additive`). */
+	readonly additive: boolean;
 	/** It hands something to someone else (`transfer_repository`): an access change. */
 	readonly access?: boolean;
 }
@@ -140,15 +149,17 @@ function wordsIn(words: readonly string[], set: ReadonlySet<string>): boolean {
  * Ending a process is an interruption, not a deletion.
  */
 function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
-	if (!info.context) return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)) };
-	const plain = (category: Category) => ({ category, availability: info.availability });
+	if (!info.context) return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)), additive: info.additive };
+	// The verb's own additive reading holds only in its own category (`upload` in a browser is a page interaction).
+	const plain = (category: Category, additive = category === info.category && info.additive) => ({ category, availability: info.availability, additive });
 	const runs = wordsHaveClass(s.words, 'runtime');
 	switch (info.context) {
 		case 'start':
-			if (runs) return plain('Execute');
-			return plain(s.words.some((w) => lookupVerb(w)?.category === 'Read') ? 'Read' : 'Write');
+			// Starting brings something into running (a job, a VM) or into being (a recording): nothing that exists changes.
+			if (runs) return plain('Execute', true);
+			return s.words.some((w) => lookupVerb(w)?.category === 'Read') ? plain('Read') : plain('Write', true);
 		case 'stop':
-			return runs ? { category: 'Destructive', availability: true } : plain('Write');
+			return runs ? { category: 'Destructive', availability: true, additive: false } : plain('Write');
 		case 'transfer':
 			if (wordsHaveClass(s.words, 'money') || s.moneyParam) return plain('Financial');
 			return { ...plain('Write'), ...(wordsIn(s.words, TRANSFER_ACCESS_OBJECTS) ? { access: true } : {}) };
@@ -159,21 +170,33 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
 		case 'apply':
 			return plain(s.words.length === 0 || wordsIn(s.words, APPLY_OBJECTS) ? 'Execute' : 'Write');
 		case 'open':
-			if (wordsIn(s.words, OPEN_WRITE_OBJECTS)) return plain('Write');
+			// Opening an issue or a ticket files a new one.
+			if (wordsIn(s.words, OPEN_WRITE_OBJECTS)) return plain('Write', true);
 			return plain(s.ui || wordsIn(s.words, OPEN_LAUNCH_OBJECTS) ? 'Execute' : 'Read');
 		case 'cancel':
-			if (wordsIn(s.words, CANCEL_COMMITMENTS)) return { category: 'Destructive', availability: false };
-			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true } : plain('Write');
+			if (wordsIn(s.words, CANCEL_COMMITMENTS)) return { category: 'Destructive', availability: false, additive: false };
+			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true, additive: false } : plain('Write');
 		case 'reset':
 			return plain(wordsHaveClass(s.words, 'access') || wordsHaveClass(s.words, 'secret') ? 'Write' : 'Destructive');
 		case 'push':
 			return plain(s.force ? 'Destructive' : 'Write');
+		case 'run':
+			if (wordsIn(s.words, OBJECT_CONTEXTS.run?.objects ?? new Set())) return plain('Read');
+			// Running tests adds a test run and its results; running a pipeline does whatever the pipeline does.
+			return plain('Execute', wordsIn(s.words, TEST_RUN_OBJECTS));
 		default: {
 			const rule = OBJECT_CONTEXTS[info.context];
-			return plain(rule ? (wordsIn(s.words, rule.objects) ? rule.match : rule.otherwise) : info.category);
+			const category = rule ? (wordsIn(s.words, rule.objects) ? rule.match : rule.otherwise) : info.category;
+			return plain(category, category !== 'Read' && ADDITIVE_CONTEXTS.has(info.context) && category === rule?.match);
 		}
 	}
 }
+
+/**
+ * Context verbs whose object-decided reading only adds: triggering an event publishes a new one,
+ * generating a subdomain or an upload URL creates it, testing an app runs its tests.
+ */
+const ADDITIVE_CONTEXTS: ReadonlySet<string> = new Set(['trigger', 'generate', 'test']);
 
 const FORCE_PUSH = /\bforce[- ]?push/i;
 
@@ -213,7 +236,7 @@ function nameSignals(f: Facts): Signal[] {
 	const moneyParam = f.params.money[0];
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
-	const { category, availability, access } = resolveVerb(v.info, verbSetting(f, words));
+	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
 	if (category === 'Write') {
 		const money = headNoun(f.object, 'money');
 		if (money) {
@@ -230,7 +253,7 @@ function nameSignals(f: Facts): Signal[] {
 	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
 	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
-	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, ...(access ? { access } : {}) }];
+	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, additive, ...(access ? { access } : {}) }];
 }
 
 /** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
@@ -248,8 +271,8 @@ function coordinatedSignal(f: Facts): Signal | undefined {
 	const info = token ? VERBS.get(token.text) : undefined;
 	if (!token || !info || info.ambiguous) return undefined;
 	const words = f.tokens.filter((t) => t !== token).map((t) => t.text);
-	const { category, availability } = resolveVerb(info, verbSetting(f, words));
-	return { source: 'name', category, rule: info.context ? 'verb-context' : 'name-verb', field: f.nameField, match: nameSlice(f.name, token), why: meaning(category, availability), verb: info, position: 'any', availability };
+	const { category, availability, additive } = resolveVerb(info, verbSetting(f, words));
+	return { source: 'name', category, rule: info.context ? 'verb-context' : 'name-verb', field: f.nameField, match: nameSlice(f.name, token), why: meaning(category, availability), verb: info, position: 'any', availability, additive };
 }
 
 /** Negated hits become notes; the rest are returned. */
@@ -277,13 +300,13 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const dv = f.descVerb;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
 	else if (dv && !(session && SESSION_VERBS.has(dv.info.base))) {
-		const { category, availability } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
 		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
-		out.push({ source: 'description', category, rule, field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability });
+		out.push({ source: 'description', category, rule, field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability, additive });
 		const co = dv.coordinated;
 		if (co) {
 			const second = resolveVerb(co.info, verbSetting(f, co.objectWords));
-			out.push({ source: 'description', category: second.category, rule: co.info.context ? 'verb-context' : 'description-verb', field: 'description', match: co.word, why: meaning(second.category, second.availability), verb: co.info, availability: second.availability });
+			out.push({ source: 'description', category: second.category, rule: co.info.context ? 'verb-context' : 'description-verb', field: 'description', match: co.word, why: meaning(second.category, second.availability), verb: co.info, availability: second.availability, additive: second.additive });
 		}
 	}
 	// A phrase that is the opening verb, or part of a session phrase, has been counted already.
@@ -321,9 +344,9 @@ function schemaSignals(f: Facts): Signal[] {
 		const readings = e.verbs.map((x) => ({ value: x.value, info: x.info, ...resolveVerb(x.info, setting) }));
 		// The most severe allowed operation; among destructive ones a real deletion outranks a restart,
 		// and among writes one that can lose something (close) outranks one that only adds (new).
-		const weight = (x: { category: Category; availability: boolean; info: VerbInfo }) => RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.info.lossless ? 0 : 1);
+		const weight = (x: { category: Category; availability: boolean; additive: boolean }) => RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.additive ? 0 : 1);
 		const strongest = readings.reduce((best, x) => (weight(x) > weight(best) ? x : best));
-		out.push({ source: 'schema', category: strongest.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.availability });
+		out.push({ source: 'schema', category: strongest.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.availability, additive: strongest.additive });
 	}
 	return out;
 }
@@ -387,7 +410,7 @@ function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): Ca
 		? 'nothing in its text gives a category, and the server declares it read-only, an unverified claim'
 		: "no verb in its name, description or schema is in the lexicons, so the MCP spec's pessimistic default applies: it may change things";
 	log.category(decidedBy.rule, decidedBy.field, decidedBy.match, category, why);
-	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy, lossless: false, access: undefined };
+	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy, additive: false, interruption: false, access: undefined };
 }
 
 /**
@@ -454,16 +477,19 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 	}
 
 	const destructive = winners.filter((s) => s.category === 'Destructive');
+	const availability = destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined;
+	const session = category === 'Execute' ? cite(winners.find((s) => s.session)) : undefined;
 	const first = winners[0] as Signal;
 	return {
 		category,
 		confidence: rateConfidence(signals, category, supports, severe.length > 0),
 		fallback: false,
-		session: category === 'Execute' ? cite(winners.find((s) => s.session)) : undefined,
+		session,
 		code: cite(all.find((s) => s.code)),
-		availability: destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined,
+		availability,
 		decidedBy: { rule: first.rule, field: first.field, match: first.match },
-		lossless: category === 'Write' && winners.every((s) => s.verb?.lossless === true),
+		additive: (category === 'Write' || category === 'Execute') && winners.every((s) => s.additive === true),
+		interruption: (availability !== undefined && !destructive.some((s) => s.verb !== undefined && SWITCH_VERBS.has(s.verb.base))) || (session !== undefined && winners.every((s) => s.session)),
 		access: cite(winners.find((s) => s.access)),
 	};
 }

@@ -63,6 +63,9 @@ export const PHRASES = {
 	// "drag and drop" and "drop-down" are not deletions.
 	destructive: /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|(?<!drag(?:\s+and\s+|-and-|\s*&\s*|\s+n\s+))drop(?:s|ping)?(?!-?down)|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing))\b/gi,
 	overwrite: /\b(?:overwrit(?:e|es|ing|ten)|replac(?:e|es|ing)\s+(?:the\s+|an?\s+)?(?:existing|entire|whole|current)|clobber(?:s|ing)?)\b/gi,
+	// Anywhere in the description, not just the lead: "WARNING: this overwrites the website's existing
+	// contents", "Snapshots will be deleted". Read by the overwrite rule only, never to set a category.
+	dataLoss: /\b(?:overwrit(?:e|es|ing|ten)|clobber(?:s|ing|ed)?|replac(?:e|es|ing)\s+(?:the\s+|its\s+|their\s+|any\s+|all\s+)?(?:existing|entire|whole|current|previous)|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|irreversibl[ey]|unrecoverabl[ey]|(?:will|would)\s+be\s+(?:permanently\s+)?(?:deleted|removed|lost|erased|wiped|overwritten|discarded|cleared)|(?:is|are)\s+(?:permanently\s+)?(?:deleted|lost|erased|wiped|overwritten|discarded)|permanently\s+(?:delet|remov|eras|destroy|discard|overwrit)\w*)\b/gi,
 	irreversible: /\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
 	exec: /\b(?:execut(?:e|es|ing)|runs?|running|evaluat(?:e|es|ing)|interpret(?:s|ing)?)\s+(?:(?:an?|the|any|arbitrary|given|provided|custom|raw|one|or|more|multiple)\s+)*(?:(?:shell|bash|terminal|system|os|cli|sql|python|javascript|js|powershell)\s+)?(?:commands?|code|scripts?|sql|quer(?:y|ies)|statements?|javascript|python|programs?|expressions?)\b/gi,
 	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,

@@ -47,8 +47,11 @@ export class EvidenceLog {
 		return [...set].sort();
 	}
 
-	/** A copy of the records, in firing order. */
+	/**
+	 * The records, in firing order. The array itself is handed over, not copied: a log belongs to one
+	 * classification and is never written to once its records are taken.
+	 */
 	records(): Evidence[] {
-		return this.#records.map((r) => ({ ...r, effect: { ...r.effect } }));
+		return this.#records;
 	}
 }

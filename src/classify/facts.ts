@@ -29,6 +29,8 @@ export interface Facts {
 	/** The object's head noun, if the lexicon knows one. */
 	readonly head: NounHit | undefined;
 	readonly lead: string;
+	/** The whole description, trimmed; only the overwrite rule reads past the lead sentence. */
+	readonly description: string;
 	readonly descVerb: DescriptionVerb | undefined;
 	/** What the verb acts on: the name's head noun, or else the noun after the description's opening verb. */
 	readonly target: Target | undefined;
@@ -87,6 +89,7 @@ export function gatherFacts(tool: Tool, slug: string): Facts {
 		object,
 		head,
 		lead,
+		description: (tool.description ?? '').trim(),
 		descVerb,
 		target: findTarget(name, nameField, head, descVerb),
 		params: classifyParams(tool.inputSchema, `${name} ${lead}`),

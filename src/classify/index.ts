@@ -9,6 +9,7 @@ import { effectiveAnnotations } from './annotations.ts';
 import { decideCategory, type CategoryOutcome } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
+import { textHints } from './hints.ts';
 import { scanIntegrity } from './integrity.ts';
 import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
@@ -20,7 +21,7 @@ export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
 
 /** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
-export const RULESET_VERSION = '2026.11.1';
+export const RULESET_VERSION = '2026.11.2';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
 	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },
@@ -95,8 +96,6 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	const traits = log.traits();
 	const contradictions = checkContradictions(outcome, annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
-	// A curated category keeps the rules' lossless reading only when it is the rules' own category.
-	const lossless = label.category === 'Write' && outcome.category === 'Write' && outcome.lossless && !log.fired('overwrite');
 	const confidence: Confidence = tool.curated ? 'high' : contradictions.length > 0 && outcome.confidence === 'high' ? 'medium' : outcome.confidence;
 	return {
 		category: label.category,
@@ -109,7 +108,7 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 		annotations,
 		contradictions,
 		...(label.curated ? { curated: label.curated } : {}),
-		textHints: { readOnly: label.category === 'Read', destructive: label.category !== 'Read' && !lossless },
+		textHints: textHints({ category: label.category, outcome, overwrites: log.fired('overwrite') }),
 		rulesetVersion: RULESET_VERSION,
 	};
 }

@@ -148,22 +148,16 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
 	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
 ];
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-/** Single characters are looked up with `includes`; longer strings join the words in `TRIGGERS`. */
+/** Single characters are looked up in the text as written ('<', '['); longer strings in the lowercased text. */
 const isSingle = (c: string) => c.length === 1;
 /**
- * Every prefilter word and longer character string (lowercase), found in one pass over lowercased text. Words are
- * `\w` runs, so `id_rsa` is one word and `.env` gives `env`. `andWords` are common (tool, user), so
- * they are checked afterwards, and only for patterns whose own words were found.
+ * Every prefilter word (lowercase), found in one pass over lowercased text. Words are `\w` runs, so
+ * `id_rsa` is one word and `.env` gives `env`. Character strings ("you are now", "mcp__") are looked up
+ * with `includes`, which is far cheaper than adding them to this alternation: a pattern that does not
+ * start at a word boundary makes the regex try every alternative at every position. `andWords` are
+ * common (tool, user), so they are checked afterwards, and only for patterns whose own words were found.
  */
-const TRIGGERS = new RegExp(
-	[
-		`\\b(?:${[...new Set(TEXT_PATTERNS.flatMap((p) => p.words ?? []))].join('|')})\\b`,
-		// Longest first, so "<script" is found as such.
-		...[...new Set(TEXT_PATTERNS.flatMap((p) => (p.chars ?? []).filter((c) => !isSingle(c))))].sort((a, b) => b.length - a.length).map((c) => c.replace(REGEX_SPECIAL, '\\$&')),
-	].join('|'),
-	'g',
-);
+const TRIGGERS = new RegExp(`\\b(?:${[...new Set(TEXT_PATTERNS.flatMap((p) => p.words ?? []))].join('|')})\\b`, 'g');
 /**
  * Joins fields for `presentPatterns`: a line break stops `[^.\n]` runs and a backtick stops `\s+` and
  * `\w` ones. It is ASCII, so ASCII text stays a one-byte string, which regexes scan faster.
@@ -341,7 +335,7 @@ class Triggers {
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
-		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.found.has(c)) hit = true;
+		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.#lower.includes(c)) hit = true;
 		return hit && (!p.andWords || this.containsAny(p.andWords));
 	}
 }

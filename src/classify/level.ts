@@ -68,7 +68,11 @@ function objectNouns(f: Facts, cls: 'untrusted' | 'private' | 'billing' | 'money
 
 /** Live hits of a lead-sentence phrase; negated ones ("without overwriting") are noted and dropped. */
 function leadHits(f: Facts, kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite', log: EvidenceLog): Citation[] {
-	const hits = findPhrases(f.lead, kind);
+	return liveHits(f.lead, kind, log);
+}
+
+function liveHits(text: string, kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite' | 'dataLoss', log: EvidenceLog): Citation[] {
+	const hits = findPhrases(text, kind);
 	for (const h of hits) if (h.negated) log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
@@ -121,8 +125,15 @@ function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const category = outcome.category;
 	if (category === 'Read') return;
-	const overwrites = [...(f.verb && OVERWRITE_VERBS.has(f.verb.info.base) ? [nameCite(f, f.verb.token)] : []), ...leadHits(f, 'overwrite', log)];
+	const named = f.verb && OVERWRITE_VERBS.has(f.verb.info.base) ? [nameCite(f, f.verb.token)] : [];
+	const lead = leadHits(f, 'overwrite', log);
+	// A warning anywhere in the description ("this overwrites the website's existing contents") or an
+	// overwrite switch says as much as the lead; read only when the name and lead have not said it.
+	const readsLater = (category === 'Write' || category === 'Execute') && named.length + lead.length === 0;
+	const later = readsLater ? [...liveHits(f.description, 'dataLoss', log), ...f.params.overwrite.map(paramCite)] : [];
+	const overwrites = [...named, ...lead, ...later];
 	if (category === 'Write' && overwrites[0]) state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
+	else if (category === 'Execute' && overwrites[0]) log.note('overwrite', overwrites[0].field, overwrites[0].match, 'what it runs replaces existing content, which is lost if the call is wrong');
 
 	// Egress: an unmistakable recipient, or any address-like parameter on a tool that sends.
 	const sends = Boolean(f.verb?.info.egress) || Boolean(f.descVerb && !f.descVerb.negated && f.descVerb.info.egress) || leadHits(f, 'egress', log).length > 0;

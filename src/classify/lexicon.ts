@@ -29,11 +29,12 @@ export interface VerbInfo {
 	/** Starts paid compute (deploy, provision, scale…). */
 	readonly cost: boolean;
 	/**
-	 * A write that loses nothing: it only adds (create, append, send…), the MCP spec's "additive
-	 * updates", or flips a switch the same call flips back (toggle, enable, pin…). Every other write
-	 * changes or replaces what exists (update, set, move…) and may destroy it, the hint's default.
+	 * The MCP spec's "additive update": a Write that only adds something new (create, append, send,
+	 * link…) or an Execute verb that only brings something new into being or running (install, launch,
+	 * boot, build…). Every other write changes, replaces or removes what exists (update, set, move,
+	 * toggle…) and may destroy it, the hint's default; see `destructiveUpdate` in agreement.ts.
 	 */
-	readonly lossless: boolean;
+	readonly additive: boolean;
 	readonly context?: VerbContext;
 }
 
@@ -47,7 +48,7 @@ const READ_VERBS = [
 	'download', 'export', 'generate', 'screenshot', 'snapshot', 'capture', 'evaluate', 'sort', 'filter',
 	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan', 'scrape',
 	'crawl', 'aggregate', 'wait', 'think', 'reflect', 'brainstorm', 'map', 'research', 'recall', 'ask', 'compute',
-	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher',
+	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher', 'answer', 'propose',
 ];
 
 const WRITE_VERBS = [
@@ -64,6 +65,7 @@ const WRITE_VERBS = [
 	'renew', 'fix', 'backup', 'finalize', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
 	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume', 'overwrite', 'replace', 'resize',
 	'emulate', 'handle', 'accept', 'rotate', 'regenerate', 'remember', 'give', 'compress', 'zip', 'gzip', 'unzip', 'decompress',
+	'activate', 'switch',
 ];
 
 const EXECUTE_VERBS = [
@@ -109,17 +111,34 @@ const AMBIGUOUS_VERBS = new Set([
 	'view', 'check', 'run', 'map',
 ]);
 /**
- * Writes that lose nothing (see `VerbInfo.lossless`): first those that only add something new, then
- * reversible switches. Every other Write verb is taken to change or replace what exists.
+ * Writes that only add (see `VerbInfo.additive`): they create, append, send, copy or attach something
+ * new and leave what exists as it was. Switches (toggle, enable, lock, archive, mark…) are not here:
+ * they change the state of something that exists, which is not an additive update, however easy it
+ * is to flip back. Every other Write verb is taken to change, replace or remove what exists.
  */
-const LOSSLESS_VERBS = new Set([
+const ADDITIVE_WRITES = new Set([
 	'create', 'add', 'insert', 'new', 'make', 'append', 'attach', 'comment', 'reply', 'react', 'star', 'follow',
 	'subscribe', 'register', 'schedule', 'book', 'reserve', 'import', 'fork', 'clone', 'copy', 'duplicate', 'branch',
 	'commit', 'draft', 'post', 'send', 'email', 'mail', 'message', 'notify', 'tweet', 'forward', 'broadcast',
 	'announce', 'sms', 'dm', 'share', 'publish', 'upload', 'log', 'record', 'track', 'vote', 'like', 'rate', 'review',
 	'sign', 'request', 'invite', 'backup', 'tag', 'label', 'pin', 'submit', 'give', 'compress', 'zip', 'gzip', 'remember',
-	'link', 'toggle', 'enable', 'unpin', 'unstar', 'unfollow', 'unsubscribe', 'mute', 'unmute', 'lock', 'unlock', 'mark', 'archive',
-	'unarchive', 'acknowledge', 'ack',
+	'link', 'assign',
+]);
+/**
+ * Operations that only bring something new into being or running: installing software, provisioning,
+ * launching or booting an app or a machine, building artifacts. They are Execute tools (they run
+ * something), but what already exists is left as it was. Deploy, apply, migrate, rollout and scale
+ * are not here: they replace what runs.
+ */
+const ADDITIVE_OPERATIONS = new Set(['install', 'launch', 'boot', 'spawn', 'provision', 'build', 'compile', 'start']);
+/**
+ * Verbs that flip a stored setting (see `ADDITIVE_WRITES`). `disable` and `deactivate` are also
+ * availability verbs for the level rules, but unlike stop or restart they change stored
+ * configuration, so they are not mere interruptions for the destructive hint.
+ */
+export const SWITCH_VERBS: ReadonlySet<string> = new Set([
+	'toggle', 'enable', 'disable', 'activate', 'deactivate', 'switch', 'lock', 'unlock', 'mute', 'unmute', 'mark', 'archive', 'unarchive',
+	'acknowledge', 'ack',
 ]);
 const COST_VERBS = new Set(['deploy', 'redeploy', 'provision', 'scale', 'launch', 'spawn', 'build']);
 const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
@@ -138,7 +157,8 @@ function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 		['Destructive', DESTRUCTIVE_VERBS],
 		['Financial', FINANCIAL_VERBS],
 	];
-	for (const word of LOSSLESS_VERBS) if (!WRITE_VERBS.includes(word)) throw new Error(`lexicon: lossless verb "${word}" is not a Write verb`);
+	for (const word of ADDITIVE_WRITES) if (!WRITE_VERBS.includes(word)) throw new Error(`lexicon: additive verb "${word}" is not a Write verb`);
+	for (const word of ADDITIVE_OPERATIONS) if (!EXECUTE_VERBS.includes(word)) throw new Error(`lexicon: additive operation "${word}" is not an Execute verb`);
 	for (const [category, words] of lists) {
 		for (const base of words) {
 			// A word in two lists would make the result depend on list order; fail loudly instead.
@@ -152,7 +172,7 @@ function buildVerbs(): ReadonlyMap<string, VerbInfo> {
 				availability: AVAILABILITY_VERBS.has(base),
 				ambiguous: AMBIGUOUS_VERBS.has(base),
 				cost: COST_VERBS.has(base),
-				lossless: category === 'Write' && LOSSLESS_VERBS.has(base),
+				additive: (category === 'Write' && ADDITIVE_WRITES.has(base)) || (category === 'Execute' && ADDITIVE_OPERATIONS.has(base)),
 				...(context ? { context } : {}),
 			});
 		}
@@ -349,6 +369,9 @@ const ARRANGED_CONTENT: ReadonlySet<string> = new Set(['range', 'cell', 'sheet',
 
 /** What "test" runs: a suite, an app or a build, rather than a connection it checks. */
 const TESTED_CODE: ReadonlySet<string> = new Set(['test', 'suite', 'spec', 'code', 'app', 'application', 'project', 'sim', 'simulator', 'device', 'scheme', 'build', 'target', 'package', 'workflow']);
+
+/** What a run checks rather than changes: running tests adds a test run and its results. */
+export const TEST_RUN_OBJECTS: ReadonlySet<string> = new Set(['test', 'suite', 'spec', 'regression', 'testcase']);
 
 /**
  * Context verbs that one object list decides (see `resolveVerb` in category.ts): the category when a

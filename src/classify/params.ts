@@ -50,6 +50,8 @@ export interface ParamFacts {
 	/** Possible recipients (email, channel, phone…), counted only when the tool sends something. */
 	readonly maybeRecipient: readonly Param[];
 	readonly bulk: readonly Param[];
+	/** Switches or modes that let the call overwrite what exists (`overwrite: true`, `mode: OVERWRITE`). */
+	readonly overwrite: readonly Param[];
 	readonly money: readonly Param[];
 	readonly actionEnums: readonly ActionEnum[];
 }
@@ -63,6 +65,10 @@ const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascr
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
 /** A path parameter described as where the result is written. */
 const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
+/** Flags that let a call replace what exists; `force` is not one (force-stop, force-push say other things). */
+const OVERWRITE_FLAGS = new Set(['overwrite', 'overwrite_existing', 'allow_overwrite', 'force_overwrite', 'replace', 'replace_existing', 'clobber']);
+/** Allowed values that choose overwriting, as in `mode: APPEND | OVERWRITE`. */
+const OVERWRITE_VALUES = new Set(['overwrite', 'replace']);
 /** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
 const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
@@ -271,6 +277,12 @@ function isBulkParam(p: Param): boolean {
 	return arrayLike && (BULK_ARRAYS.has(p.norm) || BULK_ARRAY_LAST.has(lastToken(p)));
 }
 
+/** A flag named for overwriting, or a parameter one of whose allowed values is to overwrite or replace. */
+function isOverwriteParam(p: Param): boolean {
+	const flag = p.types.size === 0 || p.types.has('boolean');
+	return (flag && OVERWRITE_FLAGS.has(p.norm)) || p.enumValues.some((v) => OVERWRITE_VALUES.has(v.toLowerCase()));
+}
+
 function actionEnum(p: Param): ActionEnum | undefined {
 	if (!ACTION_NAMES.has(p.norm) || p.enumValues.length === 0) return undefined;
 	const lower = p.enumValues.map((v) => v.toLowerCase());
@@ -309,6 +321,7 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 		recipient: direct.filter(isRecipient),
 		maybeRecipient: direct.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
 		bulk: direct.filter(isBulkParam),
+		overwrite: direct.filter(isOverwriteParam),
 		money: direct.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
 		actionEnums: direct.flatMap((p) => actionEnum(p) ?? []),
 	};

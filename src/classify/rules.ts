@@ -205,9 +205,9 @@ export const RULES = [
 		id: 'overwrite',
 		group: 'level',
 		title: 'Overwriting existing content',
-		reads: 'The verbs overwrite and replace in the name; "overwrites", "replaces the existing/entire…" in the lead sentence.',
-		does: 'Raises a Write tool to High: what was there before is lost if the call is wrong.',
-		examples: ['`write_file` ("Create a new file or completely overwrite an existing file") → Write, High.'],
+		reads: 'The verbs overwrite and replace in the name; "overwrites", "replaces the existing/entire…" in the lead sentence; when neither says it, a warning anywhere in the description ("this overwrites the website\'s existing contents", "cannot be undone", "snapshots will be deleted", negated ones excepted) or a parameter that switches overwriting on (`overwrite: boolean`, `mode: APPEND | OVERWRITE`).',
+		does: 'Raises a Write tool to High: what was there before is lost if the call is wrong. On an Execute tool it is a note that keeps the tool from counting as additive (see "How the labels are measured").',
+		examples: ['`write_file` ("Create a new file or completely overwrite an existing file") → Write, High.', '`import_site` ("Import a website from an archive. WARNING: this overwrites the existing contents.") → Write, High, and may perform destructive updates.'],
 	},
 	{
 		id: 'egress',

@@ -109,8 +109,9 @@ function findVerb(word: string): VerbInfo | undefined {
 	const found = lookupInflected(lower);
 	if (found || !lower.startsWith(RE_PREFIX) || lower.length < MIN_RE_WORD) return found;
 	// rerun, resend, recreate: the verb again. A "re-" verb is never a noun, so it is not ambiguous.
+	// Sending again adds another message, but recreating or reinstalling replaces what the first call made.
 	const again = lookupInflected(lower.slice(RE_PREFIX.length));
-	return again ? { ...again, ambiguous: false } : undefined;
+	return again ? { ...again, ambiguous: false, additive: again.additive && again.egress } : undefined;
 }
 
 function lookupInflected(lower: string): VerbInfo | undefined {

@@ -157,15 +157,48 @@ describe('own connection and output paths', () => {
 });
 
 describe('text hints (what evaluate compares with declared annotations)', () => {
-	it('answers read-only from the category and destructive from whether a write can lose anything', () => {
-		const hints = (t: Tool) => classify(t, SERVER).textHints;
+	const hints = (t: Tool) => classify(t, SERVER).textHints;
+	const notDestructive = { readOnly: false, destructive: false };
+	const destructive = { readOnly: false, destructive: true };
+
+	it('answers read-only from the category', () => {
 		expect(hints(tool('list_items', 'List items.'))).toEqual({ readOnly: true, destructive: false });
-		expect(hints(tool('create_item', 'Create an item.'))).toEqual({ readOnly: false, destructive: false });
-		expect(hints(tool('toggle_logging', 'Toggle logging.'))).toEqual({ readOnly: false, destructive: false });
-		expect(hints(tool('update_item', 'Update an item.'))).toEqual({ readOnly: false, destructive: true });
-		expect(hints(tool('write_file', 'Create a file or overwrite an existing one.'))).toEqual({ readOnly: false, destructive: true });
-		expect(hints(tool('click', 'Click an element.'))).toEqual({ readOnly: false, destructive: true });
-		expect(hints(tool('delete_item', 'Delete an item.'))).toEqual({ readOnly: false, destructive: true });
+	});
+
+	it('calls writes that only add additive, and changes to what exists destructive', () => {
+		expect(hints(tool('create_item', 'Create an item.'))).toEqual(notDestructive);
+		expect(hints(tool('assign_contact_to_tag', 'Assign a contact to a tag.'))).toEqual(notDestructive);
+		expect(hints(tool('update_item', 'Update an item.'))).toEqual(destructive);
+		// A switch changes a stored setting, however easy it is to flip back.
+		expect(hints(tool('toggle_logging', 'Toggle logging.'))).toEqual(destructive);
+		expect(hints(tool('enable_domain_lock', 'Enable the domain lock.'))).toEqual(destructive);
+		expect(hints(tool('delete_item', 'Delete an item.'))).toEqual(destructive);
+	});
+
+	it('reads overwriting from the name, the lead, a later warning or an overwrite switch', () => {
+		expect(hints(tool('write_file', 'Create a file or overwrite an existing one.'))).toEqual(destructive);
+		expect(hints(tool('import_site', 'Import a website from an archive. WARNING: this overwrites the existing contents.'))).toEqual(destructive);
+		expect(hints(tool('import_site', 'Import a website from an archive. It does not overwrite existing files.'))).toEqual(notDestructive);
+		expect(hints(tool('create_steps', 'Create steps.', { mode: { type: 'string', enum: ['APPEND', 'OVERWRITE'] } }))).toEqual(destructive);
+		expect(hints(tool('install_app', 'Install an app.', { overwrite: { type: 'boolean' } }))).toEqual(destructive);
+	});
+
+	it('calls operations that only start or install something new additive, others destructive', () => {
+		expect(hints(tool('install_app', 'Install an app on the device.'))).toEqual(notDestructive);
+		expect(hints(tool('launch_app', 'Launch an app.'))).toEqual(notDestructive);
+		expect(hints(tool('start_vm', 'Start a virtual machine.'))).toEqual(notDestructive);
+		expect(hints(tool('run_tests', 'Run the test suite.'))).toEqual(notDestructive);
+		expect(hints(tool('run_pipeline', 'Run a pipeline.'))).toEqual(destructive);
+		expect(hints(tool('deploy_site', 'Deploy a site.'))).toEqual(destructive);
+		expect(hints(tool('reinstall_certificate', 'Reinstall the certificate.'))).toEqual(destructive);
+		expect(hints(tool('execute_sql', 'Execute SQL.', { sql: str() }))).toEqual(destructive);
+		expect(hints(tool('click', 'Click an element.'))).toEqual(destructive);
+	});
+
+	it('calls interruptions not destructive, but not switches that also interrupt', () => {
+		expect(hints(tool('restart_server', 'Restart a server.'))).toEqual(notDestructive);
+		expect(hints(tool('disconnect_client', 'Disconnect a VPN client.'))).toEqual(notDestructive);
+		expect(hints(tool('disable_plugin', 'Disable a plugin.'))).toEqual(destructive);
 	});
 });
 

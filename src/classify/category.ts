@@ -180,6 +180,9 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
 			return plain(wordsHaveClass(s.words, 'access') || wordsHaveClass(s.words, 'secret') ? 'Write' : 'Destructive');
 		case 'push':
 			return plain(s.force ? 'Destructive' : 'Write');
+		case 'build':
+			// Building a map or a report assembles a result and returns it; building an app runs a build, which only adds.
+			return plain(wordsIn(s.words, OBJECT_CONTEXTS.build?.objects ?? new Set()) ? 'Read' : 'Execute');
 		case 'run':
 			if (wordsIn(s.words, OBJECT_CONTEXTS.run?.objects ?? new Set())) return plain('Read');
 			// Running tests adds a test run and its results; running a pipeline does whatever the pipeline does.

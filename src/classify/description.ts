@@ -56,6 +56,14 @@ const FILLERS = new Set([
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** "Read or replace …", "Create and send …": a second verb right after the first. */
 const COORDINATED = /^\s*(?:,\s*)?(?:or|and|and\/or)\s+([A-Za-z]+)\b/;
+/** "… and save it to the library", "then uploads them": a later verb acting on what the first produced. */
+const CHAINED = /\b(?:and|then)\s+([A-Za-z]+)\s+(?:it|them)\b/gi;
+/** "Given a trace ID, return …": a condition before the verb, up to its comma. */
+const GIVEN_CLAUSE = /^\s*given\b[^,.;:]{1,80},\s*/i;
+/** "one of the following read operations": quantity words whose "of" does not end the object. */
+const QUANTIFIERS = new Set(['one', 'any', 'each', 'some', 'all', 'several', 'either', 'both', 'many', 'most']);
+/** How many words after the opening verb its object may run to. */
+const OBJECT_WORDS = 6;
 const NEGATORS = new Set(['not', 'never', 'no', 'without', "doesn't", "don't", 'cannot', "can't", "won't", "isn't", 'neither', 'nor', 'read-only']);
 
 /** Phrase patterns, compiled once. Each is global so `allMatches` can list every hit. */
@@ -116,12 +124,29 @@ function coordinatedVerb(lead: string, from: number): DescriptionVerb | undefine
 	return found && found.index === 0 ? { ...found, index: at + found.index, objectEnd: at + found.objectEnd } : undefined;
 }
 
+/** The first un-negated "and VERB it" after `from` ("Download an image and add it to the library"). */
+function chainedVerb(lead: string, from: number): DescriptionVerb['coordinated'] {
+	for (const m of allMatches(CHAINED, lead.slice(from))) {
+		const word = /^\S+\s+(\S+)/.exec(m.text)?.[1] as string;
+		const info = lookupVerb(word.toLowerCase());
+		if (info && negatorAt(lead, from + m.index) < 0) return { word, info, objectWords: [] };
+	}
+	return undefined;
+}
+
 /**
  * The verb the lead sentence opens with, within its first six words, skipping fillers and adverbs
  * ("Permanently delete…", "This tool lets you send…"). Undefined when it opens with anything else.
  */
 export function descriptionVerb(lead: string, coordination = true): DescriptionVerb | undefined {
-	const matches = allMatches(WORD, lead).slice(0, 12);
+	// "Given a trace ID, return the trace": the verb follows the condition.
+	const given = GIVEN_CLAUSE.exec(lead);
+	if (given) {
+		const at = given[0].length;
+		const found = descriptionVerb(lead.slice(at), coordination);
+		return found && { ...found, index: at + found.index, objectEnd: at + found.objectEnd };
+	}
+	const matches = allMatches(WORD, lead).slice(0, 16);
 	const words = matches.map((m) => m.text);
 	let negated = false;
 	let afterArticle = false;
@@ -148,20 +173,39 @@ export function descriptionVerb(lead: string, coordination = true): DescriptionV
 			// The object runs to a preposition, punctuation, or the first non-noun after a noun: in
 			// "Destroy a connection — stops the source subscriber" it is the connection, and in "Removes
 			// all documents that match the filter" the documents.
+			// "Start here for …" speaks to the reader, not about what the tool does.
+			if (words[i + 1]?.toLowerCase() === 'here') return undefined;
 			const objectNouns: DescriptionNoun[] = [];
-			const objectWords: string[] = [];
+			let objectWords: string[] = [];
 			let end = index + word.length;
-			for (const m of matches.slice(i + 1, i + 7)) {
-				if (CLAUSE_BREAK.test(lead.slice(end, m.index)) || PREPOSITIONS.has(m.text.toLowerCase())) break;
+			let limit = i + 1 + OBJECT_WORDS;
+			let closed = false;
+			for (let j = i + 1; j < Math.min(limit, matches.length); j++) {
+				const m = matches[j] as { text: string; index: number };
+				const lowerWord = m.text.toLowerCase();
+				if (CLAUSE_BREAK.test(lead.slice(end, m.index))) break;
+				// "Run one of the following read operations": the object is what follows "of".
+				if (lowerWord === 'of' && objectWords.length > 0 && objectWords.every((w) => QUANTIFIERS.has(w))) {
+					limit += objectWords.length + 1;
+					objectWords = [];
+					continue;
+				}
+				if (PREPOSITIONS.has(lowerWord)) break;
 				const noun = lookupNoun(m.text);
-				if (!noun && objectNouns.length > 0) break;
+				// The object's nouns end at the first other word after one; its words run on to the preposition
+				// ("Build a service dependency map with …": the context verb sees "map").
+				if (!noun && objectNouns.length > 0) closed = true;
+				objectWords.push(lowerWord);
+				if (closed) continue;
 				if (noun) objectNouns.push({ word: m.text, ...noun });
-				objectWords.push(m.text.toLowerCase());
 				end = m.index + m.text.length;
 			}
 			const own = { word, index, info, objectNouns, objectWords, objectEnd: end, negated };
 			const co = coordination ? coordinatedVerb(lead, index + word.length) : undefined;
-			if (!co) return own;
+			if (!co) {
+				const chained = coordination ? chainedVerb(lead, end) : undefined;
+				return chained ? { ...own, coordinated: chained } : own;
+			}
 			// "Stop and terminate an app": both verbs act on the object after the second.
 			const shared = objectWords.length === 0 ? { objectNouns: co.objectNouns, objectWords: co.objectWords, objectEnd: co.objectEnd } : {};
 			return { ...own, ...shared, coordinated: { word: co.word, info: co.info, objectWords: co.objectWords } };

@@ -11,7 +11,7 @@ import type { Category } from '../catalogue/schema.ts';
 /** Verbs whose category depends on the object they act on (see `resolveVerb` in category.ts). */
 export type VerbContext =
 	| 'start' | 'stop' | 'transfer' | 'drop' | 'apply' | 'open' | 'resolve' | 'cancel' | 'reset' | 'push' | 'trigger' | 'run' | 'select' | 'arrange'
-	| 'test' | 'generate' | 'block' | 'ui';
+	| 'test' | 'generate' | 'block' | 'build' | 'ui';
 
 /** What one verb means for the classifier. */
 export interface VerbInfo {
@@ -49,6 +49,7 @@ const READ_VERBS = [
 	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan', 'scrape',
 	'crawl', 'aggregate', 'wait', 'think', 'reflect', 'brainstorm', 'map', 'research', 'recall', 'ask', 'compute',
 	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher', 'answer', 'propose',
+	'finder', 'searcher', 'checker', 'validator', 'analyzer', 'analyser', 'inspector',
 ];
 
 const WRITE_VERBS = [
@@ -145,7 +146,7 @@ const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
 	start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply', open: 'open',
 	resolve: 'resolve', cancel: 'cancel', reset: 'reset', push: 'push', trigger: 'trigger', run: 'run', upload: 'ui',
 	submit: 'ui', handle: 'ui', accept: 'ui', dismiss: 'ui', select: 'select', format: 'arrange', sort: 'arrange', test: 'test',
-	generate: 'generate', block: 'block',
+	generate: 'generate', block: 'block', build: 'build',
 };
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
@@ -348,7 +349,19 @@ export const CANCEL_COMMITMENTS: ReadonlySet<string> = new Set([
 const TRIGGER_PUBLISH_OBJECTS: ReadonlySet<string> = new Set(['event', 'notification', 'message', 'alert', 'signal', 'broadcast']);
 
 /** What "run" produces rather than executes: running a report or a search reads. */
-const RUN_READ_OBJECTS: ReadonlySet<string> = new Set(['report', 'search', 'lookup', 'analysis', 'query', 'forecast', 'aggregation', 'audit']);
+const RUN_READ_OBJECTS: ReadonlySet<string> = new Set([
+	'report', 'search', 'lookup', 'analysis', 'query', 'forecast', 'aggregation', 'audit',
+	// Running a check produces findings: a code review, an accessibility scan, a diagnostic, a lint pass, read operations.
+	'review', 'scan', 'check', 'diagnostic', 'diagnostics', 'inspection', 'lint', 'read',
+]);
+
+/**
+ * What "build" assembles and returns rather than compiles or deploys: a map, a graph, a report, a
+ * query or a URL. Building anything else (an app, an image, a project) runs a build.
+ */
+const BUILT_RESULTS: ReadonlySet<string> = new Set([
+	'map', 'graph', 'diagram', 'report', 'summary', 'overview', 'timeline', 'outline', 'tree', 'query', 'url', 'prompt', 'context', 'matrix',
+]);
 
 /**
  * What "generate" creates as a resource on a service (a subdomain, an upload URL, an access token)
@@ -386,7 +399,14 @@ export const OBJECT_CONTEXTS: Readonly<Partial<Record<VerbContext, { objects: Re
 	test: { objects: TESTED_CODE, match: 'Execute', otherwise: 'Read' },
 	generate: { objects: GENERATED_RESOURCES, match: 'Write', otherwise: 'Read' },
 	block: { objects: BLOCKED_PARTIES, match: 'Write', otherwise: 'Read' },
+	build: { objects: BUILT_RESULTS, match: 'Read', otherwise: 'Execute' },
 };
+
+/**
+ * Agent nouns that name what a tool is (`deploy_services_reader` reads deploy services): at the end
+ * of a name of three or more words they are its verb, and the words before them are the object.
+ */
+export const AGENT_NOUNS: ReadonlySet<string> = new Set(['reader', 'viewer', 'fetcher', 'finder', 'searcher', 'checker', 'validator', 'analyzer', 'analyser', 'inspector']);
 
 /** What "transfer" hands to someone else: ownership of a repository or a domain changes access. */
 export const TRANSFER_ACCESS_OBJECTS: ReadonlySet<string> = new Set([

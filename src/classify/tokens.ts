@@ -4,7 +4,7 @@
  * noun `connection` while `deleting` finds the verb `delete`.
  */
 import { allMatches } from './regex.ts';
-import { BULK_WORDS, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
+import { AGENT_NOUNS, BULK_WORDS, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
 
 /** One token of a tool name, with its position in the original string (for quoting the exact text). */
 export interface NameToken {
@@ -147,6 +147,10 @@ export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = f
 	const segment = verbSegment(tokens);
 	if (segment.length === 0) return undefined;
 	const lastIndex = segment.length - 1;
+	// `deploy_services_reader` reads deploy services: an agent noun at the end names what the tool is.
+	const last = segment[lastIndex] as NameToken;
+	const agent = segment.length >= 3 && AGENT_NOUNS.has(last.text) ? VERBS.get(last.text) : undefined;
+	if (agent) return { token: last, index: lastIndex, info: agent, position: 'last' };
 	const order = [0, lastIndex, ...segment.keys()];
 	for (const allowAmbiguous of [false, true]) {
 		for (const index of order) {

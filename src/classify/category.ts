@@ -172,7 +172,8 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
 		case 'open':
 			// Opening an issue or a ticket files a new one.
 			if (wordsIn(s.words, OPEN_WRITE_OBJECTS)) return plain('Write', true);
-			return plain(s.ui || wordsIn(s.words, OPEN_LAUNCH_OBJECTS) ? 'Execute' : 'Read');
+			// Opening a URL, a window or an app launches something new, like `launch`: nothing that exists changes.
+			return s.ui || wordsIn(s.words, OPEN_LAUNCH_OBJECTS) ? plain('Execute', true) : plain('Read');
 		case 'cancel':
 			if (wordsIn(s.words, CANCEL_COMMITMENTS)) return { category: 'Destructive', availability: false, additive: false };
 			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true, additive: false } : plain('Write');

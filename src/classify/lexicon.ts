@@ -66,7 +66,7 @@ const WRITE_VERBS = [
 	'renew', 'fix', 'backup', 'finalize', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
 	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume', 'overwrite', 'replace', 'resize',
 	'emulate', 'handle', 'accept', 'rotate', 'regenerate', 'remember', 'give', 'compress', 'zip', 'gzip', 'unzip', 'decompress',
-	'activate', 'switch',
+	'activate', 'switch', 'begin', 'emit',
 ];
 
 const EXECUTE_VERBS = [
@@ -123,7 +123,7 @@ const ADDITIVE_WRITES = new Set([
 	'commit', 'draft', 'post', 'send', 'email', 'mail', 'message', 'notify', 'tweet', 'forward', 'broadcast',
 	'announce', 'sms', 'dm', 'share', 'publish', 'upload', 'log', 'record', 'track', 'vote', 'like', 'rate', 'review',
 	'sign', 'request', 'invite', 'backup', 'tag', 'label', 'pin', 'submit', 'give', 'compress', 'zip', 'gzip', 'remember',
-	'link', 'assign',
+	'link', 'assign', 'emit',
 ]);
 /**
  * Operations that only bring something new into being or running: installing software, provisioning,
@@ -143,7 +143,7 @@ export const SWITCH_VERBS: ReadonlySet<string> = new Set([
 ]);
 const COST_VERBS = new Set(['deploy', 'redeploy', 'provision', 'scale', 'launch', 'spawn', 'build']);
 const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
-	start: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply', open: 'open',
+	start: 'start', begin: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply', open: 'open',
 	resolve: 'resolve', cancel: 'cancel', reset: 'reset', push: 'push', trigger: 'trigger', run: 'run', upload: 'ui',
 	submit: 'ui', handle: 'ui', accept: 'ui', dismiss: 'ui', select: 'select', format: 'arrange', sort: 'arrange', test: 'test',
 	generate: 'generate', block: 'block', build: 'build',

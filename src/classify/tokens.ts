@@ -54,9 +54,31 @@ export function tokenizeName(name: string, slug: string): NameToken[] {
 			all.push({ text: part.text.toLowerCase(), start, end: start + part.text.length });
 		}
 	}
+	const split = all.flatMap(splitCompound);
 	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));
-	const kept = all.filter((t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
-	return kept.length > 0 ? kept : all;
+	const kept = split.filter((t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
+	return kept.length > 0 ? kept : split;
+}
+
+/** Shortest parts of a closed compound (`websearch`): a noun of three letters, a verb of four. */
+const MIN_COMPOUND_NOUN = 3;
+const MIN_COMPOUND_VERB = 4;
+
+/**
+ * A closed compound of a known noun and a known verb written as one word (`websearch`, `webfetch`,
+ * `filesearch`) is the two words. Words the lexicon knows, and verbs that are as often nouns, are
+ * left whole.
+ */
+function splitCompound(token: NameToken): NameToken[] {
+	const word = token.text;
+	if (word.length < MIN_COMPOUND_NOUN + MIN_COMPOUND_VERB || lookupVerb(word) || lookupNoun(word)) return [token];
+	for (let at = MIN_COMPOUND_NOUN; at <= word.length - MIN_COMPOUND_VERB; at++) {
+		const verb = VERBS.get(word.slice(at));
+		if (!verb || verb.ambiguous || !NOUNS.has(word.slice(0, at))) continue;
+		const mid = token.start + at;
+		return [{ text: word.slice(0, at), start: token.start, end: mid }, { text: word.slice(at), start: mid, end: token.end }];
+	}
+	return [token];
 }
 
 /** Candidate dictionary forms of an inflected word, most literal first. */
@@ -151,7 +173,10 @@ export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = f
 	const last = segment[lastIndex] as NameToken;
 	const agent = segment.length >= 3 && AGENT_NOUNS.has(last.text) ? VERBS.get(last.text) : undefined;
 	if (agent) return { token: last, index: lastIndex, info: agent, position: 'last' };
-	const order = [0, lastIndex, ...segment.keys()];
+	// `respira_add_toggle`: a first word the lexicon does not know is a product prefix, so the verb
+	// conventionally comes second, before the last word is tried.
+	const prefixed = !inflectedAnywhere && segment.length >= 3 && !lookupVerb((segment[0] as NameToken).text) && !lookupNoun((segment[0] as NameToken).text);
+	const order = prefixed ? [0, 1, lastIndex, ...segment.keys()] : [0, lastIndex, ...segment.keys()];
 	for (const allowAmbiguous of [false, true]) {
 		for (const index of order) {
 			const token = segment[index] as NameToken;
@@ -161,7 +186,7 @@ export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = f
 			if (!info || (info.ambiguous && !allowAmbiguous)) continue;
 			// `logs`, `tags`, `messages`: an inflected noun-like verb is the noun.
 			if (info.ambiguous && info.base !== token.text) continue;
-			const position = index === 0 ? 'first' : index === lastIndex ? 'last' : 'any';
+			const position = index === 0 || (prefixed && index === 1) ? 'first' : index === lastIndex ? 'last' : 'any';
 			return { token, index, info, position };
 		}
 	}

@@ -49,7 +49,8 @@ const READ_VERBS = [
 	'metrics', 'details', 'overview', 'recap', 'summary', 'diagnose', 'return', 'display', 'provide', 'plan', 'scrape',
 	'crawl', 'aggregate', 'wait', 'think', 'reflect', 'brainstorm', 'map', 'research', 'recall', 'ask', 'compute',
 	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher', 'answer', 'propose',
-	'finder', 'searcher', 'checker', 'validator', 'analyzer', 'analyser', 'inspector',
+	'finder', 'searcher', 'checker', 'validator', 'analyzer', 'analyser', 'inspector', 'encode', 'decode', 'obtain', 'dump',
+	'locate', 'is', 'has', 'exists',
 ];
 
 const WRITE_VERBS = [
@@ -66,14 +67,15 @@ const WRITE_VERBS = [
 	'renew', 'fix', 'backup', 'finalize', 'kick', 'end', 'grant', 'revoke', 'invite', 'ban', 'unban', 'impersonate',
 	'elevate', 'authorize', 'deauthorize', 'promote', 'demote', 'transfer', 'resume', 'overwrite', 'replace', 'resize',
 	'emulate', 'handle', 'accept', 'rotate', 'regenerate', 'remember', 'give', 'compress', 'zip', 'gzip', 'unzip', 'decompress',
-	'activate', 'switch', 'begin', 'emit',
+	'activate', 'switch', 'begin', 'emit', 'enroll', 'enrol', 'ingest', 'initialize', 'initialise', 'init', 'scaffold', 'upgrade',
+	'unmerge', 'repair', 'rebase', 'pull', 'train', 'decline',
 ];
 
 const EXECUTE_VERBS = [
 	'execute', 'exec', 'run', 'eval', 'invoke', 'call', 'trigger', 'dispatch', 'start', 'launch', 'spawn',
 	'interpret', 'compile', 'build', 'deploy', 'redeploy', 'apply', 'provision', 'install', 'automate', 'scale',
 	'rollout', 'reload', 'play', 'replay', 'navigate', 'click', 'fill', 'press', 'hover', 'drag', 'goto', 'scroll',
-	'tap', 'type', 'select', 'migrate', 'boot', 'swipe', 'pinch', 'zoom', 'go',
+	'tap', 'type', 'select', 'migrate', 'boot', 'swipe', 'pinch', 'zoom', 'go', 'retry',
 ];
 
 const DESTRUCTIVE_VERBS = [
@@ -109,7 +111,7 @@ const AMBIGUOUS_VERBS = new Set([
 	'capture', 'trace', 'audit', 'cat', 'print', 'echo', 'count', 'watch', 'monitor', 'diff', 'format', 'filter',
 	'sort', 'schedule', 'archive', 'export', 'import', 'end', 'play', 'plan', 'forward', 'tip', 'dm', 'sms', 'metrics', 'details',
 	'overview', 'recap', 'summary', 'new', 'empty', 'block', 'handle', 'wait', 'trade', 'call', 'display', 'return', 'scale', 'build',
-	'view', 'check', 'run', 'map',
+	'view', 'check', 'run', 'map', 'is', 'has', 'exists', 'pull', 'train',
 ]);
 /**
  * Writes that only add (see `VerbInfo.additive`): they create, append, send, copy or attach something
@@ -123,7 +125,7 @@ const ADDITIVE_WRITES = new Set([
 	'commit', 'draft', 'post', 'send', 'email', 'mail', 'message', 'notify', 'tweet', 'forward', 'broadcast',
 	'announce', 'sms', 'dm', 'share', 'publish', 'upload', 'log', 'record', 'track', 'vote', 'like', 'rate', 'review',
 	'sign', 'request', 'invite', 'backup', 'tag', 'label', 'pin', 'submit', 'give', 'compress', 'zip', 'gzip', 'remember',
-	'link', 'assign', 'emit',
+	'link', 'assign', 'emit', 'enroll', 'enrol', 'ingest', 'initialize', 'initialise', 'init', 'scaffold',
 ]);
 /**
  * Operations that only bring something new into being or running: installing software, provisioning,

@@ -115,6 +115,11 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 	{ server: 'testsprite-mcp', tool: 'testsprite_generate_code_and_execute', category: 'Execute', level: 'High', rule: 'name-verb', reason: 'Generate and execute: the second, more severe verb decides.' },
 	{ server: 'perplexity-ai-mcp-server', tool: 'perplexity_ask', category: 'Read', level: 'Low', rule: 'name-verb', reason: 'Asking a question returns an answer.' },
 	{ server: 'server-puppeteer', tool: 'puppeteer_select', category: 'Execute', level: 'High', rule: 'verb-context', reason: '"Select an element on the page": operating a page control in a browser.' },
+	// Ruleset 2026.11.3
+	{ server: 'netlify-mcp', tool: 'netlify-deploy-services-reader', category: 'Read', level: 'Low', rule: 'verb-context', reason: 'A name ending in "reader" is a reader of deploy services, not a deploy; it runs "one of the following read operations".' },
+	{ server: 'bitbucket-mcp-server', tool: 'decline_pull_request', category: 'Write', level: 'Medium', rule: 'name-verb', reason: 'Declining changes the pull request\'s state; "pull" and "request" are its object.' },
+	{ server: 'git-mcp-server', tool: 'git_init', category: 'Write', level: 'Medium', rule: 'name-verb', reason: 'Initialising creates a new repository: a write that only adds.' },
+	{ server: 'ios-simulator-mcp', tool: 'open_simulator', category: 'Execute', level: 'High', rule: 'verb-context', reason: 'Opening an application launches it, like launch: it changes nothing that exists.' },
 ];
 
 /** Every golden case, seeds first. */

@@ -91,6 +91,13 @@ describe('verbs read in context', () => {
 		[tool('generate_summary', 'Generate a summary of the text.'), 'Read/Low'],
 		[tool('block_user', 'Block a user.'), 'Write/Medium'],
 		[tool('wait_for_task', 'Blocks until the task completes.'), 'Read/Low'],
+		[tool('review', 'Run a code review against the current repository.'), 'Read/Medium'],
+		[tool('diagnose_connection', 'Run a connection diagnostic for the active site.'), 'Read/Low'],
+		[tool('scan_page', 'Run an accessibility scan on a page.'), 'Read/Medium'],
+		[tool('service_map', 'Build a service dependency map with health metrics.'), 'Read/Low'],
+		[tool('build_app', 'Build the app for the simulator.'), 'Execute/High'],
+		[tool('begin_session', 'Begin a snapshot session.'), 'Write/Medium'],
+		[tool('services_reader', 'Select and run one of the following read operations: get-user.'), 'Read/Low'],
 	];
 	for (const [t, expected] of cases) {
 		it(`${t.name} → ${expected}`, () => {
@@ -117,6 +124,46 @@ describe('names, titles and lead sentences', () => {
 	it('reads "re" plus a verb as the verb, and drops "tool" from names', () => {
 		expect(label(classify(tool('rerun_workflow', undefined), SERVER))).toBe('Execute/High');
 		expect(classify(tool('delete_tool', undefined), SERVER).category).toBe('Destructive');
+	});
+
+	it('reads an agent noun at the end of a name as its verb (`deploy_services_reader` reads)', () => {
+		expect(label(classify(tool('deploy_services_reader', undefined), SERVER))).toBe('Read/Low');
+		// Two words: the verb comes first, as usual.
+		expect(classify(tool('delete_viewer', undefined), SERVER).category).toBe('Destructive');
+	});
+
+	it('reads the second word of a name whose first word is an unknown product prefix', () => {
+		const d = classify(tool('respira_add_toggle', 'Add a toggle widget to a page.'), SERVER);
+		expect(d.evidence[0]).toMatchObject({ rule: 'name-verb', match: 'add' });
+		expect(d.textHints?.destructive).toBe(false);
+		expect(classify(tool('crm_getSpecificCharge', undefined), SERVER).category).toBe('Read');
+		// Titles are English, not identifiers: "Multi-Stop Route" stops nothing.
+		expect(classify(tool('route_tool', undefined, undefined, { title: 'Multi-Stop Route' }), SERVER).evidence[0]?.rule).toBe('unknown-verb');
+	});
+
+	it('splits a closed compound of a known noun and verb (`websearch`, `webfetch`)', () => {
+		expect(classify(tool('websearch', undefined), SERVER).evidence[0]).toMatchObject({ rule: 'name-verb', match: 'search' });
+		expect(classify(tool('webfetch', undefined), SERVER).category).toBe('Read');
+		// A word the lexicon knows stays whole.
+		expect(classify(tool('bookmark', undefined), SERVER).evidence[0]?.rule).toBe('unknown-verb');
+	});
+
+	it('reads predicates (is, has, exists) as reads', () => {
+		expect(classify(tool('is_playing', undefined), SERVER).category).toBe('Read');
+		expect(classify(tool('marketplace_has_funds', 'Check if a location has funds for a charge.'), SERVER).category).toBe('Read');
+	});
+
+	it('reads the verb after a "Given …," condition, past "one of the", and not "Start here"', () => {
+		expect(label(classify(tool('correlate', 'Given a trace ID, return the trace and its logs.'), SERVER))).toBe('Read/Low');
+		expect(classify(tool('get_playbook', 'Start here for the upgrade.'), SERVER).category).toBe('Read');
+		expect(classify(tool('start_job', 'Start a job.'), SERVER).category).toBe('Execute');
+	});
+
+	it('reads a later verb acting on what the first produced ("and add it to")', () => {
+		const d = classify(tool('sideload_image', 'Download a stock image from an allowed domain and add it to the media library.'), SERVER);
+		expect(d.category).toBe('Write');
+		expect(d.evidence.some((e) => e.rule === 'description-verb' && e.match === 'add')).toBe(true);
+		expect(classify(tool('fetch_page', 'Fetch a page without parsing and saving it.'), SERVER).category).toBe('Read');
 	});
 
 	it('takes a word after an article for a noun: "The set of permissions" opens with no verb', () => {
@@ -181,6 +228,11 @@ describe('text hints (what evaluate compares with declared annotations)', () => 
 		expect(hints(tool('import_site', 'Import a website from an archive. It does not overwrite existing files.'))).toEqual(notDestructive);
 		expect(hints(tool('create_steps', 'Create steps.', { mode: { type: 'string', enum: ['APPEND', 'OVERWRITE'] } }))).toEqual(destructive);
 		expect(hints(tool('install_app', 'Install an app.', { overwrite: { type: 'boolean' } }))).toEqual(destructive);
+	});
+
+	it('calls opening a URL, a window or an app additive, like launching it', () => {
+		expect(hints(tool('open_url', 'Open a URL in the default browser.'))).toEqual(notDestructive);
+		expect(hints(tool('open_simulator', 'Opens the iOS Simulator application.'))).toEqual(notDestructive);
 	});
 
 	it('calls operations that only start or install something new additive, others destructive', () => {

@@ -1,27 +1,43 @@
 /**
  * `npm run ingest`: asks MCP servers for their tools over the protocol and writes catalogue files.
- *
- *   npm run ingest -- npm:@scope/pkg[@1.2.3]          one npm package (installed with scripts disabled, sandboxed)
- *   npm run ingest -- --command "node server.js" --repository https://…   one local command (sandboxed)
- *   npm run ingest -- https://host/mcp                one Streamable HTTP server (not sandboxed: it is remote)
- *   npm run ingest -- saved.json                      a saved tools/list result or seed dump
- *   npm run ingest -- --all                           every source in content/sources.yaml
- *
- * Options: --slug, --name, --notes, --repository, --env NAME (repeatable; placeholder value), --arg A
- * (repeatable; curated server argument, `{workdir}` = throwaway folder), --out DIR (default
- * content/servers), --timeout S (default 20), --rebuild-timeout S (the one native rebuild a package may
- * get, default 300). With --all: --force (re-ingest sources whose file is up to
- * date), --only a,b (slugs or package names), --from NAME (start at that entry), --limit N, --concurrency N
- * (default 1, at most 2), --sources FILE, --results FILE (TSV, default .cache/ingest/results.tsv).
- * --mark-skips: mark the sources that failed in the results TSV `skip: <reason>` (successes clear it).
- * See README "Ingesting servers".
+ * Usage is in USAGE below (`npm run ingest -- --help`); the README's "Ingesting servers" section explains
+ * the sandbox, the launch strategies and the records.
  */
+
 import { existsSync } from 'node:fs';
 import { IngestError } from './ingest/list.ts';
 import { ingestSource, type IngestOptions, type Outcome } from './ingest/pipeline.ts';
 import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
 import { markSkips, parsePositional, readSourcesFile, slugFor, type Source } from './ingest/sources.ts';
 import { readPrevious } from './ingest/write.ts';
+
+/** Printed by --help; the README's "Ingesting servers" section says more. */
+const USAGE = `npm run ingest -- <source> [options]     one source
+npm run ingest -- --all [options]        every source in content/sources.yaml
+
+Sources:
+  npm:@scope/pkg[@1.2.3]                 an npm package (installed with scripts disabled, sandboxed)
+  --command "node server.js --stdio"     a local command (sandboxed)
+  https://host/mcp                       a Streamable HTTP server (remote: not sandboxed)
+  saved.json                             a saved tools/list result or seed dump
+
+Options:
+  --slug S, --name N, --notes T, --repository URL
+  --env NAME          set NAME to a placeholder (repeatable)
+  --arg A             a curated server argument (repeatable; {workdir} = throwaway folder)
+  --out DIR           where catalogue files go (default content/servers)
+  --timeout S         per launch attempt (default 20)
+  --rebuild-timeout S native addon rebuild limit (default 300)
+  --verbose           each install and launch attempt on stderr
+With --all:
+  --force             also sources whose file already holds that version
+  --only a,b          only these slugs or package names (skip marks ignored)
+  --from NAME         start at this entry
+  --limit N           at most N sources
+  --concurrency N     1 or 2 (default 1)
+  --sources FILE      default content/sources.yaml
+  --results FILE      outcome TSV (default .cache/ingest/results.tsv)
+  --mark-skips        mark failed entries of the sources file skip: <reason> from the results TSV`;
 
 interface Cli {
 	positional?: string;
@@ -46,6 +62,10 @@ function parseCli(argv: string[]): Cli {
 	const cli: Cli = { all: false, force: false, concurrency: 1, sources: 'content/sources.yaml', results: '.cache/ingest/results.tsv', outDir: 'content/servers', timeoutMs: 20_000, verbose: false, markSkips: false, common: { env: [], args: [] } };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
+		if (arg === '--help' || arg === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		}
 		const value = (): string => {
 			const v = argv[++i];
 			if (v === undefined) throw new IngestError('bad-input', `${arg} needs a value`);

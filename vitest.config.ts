@@ -9,7 +9,7 @@ export default defineConfig({
 	test: {
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-			{ test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+			{ test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], environment: 'node', testTimeout: 600_000 } },
 			{
 				test: {
 					name: 'browser',

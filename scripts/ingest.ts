@@ -167,9 +167,17 @@ async function main(): Promise<number> {
 	const outcomes: Outcome[] = [];
 	let next = 0;
 	let interrupted = false;
-	process.once('SIGINT', () => {
+	let interruptedAt = 0;
+	process.on('SIGINT', () => {
+		// A terminal's Ctrl-C reaches this process twice (from the terminal and relayed by npm/tsx), so only
+		// a second press at least a second later stops at once.
+		if (interrupted) {
+			if (Date.now() - interruptedAt > 1000) process.exit(130);
+			return;
+		}
 		interrupted = true; // finish the sources in flight (their files are written atomically), start no more
-		console.error('\ninterrupted: finishing the sources in flight, starting no more');
+		interruptedAt = Date.now();
+		console.error('\ninterrupted: finishing the sources in flight, starting no more (Ctrl-C again to stop now)');
 	});
 	const worker = async () => {
 		while (!interrupted && next < todo.length) {

@@ -3,7 +3,7 @@
  * bin, and read the package's own files (code and README) for the variable names and arguments the
  * launch strategies try. Nothing here runs package code.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IngestError } from './list.ts';
@@ -13,12 +13,33 @@ type Json = Record<string, unknown>;
 /** Longest an install may take. */
 const INSTALL_TIMEOUT_MS = 300_000;
 
-/** Runs a command, resolving with its output or rejecting with its tail (never throws synchronously). */
+/**
+ * Runs a command, resolving with its output or rejecting with its tail (never throws synchronously); the
+ * error has `killed` when the time limit struck and `code` for the exit status. The command runs in its own
+ * process group: a terminal's Ctrl-C must not abort an install in flight, which --all lets finish.
+ * (`execFile` would drop the `detached` option.)
+ */
 export function run(command: string, args: string[], opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<string> {
 	return new Promise((resolvePromise, reject) => {
-		execFile(command, args, { cwd: opts.cwd, timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: opts.env }, (error, stdout, stderr) => {
-			if (error) reject(Object.assign(error, { output: `${stderr}\n${stdout}`.trim() }));
-			else resolvePromise(`${stdout}`);
+		const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const out: Buffer[] = [];
+		const err: Buffer[] = [];
+		child.stdout.on('data', (b: Buffer) => out.push(b));
+		child.stderr.on('data', (b: Buffer) => err.push(b));
+		let killed = false;
+		const timer = setTimeout(() => {
+			killed = true;
+			child.kill('SIGKILL');
+		}, opts.timeoutMs);
+		const fail = (error: Error, extra: object) => {
+			clearTimeout(timer);
+			reject(Object.assign(error, { output: `${Buffer.concat(err).toString()}\n${Buffer.concat(out).toString()}`.trim() }, extra));
+		};
+		child.once('error', (error) => fail(error, {}));
+		child.once('close', (code, signal) => {
+			clearTimeout(timer);
+			if (code === 0) resolvePromise(Buffer.concat(out).toString());
+			else fail(new Error(`${command} exited ${code ?? signal}`), { killed, code: code ?? undefined, signal });
 		});
 	});
 }

@@ -146,7 +146,7 @@ for (const build of BUILDS) {
 				const shown = new Map<string, number>();
 				for (const row of root.querySelectorAll('table.exposure tbody tr')) {
 					const id = patternId(row.querySelector('a')?.getAttribute('href') ?? '') as string;
-					shown.set(id, Number(/^(\d+)/.exec(row.querySelector('td.n')?.text ?? '')?.[1]));
+					shown.set(id, Number(/^([\d,]+)/.exec(row.querySelector('td.n')?.text ?? '')?.[1]?.replaceAll(',', '')));
 				}
 				expect(Object.fromEntries(shown), server.slug).toEqual(Object.fromEntries(expected));
 			}

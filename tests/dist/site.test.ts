@@ -60,7 +60,8 @@ for (const build of BUILDS) {
 				const root = page(build.dist, rel);
 				const ld = root.querySelector('script[type="application/ld+json"]');
 				expect(ld, rel).toBeTruthy();
-				const data = JSON.parse(ld?.textContent ?? '') as { '@type': string; mainEntity: { name: string }[] };
+				// Script content is raw text: a browser decodes no entity in it, so neither may the test.
+				const data = JSON.parse(ld?.rawText ?? '') as { '@type': string; mainEntity: { name: string }[] };
 				expect(data['@type']).toBe('FAQPage');
 				const visible = root.querySelectorAll('details.faq summary').map((s) => s.text);
 				expect(data.mainEntity.map((q) => q.name)).toEqual(visible);

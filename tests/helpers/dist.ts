@@ -26,15 +26,20 @@ export function listFiles(dir: string, filter: (rel: string) => boolean = () => 
 	return out.sort();
 }
 
+/** Parsed pages, most recently used last; bounded, since a build of 10,000 pages does not fit in memory parsed. */
 const cache = new Map<string, HTMLElement>();
-/** Parses an HTML file of the build (memoised). */
+const CACHE_SIZE = 500;
+/** Parses an HTML file of the build (memoised for the most recently used pages). */
 export function page(dist: string, rel: string): HTMLElement {
 	const key = join(dist, rel);
 	let root = cache.get(key);
-	if (!root) {
+	if (root) {
+		cache.delete(key);
+	} else {
 		root = parse(readFileSync(key, 'utf8'), { comment: false, blockTextElements: { script: true, noscript: true, style: true } });
-		cache.set(key, root);
+		if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 	}
+	cache.set(key, root);
 	return root;
 }
 

@@ -70,7 +70,8 @@ describe('search', () => {
 	});
 
 	it('narrows results with the risk-level filter', async () => {
-		const { page } = await open(`${bundledUrl}/search/?q=${encodeURIComponent('tool')}`);
+		// A word many tools share, but not every page: a query matching all 10,000 pages takes Pagefind ~15 s here.
+		const { page } = await open(`${bundledUrl}/search/?q=${encodeURIComponent('search')}`);
 		await expect.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ result/);
 		const before = resultCount(await page.locator('pagefind-summary').innerText());
 		const dropdown = page.locator('pagefind-filter-dropdown[filter="level"]');

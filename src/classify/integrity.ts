@@ -115,6 +115,13 @@ interface Prefilter {
 	readonly words?: readonly string[];
 	readonly chars?: readonly string[];
 	readonly andWords?: readonly string[];
+	/**
+	 * For each multi-character entry of `chars`, a whole word every match of the pattern's
+	 * alternative for it contains (`you` for "you are now"), or `__` for a string that must occur as
+	 * written. The character string is looked up only when its gate is there, which spares lowercasing
+	 * the definition when nothing suspicious occurs; a gate never hides a possible match.
+	 */
+	readonly gates?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -125,7 +132,12 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 	{ re: ANSI_LITERAL, chars: ['\\'] },
 	{ re: PSEUDO_TAG, chars: ['<'] },
 	{ re: PSEUDO_BRACKET, chars: ['['] },
-	{ re: OVERRIDE, words: ['ignore', 'disregard', 'forget', 'follow'], chars: ['you are now', 'new instructions', 'developer mode'] },
+	{
+		re: OVERRIDE,
+		words: ['ignore', 'disregard', 'forget', 'follow'],
+		chars: ['you are now', 'new instructions', 'developer mode'],
+		gates: { 'you are now': 'you', 'new instructions': 'new', 'developer mode': 'developer' },
+	},
 	// One prefilter per alternative of the pattern, where the alternatives need different words.
 	{ re: COERCION, words: ['always', 'before', 'prior'], andWords: ['tool', 'tools'] },
 	{ re: COERCION, words: ['otherwise', 'else', 'unless'], andWords: ['work'] },
@@ -139,12 +151,12 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 		re: SENSITIVE_PATH,
 		words: ['ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'aws', 'kube', 'env', 'netrc', 'pgpass', 'credentials', 'npmrc', 'mcp', 'claude_desktop_config', 'cursor', 'claude', 'etc', 'wallet'],
 	},
-	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'] },
+	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'], gates: { '<script': 'script', 'javascript:': 'javascript' } },
 	{ re: HARVEST_DESCRIPTION, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'message', 'context'] },
 	{ re: HARVEST_DESCRIPTION, words: ['prompt'], andWords: ['system'] },
 	{ re: HARVEST_DESCRIPTION, words: ['thought'], andWords: ['chain'] },
 	{ re: HARVEST_DESCRIPTION, words: ['previous'], andWords: ['messages', 'instructions'] },
-	{ re: QUALIFIED_TOOL, chars: ['mcp__'] },
+	{ re: QUALIFIED_TOOL, chars: ['mcp__'], gates: { mcp__: '__' } },
 	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
 	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
 ];
@@ -318,8 +330,21 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 }
 
 /** What the prefilters found in one definition's joined text. */
-class Triggers {
+interface TriggerSet {
+	/** True when a match of `p` is possible. */
+	allow(p: Prefilter): boolean;
+	/** True when the text may hold a character `ANY_HIDDEN` looks for (the test itself comes after). */
+	readonly maybeHidden: boolean;
+}
+
+/**
+ * The reference implementation, kept for text holding U+0130 (İ) or U+212A (Kelvin sign): the only
+ * characters whose lowercase form has ASCII letters or another length, so only there would folding
+ * ASCII letters one by one (`FastTriggers`) see other words than lowercasing the whole text.
+ */
+class Triggers implements TriggerSet {
 	readonly found = new Set<string>();
+	readonly maybeHidden = true;
 	readonly #lower: string;
 	constructor(readonly text: string) {
 		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
@@ -331,13 +356,182 @@ class Triggers {
 		for (const n of needles) if (this.#lower.includes(n)) return true;
 		return false;
 	}
-	/** True when a match of `p` is possible. */
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
 		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.#lower.includes(c)) hit = true;
 		return hit && (!p.andWords || this.containsAny(p.andWords));
 	}
+}
+
+/** Every word `FastTriggers` looks for: the prefilters' words and the gates that are words. */
+const SCAN_WORDS: readonly string[] = [
+	...new Set([...TEXT_PATTERNS.flatMap((p) => p.words ?? []), ...TEXT_PATTERNS.flatMap((p) => Object.values(p.gates ?? {})).filter((g) => g !== '__')]),
+];
+const SCAN_INDEX: ReadonlyMap<string, number> = new Map(SCAN_WORDS.map((w, i) => [w, i]));
+const MAX_SCAN_WORD = Math.max(...SCAN_WORDS.map((w) => w.length));
+
+/** The hash `FastTriggers` computes while it reads a word, from the word's lowercase character codes. */
+function wordHash(word: string): number {
+	let h = 0;
+	for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+	return h;
+}
+const SCAN_HASH: ReadonlyMap<number, number> = (() => {
+	const m = new Map<number, number>();
+	for (const [i, w] of SCAN_WORDS.entries()) {
+		// A shared hash would need a list per hash; the fixed word list has none, and this keeps it so.
+		if (m.has(wordHash(w))) throw new Error(`integrity: trigger words share a hash: ${w}`);
+		m.set(wordHash(w), i);
+	}
+	return m;
+})();
+
+/**
+ * For each lowercase character code, a bit per length of the scan words starting with it: most words
+ * of a text are ruled out by this lookup without hashing into `SCAN_HASH`.
+ */
+const FIRST_LENGTHS: Int32Array = (() => {
+	const t = new Int32Array(128);
+	for (const w of SCAN_WORDS) {
+		if (w.length > 31) throw new Error(`integrity: trigger word too long for the length mask: ${w}`);
+		t[w.charCodeAt(0)] = (t[w.charCodeAt(0)] as number) | (1 << w.length);
+	}
+	return t;
+})();
+
+/** Flags `scanText` sets, one bit each. */
+const LT = 1;
+const BRACKET = 2;
+const BACKSLASH = 4;
+const MAYBE_HIDDEN = 8;
+const ODD_CASE = 16;
+const SINGLE_FLAGS: Readonly<Record<string, number>> = { '<': LT, '[': BRACKET, '\\': BACKSLASH };
+
+/** A prefilter with its words resolved to `SCAN_WORDS` indices once, at load. */
+interface CompiledPrefilter {
+	readonly wordIds: readonly number[];
+	readonly chars: readonly { text: string; flag: number; gateId: number; gateText: string | undefined }[];
+	readonly andWords: readonly string[] | undefined;
+}
+const COMPILED = new Map<Prefilter, CompiledPrefilter>(
+	TEXT_PATTERNS.map((p) => [
+		p,
+		{
+			wordIds: (p.words ?? []).map((w) => SCAN_INDEX.get(w) as number),
+			chars: (p.chars ?? []).map((text) => {
+				const gate = p.gates?.[text];
+				if (isSingle(text) && SINGLE_FLAGS[text] === undefined) throw new Error(`integrity: no scan flag for ${text}`);
+				return { text, flag: isSingle(text) ? (SINGLE_FLAGS[text] as number) : 0, gateId: gate === undefined ? -1 : (SCAN_INDEX.get(gate) ?? -1), gateText: gate === '__' ? gate : undefined };
+			}),
+			andWords: p.andWords,
+		},
+	]),
+);
+
+/**
+ * One pass of character codes over the joined text: which `SCAN_WORDS` occur as whole words (ASCII
+ * letters folded to lowercase; `\w` is ASCII-only in these patterns, so other characters end a word,
+ * as they do for the regexes), which single characters the prefilters name occur, and whether a
+ * hidden or control character may. A regex alternation of ~80 words costs several times this loop.
+ */
+function scanText(text: string, found: Uint8Array): number {
+	let flags = 0;
+	let h = 0;
+	let len = 0;
+	let lengths = 0;
+	const n = text.length;
+	for (let i = 0; i <= n; i++) {
+		// A space past the end closes the last word.
+		let c = i < n ? text.charCodeAt(i) : 32;
+		if (c >= 65 && c <= 90) c += 32;
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
+			if (len === 0) lengths = FIRST_LENGTHS[c] as number;
+			h = (Math.imul(h, 31) + c) | 0;
+			len++;
+			continue;
+		}
+		if (len > 0) {
+			if (len <= MAX_SCAN_WORD && (lengths & (1 << len)) !== 0) {
+				const id = SCAN_HASH.get(h);
+				if (id !== undefined && sameWord(text, i - len, SCAN_WORDS[id] as string)) found[id] = 1;
+			}
+			h = 0;
+			len = 0;
+		}
+		if (c < 128) {
+			if (c < 32) {
+				if (c !== 9 && c !== 10 && c !== 13) flags |= MAYBE_HIDDEN;
+			} else if (c === 60) flags |= LT;
+			else if (c === 91) flags |= BRACKET;
+			else if (c === 92) flags |= BACKSLASH;
+			else if (c === 127) flags |= MAYBE_HIDDEN;
+		} else if (c <= 0x9f || (c >= 0x200b && c <= 0x2069) || c === 0xfeff || c === 0xdb40) {
+			// C1 controls, zero-width and bidi characters, and the high surrogate of every tag character.
+			flags |= MAYBE_HIDDEN;
+		} else if (c === 0x130 || c === 0x212a) flags |= ODD_CASE;
+	}
+	return flags;
+}
+
+/** The text at `start` spells `word` (lowercase) with ASCII letters in either case. */
+function sameWord(text: string, start: number, word: string): boolean {
+	for (let k = 0; k < word.length; k++) {
+		let c = text.charCodeAt(start + k);
+		if (c >= 65 && c <= 90) c += 32;
+		if (c !== word.charCodeAt(k)) return false;
+	}
+	return true;
+}
+
+/**
+ * The same answers as `Triggers` for text without U+0130 and U+212A, from one `scanText` pass; the
+ * lowercased text is made only when a pattern's own words or gates were found and its `andWords` or
+ * character strings must be looked up, which in honest text is a minority of definitions.
+ */
+class FastTriggers implements TriggerSet {
+	readonly #found = new Uint8Array(SCAN_WORDS.length);
+	readonly #flags: number;
+	#lower: string | undefined;
+	constructor(readonly text: string) {
+		this.#flags = scanText(text, this.#found);
+	}
+	get maybeHidden(): boolean {
+		return (this.#flags & MAYBE_HIDDEN) !== 0;
+	}
+	/** True when the text had to go to `Triggers`. */
+	get oddCase(): boolean {
+		return (this.#flags & ODD_CASE) !== 0;
+	}
+	#lowered(): string {
+		this.#lower ??= this.text.toLowerCase();
+		return this.#lower;
+	}
+	allow(p: Prefilter): boolean {
+		const c = COMPILED.get(p) as CompiledPrefilter;
+		let hit = false;
+		for (const id of c.wordIds) if (this.#found[id] === 1) hit = true;
+		if (!hit) {
+			for (const ch of c.chars) {
+				if (ch.flag !== 0) {
+					if ((this.#flags & ch.flag) !== 0) hit = true;
+					continue;
+				}
+				const gated = ch.gateText !== undefined ? this.text.includes(ch.gateText) : ch.gateId === -1 || this.#found[ch.gateId] === 1;
+				if (gated && this.#lowered().includes(ch.text)) hit = true;
+			}
+		}
+		if (!hit || !c.andWords) return hit;
+		const lower = this.#lowered();
+		for (const n of c.andWords) if (lower.includes(n)) return true;
+		return false;
+	}
+}
+
+/** The fast reader, or the reference one where lowercasing could see other words. */
+function triggersOf(text: string): TriggerSet {
+	const fast = new FastTriggers(text);
+	return fast.oddCase ? new Triggers(text) : fast;
 }
 
 /**
@@ -352,10 +546,10 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
 	const joined = acc.strings.join(FIELD_SEPARATOR);
-	const triggers = new Triggers(joined);
+	const triggers = triggersOf(joined);
 	const present = new Set<RegExp>();
 	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
-	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	if (triggers.maybeHidden && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 
@@ -404,10 +598,10 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>,
 export function scanIntegrity(tool: Tool, server?: ServerRef): IntegrityFinding[] {
 	const chatTool = CHAT_TOOL.test(tool.name);
 	const zeroWidthKinds = new Set<string>();
-	const own = ownServerWords(server);
 	const { present, harvestName } = presentPatterns(tool);
 	// The common case: nothing suspicious anywhere, so no field needs a closer look.
 	if (present.size === 0 && !(harvestName && !chatTool)) return [];
+	const own = ownServerWords(server);
 	const raw = textFields(tool).flatMap((f) => scanField(f, chatTool, zeroWidthKinds, own, present));
 	const signals = new Set(raw.map((r) => r.signal));
 	// Two different signals in one definition, or three kinds of zero-width character, look deliberate.

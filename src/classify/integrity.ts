@@ -329,22 +329,13 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	}
 }
 
-/** What the prefilters found in one definition's joined text. */
-interface TriggerSet {
-	/** True when a match of `p` is possible. */
-	allow(p: Prefilter): boolean;
-	/** True when the text may hold a character `ANY_HIDDEN` looks for (the test itself comes after). */
-	readonly maybeHidden: boolean;
-}
-
 /**
  * The reference implementation, kept for text holding U+0130 (İ) or U+212A (Kelvin sign): the only
  * characters whose lowercase form has ASCII letters or another length, so only there would folding
- * ASCII letters one by one (`FastTriggers`) see other words than lowercasing the whole text.
+ * ASCII letters one by one (`scanText`) see other words than lowercasing the whole text.
  */
-class Triggers implements TriggerSet {
+class Triggers {
 	readonly found = new Set<string>();
-	readonly maybeHidden = true;
 	readonly #lower: string;
 	constructor(readonly text: string) {
 		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
@@ -356,6 +347,7 @@ class Triggers implements TriggerSet {
 		for (const n of needles) if (this.#lower.includes(n)) return true;
 		return false;
 	}
+	/** True when a match of `p` is possible. */
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
@@ -364,14 +356,14 @@ class Triggers implements TriggerSet {
 	}
 }
 
-/** Every word `FastTriggers` looks for: the prefilters' words and the gates that are words. */
+/** Every word `scanText` looks for: the prefilters' words and the gates that are words. */
 const SCAN_WORDS: readonly string[] = [
 	...new Set([...TEXT_PATTERNS.flatMap((p) => p.words ?? []), ...TEXT_PATTERNS.flatMap((p) => Object.values(p.gates ?? {})).filter((g) => g !== '__')]),
 ];
 const SCAN_INDEX: ReadonlyMap<string, number> = new Map(SCAN_WORDS.map((w, i) => [w, i]));
 const MAX_SCAN_WORD = Math.max(...SCAN_WORDS.map((w) => w.length));
 
-/** The hash `FastTriggers` computes while it reads a word, from the word's lowercase character codes. */
+/** The hash `scanText` computes while it reads a word, from the word's lowercase character codes. */
 function wordHash(word: string): number {
 	let h = 0;
 	for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
@@ -406,40 +398,67 @@ const BRACKET = 2;
 const BACKSLASH = 4;
 const MAYBE_HIDDEN = 8;
 const ODD_CASE = 16;
+const DOUBLE_UNDERSCORE = 32;
 const SINGLE_FLAGS: Readonly<Record<string, number>> = { '<': LT, '[': BRACKET, '\\': BACKSLASH };
+/** Gates that are characters as written rather than words. */
+const FLAG_GATES: Readonly<Record<string, number>> = { __: DOUBLE_UNDERSCORE };
 
-/** A prefilter with its words resolved to `SCAN_WORDS` indices once, at load. */
+/** A prefilter with its words resolved to `SCAN_WORDS` indices and its characters to flags, once, at load. */
 interface CompiledPrefilter {
 	readonly wordIds: readonly number[];
-	readonly chars: readonly { text: string; flag: number; gateId: number; gateText: string | undefined }[];
+	/** `flag` for a single character; otherwise the gate, a word (`gateId`) or a flag (`gateFlag`), or neither. */
+	readonly chars: readonly { text: string; flag: number; gateId: number; gateFlag: number }[];
 	readonly andWords: readonly string[] | undefined;
 }
-const COMPILED = new Map<Prefilter, CompiledPrefilter>(
-	TEXT_PATTERNS.map((p) => [
-		p,
-		{
-			wordIds: (p.words ?? []).map((w) => SCAN_INDEX.get(w) as number),
-			chars: (p.chars ?? []).map((text) => {
-				const gate = p.gates?.[text];
-				if (isSingle(text) && SINGLE_FLAGS[text] === undefined) throw new Error(`integrity: no scan flag for ${text}`);
-				return { text, flag: isSingle(text) ? (SINGLE_FLAGS[text] as number) : 0, gateId: gate === undefined ? -1 : (SCAN_INDEX.get(gate) ?? -1), gateText: gate === '__' ? gate : undefined };
-			}),
-			andWords: p.andWords,
-		},
-	]),
-);
+const COMPILED: readonly CompiledPrefilter[] = TEXT_PATTERNS.map((p) => ({
+	wordIds: (p.words ?? []).map((w) => SCAN_INDEX.get(w) as number),
+	chars: (p.chars ?? []).map((text) => {
+		const gate = p.gates?.[text];
+		if (isSingle(text) && SINGLE_FLAGS[text] === undefined) throw new Error(`integrity: no scan flag for ${text}`);
+		return { text, flag: isSingle(text) ? (SINGLE_FLAGS[text] as number) : 0, gateId: gate === undefined ? -1 : (SCAN_INDEX.get(gate) ?? -1), gateFlag: gate === undefined ? 0 : (FLAG_GATES[gate] ?? 0) };
+	}),
+	andWords: p.andWords,
+}));
+
+/*
+ * A string is a candidate for prefilter i (bit i) when it holds one of the prefilter's words, single
+ * characters or gates: every match of the pattern's alternative lies in one string and contains one.
+ */
+if (TEXT_PATTERNS.length > 30) throw new Error('integrity: too many prefilters for a candidate bit mask');
+/** Per scan word, the prefilters it makes a string a candidate for. */
+const WORD_CANDIDATES: Int32Array = new Int32Array(SCAN_WORDS.length);
+/** Per flag bit, the prefilters it makes a string a candidate for. */
+const FLAG_CANDIDATES: Int32Array = new Int32Array(8);
+/** Prefilters with an ungated character string: every string is a candidate. */
+let ALWAYS_CANDIDATE = 0;
+COMPILED.forEach((c, i) => {
+	for (const id of c.wordIds) WORD_CANDIDATES[id] = (WORD_CANDIDATES[id] as number) | (1 << i);
+	for (const ch of c.chars) {
+		const flag = ch.flag || ch.gateFlag;
+		if (flag !== 0) FLAG_CANDIDATES[Math.log2(flag)] = (FLAG_CANDIDATES[Math.log2(flag)] as number) | (1 << i);
+		else if (ch.gateId !== -1) WORD_CANDIDATES[ch.gateId] = (WORD_CANDIDATES[ch.gateId] as number) | (1 << i);
+		else ALWAYS_CANDIDATE |= 1 << i;
+	}
+});
+
+/** The flags of the last `scanText` call (a second return value without allocating a pair). */
+let scannedFlags = 0;
 
 /**
- * One pass of character codes over the joined text: which `SCAN_WORDS` occur as whole words (ASCII
- * letters folded to lowercase; `\w` is ASCII-only in these patterns, so other characters end a word,
- * as they do for the regexes), which single characters the prefilters name occur, and whether a
- * hidden or control character may. A regex alternation of ~80 words costs several times this loop.
+ * One pass of character codes over a string: which `SCAN_WORDS` occur as whole words (ASCII letters
+ * folded to lowercase; `\w` is ASCII-only in these patterns, so other characters end a word, as they
+ * do for the regexes), which single characters the prefilters name occur, and whether a hidden or
+ * control character may. Marks the words in `found` and returns the prefilters the string is a
+ * candidate for; the flags are left in `scannedFlags`. A regex alternation of ~80 words costs
+ * several times this loop.
  */
 function scanText(text: string, found: Uint8Array): number {
 	let flags = 0;
+	let candidates = ALWAYS_CANDIDATE;
 	let h = 0;
 	let len = 0;
 	let lengths = 0;
+	let underscore = false;
 	const n = text.length;
 	for (let i = 0; i <= n; i++) {
 		// A space past the end closes the last word.
@@ -449,12 +468,20 @@ function scanText(text: string, found: Uint8Array): number {
 			if (len === 0) lengths = FIRST_LENGTHS[c] as number;
 			h = (Math.imul(h, 31) + c) | 0;
 			len++;
+			if (c === 95) {
+				if (underscore) flags |= DOUBLE_UNDERSCORE;
+				underscore = true;
+			} else underscore = false;
 			continue;
 		}
+		underscore = false;
 		if (len > 0) {
 			if (len <= MAX_SCAN_WORD && (lengths & (1 << len)) !== 0) {
 				const id = SCAN_HASH.get(h);
-				if (id !== undefined && sameWord(text, i - len, SCAN_WORDS[id] as string)) found[id] = 1;
+				if (id !== undefined && sameWord(text, i - len, SCAN_WORDS[id] as string)) {
+					found[id] = 1;
+					candidates |= WORD_CANDIDATES[id] as number;
+				}
 			}
 			h = 0;
 			len = 0;
@@ -471,7 +498,9 @@ function scanText(text: string, found: Uint8Array): number {
 			flags |= MAYBE_HIDDEN;
 		} else if (c === 0x130 || c === 0x212a) flags |= ODD_CASE;
 	}
-	return flags;
+	for (let f = flags, bit = 0; f !== 0; f >>>= 1, bit++) if ((f & 1) !== 0) candidates |= FLAG_CANDIDATES[bit] as number;
+	scannedFlags = flags;
+	return candidates;
 }
 
 /** The text at `start` spells `word` (lowercase) with ASCII letters in either case. */
@@ -485,71 +514,96 @@ function sameWord(text: string, start: number, word: string): boolean {
 }
 
 /**
- * The same answers as `Triggers` for text without U+0130 and U+212A, from one `scanText` pass; the
- * lowercased text is made only when a pattern's own words or gates were found and its `andWords` or
- * character strings must be looked up, which in honest text is a minority of definitions.
+ * `Triggers.allow` for the whole definition, from the words and flags `scanText` found in its
+ * strings. The lowercased joined text is made only when a pattern's own words or gates were found
+ * and its `andWords` or character strings must be looked up.
  */
-class FastTriggers implements TriggerSet {
-	readonly #found = new Uint8Array(SCAN_WORDS.length);
-	readonly #flags: number;
-	#lower: string | undefined;
-	constructor(readonly text: string) {
-		this.#flags = scanText(text, this.#found);
+class ScannedTriggers {
+	#joinedLower: string | undefined;
+	constructor(
+		readonly strings: readonly string[],
+		readonly found: Uint8Array,
+		readonly flags: number,
+	) {}
+	#lower(): string {
+		this.#joinedLower ??= this.strings.join(FIELD_SEPARATOR).toLowerCase();
+		return this.#joinedLower;
 	}
-	get maybeHidden(): boolean {
-		return (this.#flags & MAYBE_HIDDEN) !== 0;
-	}
-	/** True when the text had to go to `Triggers`. */
-	get oddCase(): boolean {
-		return (this.#flags & ODD_CASE) !== 0;
-	}
-	#lowered(): string {
-		this.#lower ??= this.text.toLowerCase();
-		return this.#lower;
-	}
-	allow(p: Prefilter): boolean {
-		const c = COMPILED.get(p) as CompiledPrefilter;
+	/** True when a match of the prefilter's pattern is possible somewhere in the definition. */
+	allow(c: CompiledPrefilter): boolean {
 		let hit = false;
-		for (const id of c.wordIds) if (this.#found[id] === 1) hit = true;
+		for (const id of c.wordIds) if (this.found[id] === 1) hit = true;
 		if (!hit) {
 			for (const ch of c.chars) {
 				if (ch.flag !== 0) {
-					if ((this.#flags & ch.flag) !== 0) hit = true;
+					if ((this.flags & ch.flag) !== 0) hit = true;
 					continue;
 				}
-				const gated = ch.gateText !== undefined ? this.text.includes(ch.gateText) : ch.gateId === -1 || this.#found[ch.gateId] === 1;
-				if (gated && this.#lowered().includes(ch.text)) hit = true;
+				const gated = ch.gateFlag !== 0 ? (this.flags & ch.gateFlag) !== 0 : ch.gateId === -1 || this.found[ch.gateId] === 1;
+				if (gated && this.#lower().includes(ch.text)) hit = true;
 			}
 		}
 		if (!hit || !c.andWords) return hit;
-		const lower = this.#lowered();
+		const lower = this.#lower();
 		for (const n of c.andWords) if (lower.includes(n)) return true;
 		return false;
 	}
 }
 
-/** The fast reader, or the reference one where lowercasing could see other words. */
-function triggersOf(text: string): TriggerSet {
-	const fast = new FastTriggers(text);
-	return fast.oddCase ? new Triggers(text) : fast;
+/** `presentPatterns` by the reference method: every allowed pattern run over the joined text. */
+function presentInJoined(strings: readonly string[], present: Set<RegExp>): void {
+	const joined = strings.join(FIELD_SEPARATOR);
+	const triggers = new Triggers(joined);
+	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
+	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 }
 
 /**
- * Which patterns occur anywhere in the definition. Fields are scanned one by one only for those: most
- * definitions match none, and one pass over the joined text is far cheaper than a pass per field and
- * pattern. The fields are joined with a separator no pattern can match across, so a pattern found in
- * a field is always found here (the reverse may not hold, which only costs a field scan).
+ * Which patterns occur in some string of the definition. Fields are scanned one by one only for
+ * those: most definitions match none. A pattern runs only when the whole definition passes its
+ * prefilter (as `Triggers` decides it over all strings joined), and then only over the strings that
+ * hold one of its words or characters, where any match must lie; in honest text that is usually one
+ * string or none rather than every string. Text holding U+0130 or U+212A goes the reference way
+ * (`presentInJoined`), the only text where folding letters one by one could see other words than
+ * lowercasing does.
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
 	const seen = new Set<object>();
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
-	const joined = acc.strings.join(FIELD_SEPARATOR);
-	const triggers = triggersOf(joined);
+	const strings = acc.strings;
 	const present = new Set<RegExp>();
-	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
-	if (triggers.maybeHidden && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	const found = new Uint8Array(SCAN_WORDS.length);
+	const candidates: number[] = new Array<number>(strings.length);
+	let any = 0;
+	let flags = 0;
+	for (let k = 0; k < strings.length; k++) {
+		const mask = scanText(strings[k] as string, found);
+		candidates[k] = mask;
+		any |= mask;
+		flags |= scannedFlags;
+	}
+	if ((flags & ODD_CASE) !== 0) {
+		presentInJoined(strings, present);
+		return { present, harvestName: acc.harvestName };
+	}
+	if (any !== 0) {
+		const triggers = new ScannedTriggers(strings, found, flags);
+		for (let i = 0; i < TEXT_PATTERNS.length; i++) {
+			const bit = 1 << i;
+			const re = (TEXT_PATTERNS[i] as Prefilter).re;
+			if ((any & bit) === 0 || present.has(re) || !triggers.allow(COMPILED[i] as CompiledPrefilter)) continue;
+			for (let k = 0; k < strings.length; k++) {
+				if (((candidates[k] as number) & bit) !== 0 && firstMatch(re, strings[k] as string)) {
+					present.add(re);
+					break;
+				}
+			}
+		}
+	}
+	// The separator holds no hidden character, so testing each string answers as the joined text would.
+	if ((flags & MAYBE_HIDDEN) !== 0 && strings.some((t) => ANY_HIDDEN.test(t))) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 

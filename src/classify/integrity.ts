@@ -102,6 +102,7 @@ const HARVEST_NAMES = new Set([
 	'systemprompt', 'conversation', 'conversationhistory', 'chathistory', 'previousmessages', 'fullconversation',
 	'chainofthought', 'reasoningtrace', 'toolslist', 'toollist', 'availabletools', 'modelname', 'contextwindow',
 ]);
+const MIN_HARVEST_NAME = Math.min(...[...HARVEST_NAMES].map((n) => n.length));
 /** Harvesting-looking names are legitimate on tools that exist to handle chats. */
 const CHAT_TOOL = /chat|conversation|message|summar|transcript|prompt/i;
 
@@ -115,13 +116,6 @@ interface Prefilter {
 	readonly words?: readonly string[];
 	readonly chars?: readonly string[];
 	readonly andWords?: readonly string[];
-	/**
-	 * For each multi-character entry of `chars`, a whole word every match of the pattern's
-	 * alternative for it contains (`you` for "you are now"), or `__` for a string that must occur as
-	 * written. The character string is looked up only when its gate is there, which spares lowercasing
-	 * the definition when nothing suspicious occurs; a gate never hides a possible match.
-	 */
-	readonly gates?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -132,12 +126,7 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 	{ re: ANSI_LITERAL, chars: ['\\'] },
 	{ re: PSEUDO_TAG, chars: ['<'] },
 	{ re: PSEUDO_BRACKET, chars: ['['] },
-	{
-		re: OVERRIDE,
-		words: ['ignore', 'disregard', 'forget', 'follow'],
-		chars: ['you are now', 'new instructions', 'developer mode'],
-		gates: { 'you are now': 'you', 'new instructions': 'new', 'developer mode': 'developer' },
-	},
+	{ re: OVERRIDE, words: ['ignore', 'disregard', 'forget', 'follow'], chars: ['you are now', 'new instructions', 'developer mode'] },
 	// One prefilter per alternative of the pattern, where the alternatives need different words.
 	{ re: COERCION, words: ['always', 'before', 'prior'], andWords: ['tool', 'tools'] },
 	{ re: COERCION, words: ['otherwise', 'else', 'unless'], andWords: ['work'] },
@@ -151,12 +140,12 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 		re: SENSITIVE_PATH,
 		words: ['ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'aws', 'kube', 'env', 'netrc', 'pgpass', 'credentials', 'npmrc', 'mcp', 'claude_desktop_config', 'cursor', 'claude', 'etc', 'wallet'],
 	},
-	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'], gates: { '<script': 'script', 'javascript:': 'javascript' } },
+	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'] },
 	{ re: HARVEST_DESCRIPTION, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'message', 'context'] },
 	{ re: HARVEST_DESCRIPTION, words: ['prompt'], andWords: ['system'] },
 	{ re: HARVEST_DESCRIPTION, words: ['thought'], andWords: ['chain'] },
 	{ re: HARVEST_DESCRIPTION, words: ['previous'], andWords: ['messages', 'instructions'] },
-	{ re: QUALIFIED_TOOL, chars: ['mcp__'], gates: { mcp__: '__' } },
+	{ re: QUALIFIED_TOOL, chars: ['mcp__'] },
 	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
 	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
 ];
@@ -323,249 +312,67 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	for (const key in obj) {
 		if (parentKey === 'properties') {
 			acc.strings.push(key);
-			if (HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
+			// Lowercasing and stripping never lengthen a name's letters and digits, so a name shorter than
+			// every harvesting name cannot be one; most property names are (id, path, query).
+			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
 		}
 		collectStrings(obj[key], key, depth + 1, seen, acc);
 	}
 }
 
-/**
- * The reference implementation, kept for text holding U+0130 (İ) or U+212A (Kelvin sign): the only
- * characters whose lowercase form has ASCII letters or another length, so only there would folding
- * ASCII letters one by one (`scanText`) see other words than lowercasing the whole text.
- */
+/** What the prefilters found in one definition's joined text. */
 class Triggers {
 	readonly found = new Set<string>();
-	readonly #lower: string;
+	/** Every trigger word in `lower`, in text order. */
+	readonly hits: readonly { text: string; index: number }[];
+	readonly lower: string;
 	constructor(readonly text: string) {
 		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
-		this.#lower = text.toLowerCase();
-		for (const m of allMatches(TRIGGERS, this.#lower)) this.found.add(m.text);
+		this.lower = text.toLowerCase();
+		this.hits = allMatches(TRIGGERS, this.lower);
+		for (const m of this.hits) this.found.add(m.text);
 	}
 	/** Substring test on the lowercased text. */
 	containsAny(needles: readonly string[]): boolean {
-		for (const n of needles) if (this.#lower.includes(n)) return true;
+		for (const n of needles) if (this.lower.includes(n)) return true;
 		return false;
 	}
 	/** True when a match of `p` is possible. */
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
-		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.#lower.includes(c)) hit = true;
+		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
 		return hit && (!p.andWords || this.containsAny(p.andWords));
 	}
 }
 
-/** Every word `scanText` looks for: the prefilters' words and the gates that are words. */
-const SCAN_WORDS: readonly string[] = [
-	...new Set([...TEXT_PATTERNS.flatMap((p) => p.words ?? []), ...TEXT_PATTERNS.flatMap((p) => Object.values(p.gates ?? {})).filter((g) => g !== '__')]),
-];
-const SCAN_INDEX: ReadonlyMap<string, number> = new Map(SCAN_WORDS.map((w, i) => [w, i]));
-const MAX_SCAN_WORD = Math.max(...SCAN_WORDS.map((w) => w.length));
-
-/** The hash `scanText` computes while it reads a word, from the word's lowercase character codes. */
-function wordHash(word: string): number {
-	let h = 0;
-	for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-	return h;
-}
-const SCAN_HASH: ReadonlyMap<number, number> = (() => {
-	const m = new Map<number, number>();
-	for (const [i, w] of SCAN_WORDS.entries()) {
-		// A shared hash would need a list per hash; the fixed word list has none, and this keeps it so.
-		if (m.has(wordHash(w))) throw new Error(`integrity: trigger words share a hash: ${w}`);
-		m.set(wordHash(w), i);
-	}
+/** Each trigger word's prefilters, as bits of `TEXT_PATTERNS` indices. */
+const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
+	if (TEXT_PATTERNS.length > 30) throw new Error('integrity: too many prefilters for a bit mask');
+	const m = new Map<string, number>();
+	TEXT_PATTERNS.forEach((p, i) => {
+		for (const w of p.words ?? []) m.set(w, (m.get(w) ?? 0) | (1 << i));
+	});
 	return m;
 })();
 
-/**
- * For each lowercase character code, a bit per length of the scan words starting with it: most words
- * of a text are ruled out by this lookup without hashing into `SCAN_HASH`.
- */
-const FIRST_LENGTHS: Int32Array = (() => {
-	const t = new Int32Array(128);
-	for (const w of SCAN_WORDS) {
-		if (w.length > 31) throw new Error(`integrity: trigger word too long for the length mask: ${w}`);
-		t[w.charCodeAt(0)] = (t[w.charCodeAt(0)] as number) | (1 << w.length);
-	}
-	return t;
-})();
-
-/** Flags `scanText` sets, one bit each. */
-const LT = 1;
-const BRACKET = 2;
-const BACKSLASH = 4;
-const MAYBE_HIDDEN = 8;
-const ODD_CASE = 16;
-const DOUBLE_UNDERSCORE = 32;
-const SINGLE_FLAGS: Readonly<Record<string, number>> = { '<': LT, '[': BRACKET, '\\': BACKSLASH };
-/** Gates that are characters as written rather than words. */
-const FLAG_GATES: Readonly<Record<string, number>> = { __: DOUBLE_UNDERSCORE };
-
-/** A prefilter with its words resolved to `SCAN_WORDS` indices and its characters to flags, once, at load. */
-interface CompiledPrefilter {
-	readonly wordIds: readonly number[];
-	/** `flag` for a single character; otherwise the gate, a word (`gateId`) or a flag (`gateFlag`), or neither. */
-	readonly chars: readonly { text: string; flag: number; gateId: number; gateFlag: number }[];
-	readonly andWords: readonly string[] | undefined;
-}
-const COMPILED: readonly CompiledPrefilter[] = TEXT_PATTERNS.map((p) => ({
-	wordIds: (p.words ?? []).map((w) => SCAN_INDEX.get(w) as number),
-	chars: (p.chars ?? []).map((text) => {
-		const gate = p.gates?.[text];
-		if (isSingle(text) && SINGLE_FLAGS[text] === undefined) throw new Error(`integrity: no scan flag for ${text}`);
-		return { text, flag: isSingle(text) ? (SINGLE_FLAGS[text] as number) : 0, gateId: gate === undefined ? -1 : (SCAN_INDEX.get(gate) ?? -1), gateFlag: gate === undefined ? 0 : (FLAG_GATES[gate] ?? 0) };
-	}),
-	andWords: p.andWords,
-}));
-
-/*
- * A string is a candidate for prefilter i (bit i) when it holds one of the prefilter's words, single
- * characters or gates: every match of the pattern's alternative lies in one string and contains one.
- */
-if (TEXT_PATTERNS.length > 30) throw new Error('integrity: too many prefilters for a candidate bit mask');
-/** Per scan word, the prefilters it makes a string a candidate for. */
-const WORD_CANDIDATES: Int32Array = new Int32Array(SCAN_WORDS.length);
-/** Per flag bit, the prefilters it makes a string a candidate for. */
-const FLAG_CANDIDATES: Int32Array = new Int32Array(8);
-/** Prefilters with an ungated character string: every string is a candidate. */
-let ALWAYS_CANDIDATE = 0;
-COMPILED.forEach((c, i) => {
-	for (const id of c.wordIds) WORD_CANDIDATES[id] = (WORD_CANDIDATES[id] as number) | (1 << i);
-	for (const ch of c.chars) {
-		const flag = ch.flag || ch.gateFlag;
-		if (flag !== 0) FLAG_CANDIDATES[Math.log2(flag)] = (FLAG_CANDIDATES[Math.log2(flag)] as number) | (1 << i);
-		else if (ch.gateId !== -1) WORD_CANDIDATES[ch.gateId] = (WORD_CANDIDATES[ch.gateId] as number) | (1 << i);
-		else ALWAYS_CANDIDATE |= 1 << i;
-	}
-});
-
-/** The flags of the last `scanText` call (a second return value without allocating a pair). */
-let scannedFlags = 0;
-
-/**
- * One pass of character codes over a string: which `SCAN_WORDS` occur as whole words (ASCII letters
- * folded to lowercase; `\w` is ASCII-only in these patterns, so other characters end a word, as they
- * do for the regexes), which single characters the prefilters name occur, and whether a hidden or
- * control character may. Marks the words in `found` and returns the prefilters the string is a
- * candidate for; the flags are left in `scannedFlags`. A regex alternation of ~80 words costs
- * several times this loop.
- */
-function scanText(text: string, found: Uint8Array): number {
-	let flags = 0;
-	let candidates = ALWAYS_CANDIDATE;
-	let h = 0;
-	let len = 0;
-	let lengths = 0;
-	let underscore = false;
-	const n = text.length;
-	for (let i = 0; i <= n; i++) {
-		// A space past the end closes the last word.
-		let c = i < n ? text.charCodeAt(i) : 32;
-		if (c >= 65 && c <= 90) c += 32;
-		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
-			if (len === 0) lengths = FIRST_LENGTHS[c] as number;
-			h = (Math.imul(h, 31) + c) | 0;
-			len++;
-			if (c === 95) {
-				if (underscore) flags |= DOUBLE_UNDERSCORE;
-				underscore = true;
-			} else underscore = false;
-			continue;
-		}
-		underscore = false;
-		if (len > 0) {
-			if (len <= MAX_SCAN_WORD && (lengths & (1 << len)) !== 0) {
-				const id = SCAN_HASH.get(h);
-				if (id !== undefined && sameWord(text, i - len, SCAN_WORDS[id] as string)) {
-					found[id] = 1;
-					candidates |= WORD_CANDIDATES[id] as number;
-				}
-			}
-			h = 0;
-			len = 0;
-		}
-		if (c < 128) {
-			if (c < 32) {
-				if (c !== 9 && c !== 10 && c !== 13) flags |= MAYBE_HIDDEN;
-			} else if (c === 60) flags |= LT;
-			else if (c === 91) flags |= BRACKET;
-			else if (c === 92) flags |= BACKSLASH;
-			else if (c === 127) flags |= MAYBE_HIDDEN;
-		} else if (c <= 0x9f || (c >= 0x200b && c <= 0x2069) || c === 0xfeff || c === 0xdb40) {
-			// C1 controls, zero-width and bidi characters, and the high surrogate of every tag character.
-			flags |= MAYBE_HIDDEN;
-		} else if (c === 0x130 || c === 0x212a) flags |= ODD_CASE;
-	}
-	for (let f = flags, bit = 0; f !== 0; f >>>= 1, bit++) if ((f & 1) !== 0) candidates |= FLAG_CANDIDATES[bit] as number;
-	scannedFlags = flags;
-	return candidates;
-}
-
-/** The text at `start` spells `word` (lowercase) with ASCII letters in either case. */
-function sameWord(text: string, start: number, word: string): boolean {
-	for (let k = 0; k < word.length; k++) {
-		let c = text.charCodeAt(start + k);
-		if (c >= 65 && c <= 90) c += 32;
-		if (c !== word.charCodeAt(k)) return false;
-	}
-	return true;
+/** The prefilter's characters occur in `text` (single ones as written, longer ones lowercased). */
+function holdsChars(p: Prefilter, text: string): boolean {
+	if (!p.chars) return false;
+	for (const c of p.chars) if (isSingle(c) ? text.includes(c) : text.toLowerCase().includes(c)) return true;
+	return false;
 }
 
 /**
- * `Triggers.allow` for the whole definition, from the words and flags `scanText` found in its
- * strings. The lowercased joined text is made only when a pattern's own words or gates were found
- * and its `andWords` or character strings must be looked up.
- */
-class ScannedTriggers {
-	#joinedLower: string | undefined;
-	constructor(
-		readonly strings: readonly string[],
-		readonly found: Uint8Array,
-		readonly flags: number,
-	) {}
-	#lower(): string {
-		this.#joinedLower ??= this.strings.join(FIELD_SEPARATOR).toLowerCase();
-		return this.#joinedLower;
-	}
-	/** True when a match of the prefilter's pattern is possible somewhere in the definition. */
-	allow(c: CompiledPrefilter): boolean {
-		let hit = false;
-		for (const id of c.wordIds) if (this.found[id] === 1) hit = true;
-		if (!hit) {
-			for (const ch of c.chars) {
-				if (ch.flag !== 0) {
-					if ((this.flags & ch.flag) !== 0) hit = true;
-					continue;
-				}
-				const gated = ch.gateFlag !== 0 ? (this.flags & ch.gateFlag) !== 0 : ch.gateId === -1 || this.found[ch.gateId] === 1;
-				if (gated && this.#lower().includes(ch.text)) hit = true;
-			}
-		}
-		if (!hit || !c.andWords) return hit;
-		const lower = this.#lower();
-		for (const n of c.andWords) if (lower.includes(n)) return true;
-		return false;
-	}
-}
-
-/** `presentPatterns` by the reference method: every allowed pattern run over the joined text. */
-function presentInJoined(strings: readonly string[], present: Set<RegExp>): void {
-	const joined = strings.join(FIELD_SEPARATOR);
-	const triggers = new Triggers(joined);
-	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
-	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
-}
-
-/**
- * Which patterns occur in some string of the definition. Fields are scanned one by one only for
- * those: most definitions match none. A pattern runs only when the whole definition passes its
- * prefilter (as `Triggers` decides it over all strings joined), and then only over the strings that
- * hold one of its words or characters, where any match must lie; in honest text that is usually one
- * string or none rather than every string. Text holding U+0130 or U+212A goes the reference way
- * (`presentInJoined`), the only text where folding letters one by one could see other words than
- * lowercasing does.
+ * Which patterns occur in some field of the definition. Fields are scanned one by one only for those:
+ * most definitions match none. The strings are joined with a separator no pattern can match across
+ * and searched once for every prefilter's trigger words; a pattern whose prefilter the definition
+ * passes then runs only over the strings that hold one of its words or characters, where any match
+ * must lie, rather than over all the text: in honest text that is one string or two.
+ *
+ * Positions in the lowercased text are positions in the strings as long as lowercasing keeps every
+ * length and makes no ASCII letter out of another character. U+0130 (İ) and U+212A (Kelvin sign) are
+ * the only characters that break this, so text holding one is searched as a whole instead.
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
@@ -573,37 +380,33 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
 	const strings = acc.strings;
+	const joined = strings.join(FIELD_SEPARATOR);
+	const triggers = new Triggers(joined);
 	const present = new Set<RegExp>();
-	const found = new Uint8Array(SCAN_WORDS.length);
-	const candidates: number[] = new Array<number>(strings.length);
-	let any = 0;
-	let flags = 0;
-	for (let k = 0; k < strings.length; k++) {
-		const mask = scanText(strings[k] as string, found);
-		candidates[k] = mask;
-		any |= mask;
-		flags |= scannedFlags;
-	}
-	if ((flags & ODD_CASE) !== 0) {
-		presentInJoined(strings, present);
-		return { present, harvestName: acc.harvestName };
-	}
-	if (any !== 0) {
-		const triggers = new ScannedTriggers(strings, found, flags);
-		for (let i = 0; i < TEXT_PATTERNS.length; i++) {
+	if (triggers.lower.length !== joined.length || joined.includes('\u212A')) {
+		for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
+	} else {
+		// Which string each trigger word sits in: the hits come in text order, so one forward walk suffices.
+		const masks = new Array<number>(strings.length).fill(0);
+		let k = 0;
+		let end = (strings[0] as string).length;
+		for (const hit of triggers.hits) {
+			while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
+			masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+		}
+		TEXT_PATTERNS.forEach((p, i) => {
+			if (present.has(p.re) || !triggers.allow(p)) return;
 			const bit = 1 << i;
-			const re = (TEXT_PATTERNS[i] as Prefilter).re;
-			if ((any & bit) === 0 || present.has(re) || !triggers.allow(COMPILED[i] as CompiledPrefilter)) continue;
-			for (let k = 0; k < strings.length; k++) {
-				if (((candidates[k] as number) & bit) !== 0 && firstMatch(re, strings[k] as string)) {
-					present.add(re);
-					break;
+			for (let j = 0; j < strings.length; j++) {
+				const text = strings[j] as string;
+				if ((((masks[j] as number) & bit) !== 0 || holdsChars(p, text)) && firstMatch(p.re, text)) {
+					present.add(p.re);
+					return;
 				}
 			}
-		}
+		});
 	}
-	// The separator holds no hidden character, so testing each string answers as the joined text would.
-	if ((flags & MAYBE_HIDDEN) !== 0 && strings.some((t) => ANY_HIDDEN.test(t))) present.add(ANY_HIDDEN);
+	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 

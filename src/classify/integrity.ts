@@ -332,9 +332,15 @@ class Triggers {
 		this.hits = allMatches(TRIGGERS, this.lower);
 		for (const m of this.hits) this.found.add(m.text);
 	}
+	/** Substring answers so far: prefilters share `andWords` (tool, user), and each is searched once. */
+	readonly #contains = new Map<string, boolean>();
 	/** Substring test on the lowercased text. */
 	containsAny(needles: readonly string[]): boolean {
-		for (const n of needles) if (this.lower.includes(n)) return true;
+		for (const n of needles) {
+			let has = this.#contains.get(n);
+			if (has === undefined) this.#contains.set(n, (has = this.lower.includes(n)));
+			if (has) return true;
+		}
 		return false;
 	}
 	/** True when a match of `p` is possible. */
@@ -356,11 +362,42 @@ const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
 	return m;
 })();
 
-/** The prefilter's characters occur in `text` (single ones as written, longer ones lowercased). */
-function holdsChars(p: Prefilter, text: string): boolean {
-	if (!p.chars) return false;
-	for (const c of p.chars) if (isSingle(c) ? text.includes(c) : text.toLowerCase().includes(c)) return true;
-	return false;
+/** Where each string starts in the joined text, and the string holding a position of it. */
+class StringStarts {
+	readonly #starts: number[] = [];
+	constructor(strings: readonly string[]) {
+		let at = 0;
+		for (const s of strings) {
+			this.#starts.push(at);
+			at += s.length + FIELD_SEPARATOR.length;
+		}
+	}
+	/** The index of the string holding `index` (a separator counts with the string before it). */
+	indexAt(index: number): number {
+		let lo = 0;
+		let hi = this.#starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if ((this.#starts[mid] as number) <= index) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	}
+}
+
+/**
+ * Marks with `bit` the strings holding one of the prefilter's characters (single ones as written,
+ * longer ones in the lowercased text), found with `indexOf` over the joined text rather than string by
+ * string.
+ */
+function markChars(p: Prefilter, joined: string, lower: string, starts: StringStarts, masks: number[], bit: number): void {
+	for (const c of p.chars ?? []) {
+		const text = isSingle(c) ? joined : lower;
+		for (let at = text.indexOf(c); at !== -1; at = text.indexOf(c, at + 1)) {
+			const k = starts.indexAt(at);
+			masks[k] = (masks[k] as number) | bit;
+		}
+	}
 }
 
 /**
@@ -394,12 +431,13 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 			while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
 			masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
 		}
+		let starts: StringStarts | undefined;
 		TEXT_PATTERNS.forEach((p, i) => {
 			if (present.has(p.re) || !triggers.allow(p)) return;
 			const bit = 1 << i;
+			if (p.chars) markChars(p, joined, triggers.lower, (starts ??= new StringStarts(strings)), masks, bit);
 			for (let j = 0; j < strings.length; j++) {
-				const text = strings[j] as string;
-				if ((((masks[j] as number) & bit) !== 0 || holdsChars(p, text)) && firstMatch(p.re, text)) {
+				if (((masks[j] as number) & bit) !== 0 && firstMatch(p.re, strings[j] as string)) {
 					present.add(p.re);
 					return;
 				}

@@ -69,6 +69,7 @@ const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?
 const OVERWRITE_FLAGS = new Set(['overwrite', 'overwrite_existing', 'allow_overwrite', 'force_overwrite', 'replace', 'replace_existing', 'clobber']);
 /** Allowed values that choose overwriting, as in `mode: APPEND | OVERWRITE`. */
 const OVERWRITE_VALUES = new Set(['overwrite', 'replace']);
+const OVERWRITE_VALUE_LENGTHS = new Set([...OVERWRITE_VALUES].map((v) => v.length));
 /** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
 const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
@@ -137,8 +138,17 @@ function nameTokens(name: string): readonly string[] {
 	return tokens;
 }
 
-function branches(node: Json): Json[] {
-	return COMBINATORS.flatMap((k) => (Array.isArray(node[k]) ? (node[k] as unknown[]).filter(isObject) : []));
+const NO_BRANCHES: readonly Json[] = [];
+
+/** The object branches of allOf/anyOf/oneOf; most properties have none, and then no array is made. */
+function branches(node: Json): readonly Json[] {
+	let out: Json[] | undefined;
+	for (const k of COMBINATORS) {
+		const list = node[k];
+		if (!Array.isArray(list)) continue;
+		for (const b of list) if (isObject(b)) (out ??= []).push(b);
+	}
+	return out ?? NO_BRANCHES;
 }
 
 function addTypes(t: unknown, out: Set<string>): void {
@@ -280,7 +290,16 @@ function isBulkParam(p: Param): boolean {
 /** A flag named for overwriting, or a parameter one of whose allowed values is to overwrite or replace. */
 function isOverwriteParam(p: Param): boolean {
 	const flag = p.types.size === 0 || p.types.has('boolean');
-	return (flag && OVERWRITE_FLAGS.has(p.norm)) || p.enumValues.some((v) => OVERWRITE_VALUES.has(v.toLowerCase()));
+	return (flag && OVERWRITE_FLAGS.has(p.norm)) || p.enumValues.some(isOverwriteValue);
+}
+
+/**
+ * Lowercasing keeps a string's length except for U+0130, whose extra combining mark is in no
+ * overwrite value: enums are often long (countries, time zones), and the length check spares
+ * lowercasing nearly all of their values.
+ */
+function isOverwriteValue(v: string): boolean {
+	return OVERWRITE_VALUE_LENGTHS.has(v.length) && OVERWRITE_VALUES.has(v.toLowerCase());
 }
 
 function actionEnum(p: Param): ActionEnum | undefined {
@@ -313,16 +332,47 @@ function isRecipient(p: Param): boolean {
  */
 export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 	const direct = walkParams(schema);
+	// One pass with shared empty lists: most tools have few parameters and most classes stay empty.
+	let code: Param[] | undefined;
+	let url: Param[] | undefined;
+	let path: Param[] | undefined;
+	let output: Param[] | undefined;
+	let recipient: Param[] | undefined;
+	let maybeRecipient: Param[] | undefined;
+	let bulk: Param[] | undefined;
+	let overwrite: Param[] | undefined;
+	let money: Param[] | undefined;
+	let actionEnums: ActionEnum[] | undefined;
+	for (const p of direct) {
+		if (isCodeParam(p, toolText)) (code ??= []).push(p);
+		if (isUrlParam(p)) (url ??= []).push(p);
+		if (isPathParam(p)) (path ??= []).push(p);
+		if (isOutputParam(p)) (output ??= []).push(p);
+		if (isRecipient(p)) (recipient ??= []).push(p);
+		if (MAYBE_RECIPIENT.has(p.norm)) (maybeRecipient ??= []).push(p);
+		if (isBulkParam(p)) (bulk ??= []).push(p);
+		if (isOverwriteParam(p)) (overwrite ??= []).push(p);
+		if (isMoneyParam(p)) (money ??= []).push(p);
+		const action = actionEnum(p);
+		if (action) (actionEnums ??= []).push(action);
+	}
 	return {
-		code: direct.filter((p) => isCodeParam(p, toolText)),
-		url: direct.filter(isUrlParam),
-		path: direct.filter(isPathParam),
-		output: direct.filter(isOutputParam),
-		recipient: direct.filter(isRecipient),
-		maybeRecipient: direct.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
-		bulk: direct.filter(isBulkParam),
-		overwrite: direct.filter(isOverwriteParam),
-		money: direct.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
-		actionEnums: direct.flatMap((p) => actionEnum(p) ?? []),
+		code: code ?? NO_PARAMS,
+		url: url ?? NO_PARAMS,
+		path: path ?? NO_PARAMS,
+		output: output ?? NO_PARAMS,
+		recipient: recipient ?? NO_PARAMS,
+		maybeRecipient: maybeRecipient ?? NO_PARAMS,
+		bulk: bulk ?? NO_PARAMS,
+		overwrite: overwrite ?? NO_PARAMS,
+		money: money ?? NO_PARAMS,
+		actionEnums: actionEnums ?? NO_ACTION_ENUMS,
 	};
+}
+
+const NO_PARAMS: readonly Param[] = Object.freeze([]);
+const NO_ACTION_ENUMS: readonly ActionEnum[] = Object.freeze([]);
+
+function isMoneyParam(p: Param): boolean {
+	return MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t));
 }

@@ -124,18 +124,29 @@ function sortedKeys(obj: Json): string[] {
 	return Object.keys(obj).sort();
 }
 
+/** A property name's tokens and their `_` join. */
+interface NameWords {
+	readonly tokens: readonly string[];
+	readonly norm: string;
+}
+
 /** Property names repeat across tools (id, path, query…), so their tokens are memoised, within a bound. */
-const TOKEN_CACHE = new Map<string, readonly string[]>();
+const TOKEN_CACHE = new Map<string, NameWords>();
 const MAX_CACHED_NAMES = 20_000;
 const NO_TYPES: ReadonlySet<string> = new Set();
 
-function nameTokens(name: string): readonly string[] {
+function nameWords(name: string): NameWords {
 	const hit = TOKEN_CACHE.get(name);
 	if (hit) return hit;
 	if (TOKEN_CACHE.size >= MAX_CACHED_NAMES) TOKEN_CACHE.clear();
 	const tokens = allMatches(NAME_PART, name).map((m) => m.text.toLowerCase());
-	TOKEN_CACHE.set(name, tokens);
-	return tokens;
+	const words = { tokens, norm: tokens.join('_') };
+	TOKEN_CACHE.set(name, words);
+	return words;
+}
+
+function nameTokens(name: string): readonly string[] {
+	return nameWords(name).tokens;
 }
 
 const NO_BRANCHES: readonly Json[] = [];
@@ -156,7 +167,26 @@ function addTypes(t: unknown, out: Set<string>): void {
 	else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
 }
 
-function typesOf(node: Json, alternatives: readonly Json[]): Set<string> {
+/**
+ * The type sets of properties declaring one type and no branches, shared: they are most properties,
+ * and consumers only read `Param.types`. Bounded, since a hostile schema can invent type names.
+ */
+const SINGLE_TYPES = new Map<string, ReadonlySet<string>>();
+const MAX_SINGLE_TYPES = 64;
+
+function typesOf(node: Json, alternatives: readonly Json[]): ReadonlySet<string> {
+	if (alternatives.length === 0) {
+		const t = node.type;
+		if (t === undefined) return NO_TYPES;
+		if (typeof t === 'string') {
+			let set = SINGLE_TYPES.get(t);
+			if (!set) {
+				set = new Set([t]);
+				if (SINGLE_TYPES.size < MAX_SINGLE_TYPES) SINGLE_TYPES.set(t, set);
+			}
+			return set;
+		}
+	}
 	const out = new Set<string>();
 	addTypes(node.type, out);
 	for (const b of alternatives) addTypes(b.type, out);
@@ -183,7 +213,7 @@ interface WalkAt {
 }
 
 function makeParam(name: string, node: Json, at: WalkAt): Param {
-	const tokens = nameTokens(name);
+	const { tokens, norm } = nameWords(name);
 	const alternatives = branches(node);
 	const items = isObject(node.items) ? node.items : undefined;
 	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
@@ -192,7 +222,7 @@ function makeParam(name: string, node: Json, at: WalkAt): Param {
 		depth: at.depth,
 		name,
 		tokens,
-		norm: tokens.join('_'),
+		norm,
 		types: typesOf(node, alternatives),
 		itemTypes: items ? typesOf(items, branches(items)) : NO_TYPES,
 		enumValues: enumValuesOf(node, alternatives),

@@ -16,7 +16,7 @@
  */
 import type { Tool } from '../catalogue/schema.ts';
 import { GENERIC_SLUG_PARTS } from './lexicon.ts';
-import { allMatches, allMatchGroups, firstMatch } from './regex.ts';
+import { allMatches, allMatchGroups, firstMatch, type Match } from './regex.ts';
 import type { IntegrityFinding, IntegritySeverity, ServerRef } from './types.ts';
 
 /** Signal ids, in the order findings are reported for one field. */
@@ -343,62 +343,60 @@ class Triggers {
 		}
 		return false;
 	}
+	/** The character strings found by `scanChars`, once it has run. */
+	#chars: Set<string> | undefined;
+	/**
+	 * Every occurrence of a prefilter character string, in text order, for text whose lowercasing keeps
+	 * its length; `allow` then answers from them instead of searching again.
+	 */
+	scanChars(): Match[] {
+		const out: Match[] = [];
+		for (const m of allMatches(CHARS, this.lower)) {
+			for (const c of CONTAINED.get(m.text) ?? []) out.push({ text: c.needle, index: m.index + c.offset });
+		}
+		this.#chars = new Set(out.map((m) => m.text));
+		return out;
+	}
 	/** True when a match of `p` is possible. */
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
-		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
+		const chars = this.#chars;
+		if (!hit && p.chars) for (const c of p.chars) if (chars ? chars.has(c) : isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
 		return hit && (!p.andWords || this.containsAny(p.andWords));
 	}
 }
 
-/** Each trigger word's prefilters, as bits of `TEXT_PATTERNS` indices. */
+/**
+ * Every prefilter character string, found in one regex pass over the lowercased text instead of one
+ * `includes` per string and definition (single characters are the same lowercased). Longer strings
+ * come first, so `<script` is matched rather than its `<`, which `CONTAINED` then records too.
+ */
+const CHAR_NEEDLES: readonly string[] = [...new Set(TEXT_PATTERNS.flatMap((p) => p.chars ?? []))].sort((a, b) => b.length - a.length);
+const CHARS = new RegExp(CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'g');
+/** For each needle, the needles inside it (itself included) and where. */
+const CONTAINED: ReadonlyMap<string, readonly { needle: string; offset: number }[]> = new Map(
+	CHAR_NEEDLES.map((n) => [n, CHAR_NEEDLES.flatMap((m) => [...n.matchAll(new RegExp(m.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'g'))].map((x) => ({ needle: m, offset: x.index })))]),
+);
+// One left-to-right pass finds every needle that occurs, and marks every string holding one, if no
+// needle can begin inside another and run past its end (a proper suffix of one is never a prefix of
+// another; the list is checked at load). A needle overlapping itself ("developer modeveloper mode")
+// is harmless: its first occurrence is found, and the overlapping one lies in the same string.
+for (const n of CHAR_NEEDLES) {
+	for (let i = 1; i < n.length; i++) {
+		if (CHAR_NEEDLES.some((m) => m !== n && m.length > n.length - i && m.startsWith(n.slice(i)))) throw new Error(`integrity: prefilter strings overlap: ${n}`);
+	}
+}
+
+/** Each trigger word's and character string's prefilters, as bits of `TEXT_PATTERNS` indices. */
 const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
 	if (TEXT_PATTERNS.length > 30) throw new Error('integrity: too many prefilters for a bit mask');
 	const m = new Map<string, number>();
 	TEXT_PATTERNS.forEach((p, i) => {
-		for (const w of p.words ?? []) m.set(w, (m.get(w) ?? 0) | (1 << i));
+		for (const w of [...(p.words ?? []), ...(p.chars ?? [])]) m.set(w, (m.get(w) ?? 0) | (1 << i));
 	});
 	return m;
 })();
-
-/** Where each string starts in the joined text, and the string holding a position of it. */
-class StringStarts {
-	readonly #starts: number[] = [];
-	constructor(strings: readonly string[]) {
-		let at = 0;
-		for (const s of strings) {
-			this.#starts.push(at);
-			at += s.length + FIELD_SEPARATOR.length;
-		}
-	}
-	/** The index of the string holding `index` (a separator counts with the string before it). */
-	indexAt(index: number): number {
-		let lo = 0;
-		let hi = this.#starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if ((this.#starts[mid] as number) <= index) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo;
-	}
-}
-
-/**
- * Marks with `bit` the strings holding one of the prefilter's characters (single ones as written,
- * longer ones in the lowercased text), found with `indexOf` over the joined text rather than string by
- * string.
- */
-function markChars(p: Prefilter, joined: string, lower: string, starts: StringStarts, masks: number[], bit: number): void {
-	for (const c of p.chars ?? []) {
-		const text = isSingle(c) ? joined : lower;
-		for (let at = text.indexOf(c); at !== -1; at = text.indexOf(c, at + 1)) {
-			const k = starts.indexAt(at);
-			masks[k] = (masks[k] as number) | bit;
-		}
-	}
-}
 
 /**
  * Which patterns occur in some field of the definition. Fields are scanned one by one only for those:
@@ -423,19 +421,20 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	if (triggers.lower.length !== joined.length || joined.includes('\u212A')) {
 		for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
 	} else {
-		// Which string each trigger word sits in: the hits come in text order, so one forward walk suffices.
+		// Which string each trigger word or character string sits in: hits come in text order, so one
+		// forward walk per kind suffices.
 		const masks = new Array<number>(strings.length).fill(0);
-		let k = 0;
-		let end = (strings[0] as string).length;
-		for (const hit of triggers.hits) {
-			while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
-			masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+		for (const hits of [triggers.hits, triggers.scanChars()]) {
+			let k = 0;
+			let end = (strings[0] as string).length;
+			for (const hit of hits) {
+				while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
+				masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+			}
 		}
-		let starts: StringStarts | undefined;
 		TEXT_PATTERNS.forEach((p, i) => {
 			if (present.has(p.re) || !triggers.allow(p)) return;
 			const bit = 1 << i;
-			if (p.chars) markChars(p, joined, triggers.lower, (starts ??= new StringStarts(strings)), masks, bit);
 			for (let j = 0; j < strings.length; j++) {
 				if (((masks[j] as number) & bit) !== 0 && firstMatch(p.re, strings[j] as string)) {
 					present.add(p.re);

@@ -363,7 +363,7 @@ class Triggers {
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
 		const chars = this.#chars;
 		if (!hit && p.chars) for (const c of p.chars) if (chars ? chars.has(c) : isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
-		return hit && (!p.andWords || this.containsAny(p.andWords));
+		return hit && (!p.andWords || this.containsAny(NEEDED_AND_WORDS.get(p.andWords) as readonly string[]));
 	}
 }
 
@@ -387,6 +387,15 @@ for (const n of CHAR_NEEDLES) {
 		if (CHAR_NEEDLES.some((m) => m !== n && m.length > n.length - i && m.startsWith(n.slice(i)))) throw new Error(`integrity: prefilter strings overlap: ${n}`);
 	}
 }
+
+/**
+ * Each `andWords` list without the words that contain an earlier one (`tools` after `tool`, `users`
+ * after `user`): if the earlier is absent so is the later, and if present the list is already
+ * satisfied, so searching for the later word again could never change the answer.
+ */
+const NEEDED_AND_WORDS: ReadonlyMap<readonly string[], readonly string[]> = new Map(
+	TEXT_PATTERNS.flatMap((p) => (p.andWords ? [[p.andWords, p.andWords.filter((w, i) => !p.andWords?.slice(0, i).some((e) => w.includes(e)))] as const] : [])),
+);
 
 /** Each trigger word's and character string's prefilters, as bits of `TEXT_PATTERNS` indices. */
 const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {

@@ -105,7 +105,9 @@ const VERB_CACHE = new Map<string, VerbInfo | undefined>();
 const NOUN_CACHE = new Map<string, { base: string; classes: ReadonlySet<NounClass> } | undefined>();
 
 function cached<T>(cache: Map<string, T | undefined>, word: string, find: (word: string) => T | undefined): T | undefined {
-	if (cache.has(word)) return cache.get(word);
+	// One lookup for the common hit; `has` only tells a cached miss from a new word.
+	const hit = cache.get(word);
+	if (hit !== undefined || cache.has(word)) return hit;
 	if (cache.size >= MAX_CACHED_WORDS) cache.clear();
 	const found = find(word);
 	cache.set(word, found);

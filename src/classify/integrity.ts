@@ -343,6 +343,8 @@ class Triggers {
 		}
 		return false;
 	}
+	/** Set by `scanChars` when the text may hold a hidden or control character. */
+	maybeHidden = false;
 	/** The character strings found by `scanChars`, once it has run. */
 	#chars: Set<string> | undefined;
 	/**
@@ -352,7 +354,9 @@ class Triggers {
 	scanChars(): Match[] {
 		const out: Match[] = [];
 		for (const m of allMatches(CHARS, this.lower)) {
-			for (const c of CONTAINED.get(m.text) ?? []) out.push({ text: c.needle, index: m.index + c.offset });
+			const inside = CONTAINED.get(m.text);
+			if (inside) for (const c of inside) out.push({ text: c.needle, index: m.index + c.offset });
+			else this.maybeHidden = true;
 		}
 		this.#chars = new Set(out.map((m) => m.text));
 		return out;
@@ -373,7 +377,13 @@ class Triggers {
  * come first, so `<script` is matched rather than its `<`, which `CONTAINED` then records too.
  */
 const CHAR_NEEDLES: readonly string[] = [...new Set(TEXT_PATTERNS.flatMap((p) => p.chars ?? []))].sort((a, b) => b.length - a.length);
-const CHARS = new RegExp(CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'g');
+/**
+ * The characters `ANY_HIDDEN` looks for, as one more alternative of `CHARS` (tag characters as their
+ * UTF-16 pairs), so clean text needs no pass of its own for them; a hit is confirmed with `ANY_HIDDEN`.
+ * Lowercasing neither makes nor changes any of them: they are controls and format characters.
+ */
+const HIDDEN_ALTERNATIVE = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F]';
+const CHARS = new RegExp(`${CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')}|${HIDDEN_ALTERNATIVE}`, 'g');
 /** For each needle, the needles inside it (itself included) and where. */
 const CONTAINED: ReadonlyMap<string, readonly { needle: string; offset: number }[]> = new Map(
 	CHAR_NEEDLES.map((n) => [n, CHAR_NEEDLES.flatMap((m) => [...n.matchAll(new RegExp(m.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'g'))].map((x) => ({ needle: m, offset: x.index })))]),
@@ -427,7 +437,8 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	const joined = strings.join(FIELD_SEPARATOR);
 	const triggers = new Triggers(joined);
 	const present = new Set<RegExp>();
-	if (triggers.lower.length !== joined.length || joined.includes('\u212A')) {
+	const fallback = triggers.lower.length !== joined.length || joined.includes('\u212A');
+	if (fallback) {
 		for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
 	} else {
 		// Which string each trigger word or character string sits in: hits come in text order, so one
@@ -452,7 +463,8 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 			}
 		});
 	}
-	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	// Either path leaves `maybeHidden` false only when `scanChars` saw none of the hidden characters.
+	if ((fallback || triggers.maybeHidden) && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 

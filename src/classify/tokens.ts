@@ -59,7 +59,7 @@ export function splitName(name: string): NameToken[] {
  * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp`, `tool` and
  * tokens that merely repeat the server slug (`github_create_issue` on the GitHub server). A slug part
  * that is also a lexicon word is kept, since it probably names the object. Never returns an empty
- * list for a name that has ASCII letters or digits.
+ * list for a name that has ASCII letters or digits. `all` is `splitName(name)`, for a caller that has it.
  */
 export function tokenizeName(name: string, slug: string, all: NameToken[] = splitName(name)): NameToken[] {
 	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));

@@ -463,7 +463,7 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 			}
 		});
 	}
-	// Either path leaves `maybeHidden` false only when `scanChars` saw none of the hidden characters.
+	// The fast path has looked for hidden characters in `scanChars` already; the reference path tests for them here.
 	if ((fallback || triggers.maybeHidden) && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }

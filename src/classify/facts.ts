@@ -6,7 +6,7 @@ import type { Tool } from '../catalogue/schema.ts';
 import { UI_WORDS, type NounClass } from './lexicon.ts';
 import { descriptionVerb, leadSentence, type DescriptionVerb } from './description.ts';
 import { classifyParams, type ParamFacts } from './params.ts';
-import { findNameVerb, headNoun, nameSlice, objectPhrase, objectWeight, tokenizeName, type NameToken, type NameVerb, type NounHit } from './tokens.ts';
+import { findNameVerb, headNoun, nameSlice, objectPhrase, objectWeight, splitName, tokenizeName, type NameToken, type NameVerb, type NounHit } from './tokens.ts';
 
 /** The object a destructive verb would destroy, and where it was read. */
 export interface Target {
@@ -46,9 +46,12 @@ export interface Facts {
 const IN_BROWSER = /\bin\s+(?:a\s+|the\s+|your\s+)?(?:web\s+)?browser\b/i;
 const SLUG_SPLIT = /[^a-z0-9]+/;
 
-function drivesUi(tool: Tool, slug: string, lead: string): boolean {
-	const words = [...tokenizeName(tool.name, '').map((t) => t.text), ...slug.toLowerCase().split(SLUG_SPLIT)];
-	return words.some((w) => UI_WORDS.has(w)) || IN_BROWSER.test(lead);
+/**
+ * `nameTokens` is every token of the name (`splitName`): the name's own tokens differ from them only
+ * by `mcp`, `tool` and `tools`, which are no UI words.
+ */
+function drivesUi(nameTokens: readonly NameToken[], slug: string, lead: string): boolean {
+	return nameTokens.some((t) => UI_WORDS.has(t.text)) || slug.toLowerCase().split(SLUG_SPLIT).some((w) => UI_WORDS.has(w)) || IN_BROWSER.test(lead);
 }
 
 function findTarget(name: string, field: Facts['nameField'], head: NounHit | undefined, descVerb: DescriptionVerb | undefined): Target | undefined {
@@ -62,8 +65,8 @@ function findTarget(name: string, field: Facts['nameField'], head: NounHit | und
  * The name's tokens and verb; when the name has no verb (`sequentialthinking`), the display title's
  * ("Sequential Thinking"), which says the same thing in words.
  */
-function readName(tool: Tool, slug: string): Pick<Facts, 'name' | 'nameField' | 'tokens' | 'verb'> {
-	const tokens = tokenizeName(tool.name, slug);
+function readName(tool: Tool, slug: string, all: NameToken[]): Pick<Facts, 'name' | 'nameField' | 'tokens' | 'verb'> {
+	const tokens = tokenizeName(tool.name, slug, all);
 	const verb = findNameVerb(tokens);
 	const title = tool.title ?? tool.annotations?.title;
 	if (verb || !title) return { name: tool.name, nameField: 'name', tokens, verb };
@@ -76,7 +79,8 @@ function readName(tool: Tool, slug: string): Pick<Facts, 'name' | 'nameField' | 
 
 /** Reads a definition into facts. Pure: the same tool and slug always give the same facts. */
 export function gatherFacts(tool: Tool, slug: string): Facts {
-	const { name, nameField, tokens, verb } = readName(tool, slug);
+	const all = splitName(tool.name);
+	const { name, nameField, tokens, verb } = readName(tool, slug, all);
 	const object = objectPhrase(tokens, verb?.index);
 	const lead = leadSentence(tool.description);
 	const head = headNoun(object);
@@ -93,6 +97,6 @@ export function gatherFacts(tool: Tool, slug: string): Facts {
 		descVerb,
 		target: findTarget(name, nameField, head, descVerb),
 		params: classifyParams(tool.inputSchema, `${name} ${lead}`),
-		ui: drivesUi(tool, slug, lead),
+		ui: drivesUi(all, slug, lead),
 	};
 }

@@ -30,6 +30,15 @@ const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
 ];
 
 /**
+ * Where the deciding evidence was read, for a contradiction message. Quoting costs more than checking,
+ * so it is built only once a contradiction is found; a module-level function rather than a closure,
+ * since under tsx (keepNames) every closure made costs a `__name` call.
+ */
+function decidingText(by: CategoryOutcome['decidedBy']): string {
+	return by.field === 'name' || by.field === 'title' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`;
+}
+
+/**
  * Annotation claims the text contradicts. Each becomes a message for the page and a note for the
  * rationale; none changes the label, since claims never lower a level.
  */
@@ -37,14 +46,12 @@ function checkContradictions(outcome: CategoryOutcome, annotations: EffectiveAnn
 	const out: string[] = [];
 	const category = outcome.category;
 	const by = outcome.decidedBy;
-	// Built only when a contradiction is found: quoting costs more than checking.
-	const evidence = () => (by.field === 'name' || by.field === 'title' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`);
 	if (annotations.readOnlyHint.declared && annotations.readOnlyHint.value && category !== 'Read' && !outcome.fallback) {
-		out.push(`readOnlyHint is declared true, but ${evidence()} makes it ${withArticle(category)} tool.`);
+		out.push(`readOnlyHint is declared true, but ${decidingText(by)} makes it ${withArticle(category)} tool.`);
 		log.note('annotation-contradiction', 'annotations.readOnlyHint', 'true', `the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`);
 	}
 	if (annotations.destructiveHint.declared && !annotations.destructiveHint.value && category === 'Destructive') {
-		out.push(`destructiveHint is declared false, but ${evidence()} says it removes or irreversibly changes something.`);
+		out.push(`destructiveHint is declared false, but ${decidingText(by)} says it removes or irreversibly changes something.`);
 		log.note('annotation-contradiction', 'annotations.destructiveHint', 'false', 'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything');
 	}
 	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {

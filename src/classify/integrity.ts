@@ -16,7 +16,7 @@
  */
 import type { Tool } from '../catalogue/schema.ts';
 import { GENERIC_SLUG_PARTS } from './lexicon.ts';
-import { allMatches, allMatchGroups, firstMatch } from './regex.ts';
+import { allMatches, allMatchGroups, firstMatch, type Match } from './regex.ts';
 import type { IntegrityFinding, IntegritySeverity, ServerRef } from './types.ts';
 
 /** Signal ids, in the order findings are reported for one field. */
@@ -102,6 +102,7 @@ const HARVEST_NAMES = new Set([
 	'systemprompt', 'conversation', 'conversationhistory', 'chathistory', 'previousmessages', 'fullconversation',
 	'chainofthought', 'reasoningtrace', 'toolslist', 'toollist', 'availabletools', 'modelname', 'contextwindow',
 ]);
+const MIN_HARVEST_NAME = Math.min(...[...HARVEST_NAMES].map((n) => n.length));
 /** Harvesting-looking names are legitimate on tools that exist to handle chats. */
 const CHAT_TOOL = /chat|conversation|message|summar|transcript|prompt/i;
 
@@ -311,7 +312,9 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	for (const key in obj) {
 		if (parentKey === 'properties') {
 			acc.strings.push(key);
-			if (HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
+			// Lowercasing and stripping never lengthen a name's letters and digits, so a name shorter than
+			// every harvesting name cannot be one; most property names are (id, path, query).
+			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
 		}
 		collectStrings(obj[key], key, depth + 1, seen, acc);
 	}
@@ -320,42 +323,148 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 /** What the prefilters found in one definition's joined text. */
 class Triggers {
 	readonly found = new Set<string>();
-	readonly #lower: string;
+	/** Every trigger word in `lower`, in text order. */
+	readonly hits: readonly { text: string; index: number }[];
+	readonly lower: string;
 	constructor(readonly text: string) {
 		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
-		this.#lower = text.toLowerCase();
-		for (const m of allMatches(TRIGGERS, this.#lower)) this.found.add(m.text);
+		this.lower = text.toLowerCase();
+		this.hits = allMatches(TRIGGERS, this.lower);
+		for (const m of this.hits) this.found.add(m.text);
 	}
+	/** Substring answers so far: prefilters share `andWords` (tool, user), and each is searched once. */
+	readonly #contains = new Map<string, boolean>();
 	/** Substring test on the lowercased text. */
 	containsAny(needles: readonly string[]): boolean {
-		for (const n of needles) if (this.#lower.includes(n)) return true;
+		for (const n of needles) {
+			let has = this.#contains.get(n);
+			if (has === undefined) this.#contains.set(n, (has = this.lower.includes(n)));
+			if (has) return true;
+		}
 		return false;
+	}
+	/** Set by `scanChars` when the text may hold a hidden or control character. */
+	maybeHidden = false;
+	/** The character strings found by `scanChars`, once it has run. */
+	#chars: Set<string> | undefined;
+	/**
+	 * Every occurrence of a prefilter character string, in text order, for text whose lowercasing keeps
+	 * its length; `allow` then answers from them instead of searching again.
+	 */
+	scanChars(): Match[] {
+		const out: Match[] = [];
+		for (const m of allMatches(CHARS, this.lower)) {
+			const inside = CONTAINED.get(m.text);
+			if (inside) for (const c of inside) out.push({ text: c.needle, index: m.index + c.offset });
+			else this.maybeHidden = true;
+		}
+		this.#chars = new Set(out.map((m) => m.text));
+		return out;
 	}
 	/** True when a match of `p` is possible. */
 	allow(p: Prefilter): boolean {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
-		if (!hit && p.chars) for (const c of p.chars) if (isSingle(c) ? this.text.includes(c) : this.#lower.includes(c)) hit = true;
-		return hit && (!p.andWords || this.containsAny(p.andWords));
+		const chars = this.#chars;
+		if (!hit && p.chars) for (const c of p.chars) if (chars ? chars.has(c) : isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
+		return hit && (!p.andWords || this.containsAny(NEEDED_AND_WORDS.get(p.andWords) as readonly string[]));
 	}
 }
 
 /**
- * Which patterns occur anywhere in the definition. Fields are scanned one by one only for those: most
- * definitions match none, and one pass over the joined text is far cheaper than a pass per field and
- * pattern. The fields are joined with a separator no pattern can match across, so a pattern found in
- * a field is always found here (the reverse may not hold, which only costs a field scan).
+ * Every prefilter character string, found in one regex pass over the lowercased text instead of one
+ * `includes` per string and definition (single characters are the same lowercased). Longer strings
+ * come first, so `<script` is matched rather than its `<`, which `CONTAINED` then records too.
+ */
+const CHAR_NEEDLES: readonly string[] = [...new Set(TEXT_PATTERNS.flatMap((p) => p.chars ?? []))].sort((a, b) => b.length - a.length);
+/**
+ * The characters `ANY_HIDDEN` looks for, as one more alternative of `CHARS` (tag characters as their
+ * UTF-16 pairs), so clean text needs no pass of its own for them; a hit is confirmed with `ANY_HIDDEN`.
+ * Lowercasing neither makes nor changes any of them: they are controls and format characters.
+ */
+const HIDDEN_ALTERNATIVE = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F]';
+const CHARS = new RegExp(`${CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')}|${HIDDEN_ALTERNATIVE}`, 'g');
+/** For each needle, the needles inside it (itself included) and where. */
+const CONTAINED: ReadonlyMap<string, readonly { needle: string; offset: number }[]> = new Map(
+	CHAR_NEEDLES.map((n) => [n, CHAR_NEEDLES.flatMap((m) => [...n.matchAll(new RegExp(m.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'g'))].map((x) => ({ needle: m, offset: x.index })))]),
+);
+// One left-to-right pass finds every needle that occurs, and marks every string holding one, if no
+// needle can begin inside another and run past its end (a proper suffix of one is never a prefix of
+// another; the list is checked at load). A needle overlapping itself ("developer modeveloper mode")
+// is harmless: its first occurrence is found, and the overlapping one lies in the same string.
+for (const n of CHAR_NEEDLES) {
+	for (let i = 1; i < n.length; i++) {
+		if (CHAR_NEEDLES.some((m) => m !== n && m.length > n.length - i && m.startsWith(n.slice(i)))) throw new Error(`integrity: prefilter strings overlap: ${n}`);
+	}
+}
+
+/**
+ * Each `andWords` list without the words that contain an earlier one (`tools` after `tool`, `users`
+ * after `user`): if the earlier is absent so is the later, and if present the list is already
+ * satisfied, so searching for the later word again could never change the answer.
+ */
+const NEEDED_AND_WORDS: ReadonlyMap<readonly string[], readonly string[]> = new Map(
+	TEXT_PATTERNS.flatMap((p) => (p.andWords ? [[p.andWords, p.andWords.filter((w, i) => !p.andWords?.slice(0, i).some((e) => w.includes(e)))] as const] : [])),
+);
+
+/** Each trigger word's and character string's prefilters, as bits of `TEXT_PATTERNS` indices. */
+const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
+	if (TEXT_PATTERNS.length > 30) throw new Error('integrity: too many prefilters for a bit mask');
+	const m = new Map<string, number>();
+	TEXT_PATTERNS.forEach((p, i) => {
+		for (const w of [...(p.words ?? []), ...(p.chars ?? [])]) m.set(w, (m.get(w) ?? 0) | (1 << i));
+	});
+	return m;
+})();
+
+/**
+ * Which patterns occur in some field of the definition. Fields are scanned one by one only for those:
+ * most definitions match none. The strings are joined with a separator no pattern can match across
+ * and searched once for every prefilter's trigger words; a pattern whose prefilter the definition
+ * passes then runs only over the strings that hold one of its words or characters, where any match
+ * must lie, rather than over all the text: in honest text that is one string or two.
+ *
+ * Positions in the lowercased text are positions in the strings as long as lowercasing keeps every
+ * length and makes no ASCII letter out of another character. U+0130 (İ) and U+212A (Kelvin sign) are
+ * the only characters that break this, so text holding one is searched as a whole instead.
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
 	const seen = new Set<object>();
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
-	const joined = acc.strings.join(FIELD_SEPARATOR);
+	const strings = acc.strings;
+	const joined = strings.join(FIELD_SEPARATOR);
 	const triggers = new Triggers(joined);
 	const present = new Set<RegExp>();
-	for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
-	if (ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	const fallback = triggers.lower.length !== joined.length || joined.includes('\u212A');
+	if (fallback) {
+		for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
+	} else {
+		// Which string each trigger word or character string sits in: hits come in text order, so one
+		// forward walk per kind suffices.
+		const masks = new Array<number>(strings.length).fill(0);
+		for (const hits of [triggers.hits, triggers.scanChars()]) {
+			let k = 0;
+			let end = (strings[0] as string).length;
+			for (const hit of hits) {
+				while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
+				masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+			}
+		}
+		TEXT_PATTERNS.forEach((p, i) => {
+			if (present.has(p.re) || !triggers.allow(p)) return;
+			const bit = 1 << i;
+			for (let j = 0; j < strings.length; j++) {
+				if (((masks[j] as number) & bit) !== 0 && firstMatch(p.re, strings[j] as string)) {
+					present.add(p.re);
+					return;
+				}
+			}
+		});
+	}
+	// The fast path has looked for hidden characters in `scanChars` already; the reference path tests for them here.
+	if ((fallback || triggers.maybeHidden) && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 
@@ -404,10 +513,10 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>,
 export function scanIntegrity(tool: Tool, server?: ServerRef): IntegrityFinding[] {
 	const chatTool = CHAT_TOOL.test(tool.name);
 	const zeroWidthKinds = new Set<string>();
-	const own = ownServerWords(server);
 	const { present, harvestName } = presentPatterns(tool);
 	// The common case: nothing suspicious anywhere, so no field needs a closer look.
 	if (present.size === 0 && !(harvestName && !chatTool)) return [];
+	const own = ownServerWords(server);
 	const raw = textFields(tool).flatMap((f) => scanField(f, chatTool, zeroWidthKinds, own, present));
 	const signals = new Set(raw.map((r) => r.signal));
 	// Two different signals in one definition, or three kinds of zero-width character, look deliberate.

@@ -69,6 +69,7 @@ const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?
 const OVERWRITE_FLAGS = new Set(['overwrite', 'overwrite_existing', 'allow_overwrite', 'force_overwrite', 'replace', 'replace_existing', 'clobber']);
 /** Allowed values that choose overwriting, as in `mode: APPEND | OVERWRITE`. */
 const OVERWRITE_VALUES = new Set(['overwrite', 'replace']);
+const OVERWRITE_VALUE_LENGTHS = new Set([...OVERWRITE_VALUES].map((v) => v.length));
 /** Last name words of a location anywhere on disk, as opposed to a file name inside the server's output folder. */
 const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
@@ -123,22 +124,42 @@ function sortedKeys(obj: Json): string[] {
 	return Object.keys(obj).sort();
 }
 
+/** A property name's tokens and their `_` join. */
+interface NameWords {
+	readonly tokens: readonly string[];
+	readonly norm: string;
+}
+
 /** Property names repeat across tools (id, path, query…), so their tokens are memoised, within a bound. */
-const TOKEN_CACHE = new Map<string, readonly string[]>();
+const TOKEN_CACHE = new Map<string, NameWords>();
 const MAX_CACHED_NAMES = 20_000;
 const NO_TYPES: ReadonlySet<string> = new Set();
 
-function nameTokens(name: string): readonly string[] {
+function nameWords(name: string): NameWords {
 	const hit = TOKEN_CACHE.get(name);
 	if (hit) return hit;
 	if (TOKEN_CACHE.size >= MAX_CACHED_NAMES) TOKEN_CACHE.clear();
 	const tokens = allMatches(NAME_PART, name).map((m) => m.text.toLowerCase());
-	TOKEN_CACHE.set(name, tokens);
-	return tokens;
+	const words = { tokens, norm: tokens.join('_') };
+	TOKEN_CACHE.set(name, words);
+	return words;
 }
 
-function branches(node: Json): Json[] {
-	return COMBINATORS.flatMap((k) => (Array.isArray(node[k]) ? (node[k] as unknown[]).filter(isObject) : []));
+function nameTokens(name: string): readonly string[] {
+	return nameWords(name).tokens;
+}
+
+const NO_BRANCHES: readonly Json[] = [];
+
+/** The object branches of allOf/anyOf/oneOf; most properties have none, and then no array is made. */
+function branches(node: Json): readonly Json[] {
+	let out: Json[] | undefined;
+	for (const k of COMBINATORS) {
+		const list = node[k];
+		if (!Array.isArray(list)) continue;
+		for (const b of list) if (isObject(b)) (out ??= []).push(b);
+	}
+	return out ?? NO_BRANCHES;
 }
 
 function addTypes(t: unknown, out: Set<string>): void {
@@ -146,7 +167,26 @@ function addTypes(t: unknown, out: Set<string>): void {
 	else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') out.add(x);
 }
 
-function typesOf(node: Json, alternatives: readonly Json[]): Set<string> {
+/**
+ * The type sets of properties declaring one type and no branches, shared: they are most properties,
+ * and consumers only read `Param.types`. Bounded, since a hostile schema can invent type names.
+ */
+const SINGLE_TYPES = new Map<string, ReadonlySet<string>>();
+const MAX_SINGLE_TYPES = 64;
+
+function typesOf(node: Json, alternatives: readonly Json[]): ReadonlySet<string> {
+	if (alternatives.length === 0) {
+		const t = node.type;
+		if (t === undefined) return NO_TYPES;
+		if (typeof t === 'string') {
+			let set = SINGLE_TYPES.get(t);
+			if (!set) {
+				set = new Set([t]);
+				if (SINGLE_TYPES.size < MAX_SINGLE_TYPES) SINGLE_TYPES.set(t, set);
+			}
+			return set;
+		}
+	}
 	const out = new Set<string>();
 	addTypes(node.type, out);
 	for (const b of alternatives) addTypes(b.type, out);
@@ -173,7 +213,7 @@ interface WalkAt {
 }
 
 function makeParam(name: string, node: Json, at: WalkAt): Param {
-	const tokens = nameTokens(name);
+	const { tokens, norm } = nameWords(name);
 	const alternatives = branches(node);
 	const items = isObject(node.items) ? node.items : undefined;
 	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
@@ -182,7 +222,7 @@ function makeParam(name: string, node: Json, at: WalkAt): Param {
 		depth: at.depth,
 		name,
 		tokens,
-		norm: tokens.join('_'),
+		norm,
 		types: typesOf(node, alternatives),
 		itemTypes: items ? typesOf(items, branches(items)) : NO_TYPES,
 		enumValues: enumValuesOf(node, alternatives),
@@ -280,7 +320,16 @@ function isBulkParam(p: Param): boolean {
 /** A flag named for overwriting, or a parameter one of whose allowed values is to overwrite or replace. */
 function isOverwriteParam(p: Param): boolean {
 	const flag = p.types.size === 0 || p.types.has('boolean');
-	return (flag && OVERWRITE_FLAGS.has(p.norm)) || p.enumValues.some((v) => OVERWRITE_VALUES.has(v.toLowerCase()));
+	return (flag && OVERWRITE_FLAGS.has(p.norm)) || p.enumValues.some(isOverwriteValue);
+}
+
+/**
+ * Lowercasing keeps a string's length except for U+0130, whose extra combining mark is in no
+ * overwrite value: enums are often long (countries, time zones), and the length check spares
+ * lowercasing nearly all of their values.
+ */
+function isOverwriteValue(v: string): boolean {
+	return OVERWRITE_VALUE_LENGTHS.has(v.length) && OVERWRITE_VALUES.has(v.toLowerCase());
 }
 
 function actionEnum(p: Param): ActionEnum | undefined {
@@ -313,16 +362,47 @@ function isRecipient(p: Param): boolean {
  */
 export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 	const direct = walkParams(schema);
+	// One pass with shared empty lists: most tools have few parameters and most classes stay empty.
+	let code: Param[] | undefined;
+	let url: Param[] | undefined;
+	let path: Param[] | undefined;
+	let output: Param[] | undefined;
+	let recipient: Param[] | undefined;
+	let maybeRecipient: Param[] | undefined;
+	let bulk: Param[] | undefined;
+	let overwrite: Param[] | undefined;
+	let money: Param[] | undefined;
+	let actionEnums: ActionEnum[] | undefined;
+	for (const p of direct) {
+		if (isCodeParam(p, toolText)) (code ??= []).push(p);
+		if (isUrlParam(p)) (url ??= []).push(p);
+		if (isPathParam(p)) (path ??= []).push(p);
+		if (isOutputParam(p)) (output ??= []).push(p);
+		if (isRecipient(p)) (recipient ??= []).push(p);
+		if (MAYBE_RECIPIENT.has(p.norm)) (maybeRecipient ??= []).push(p);
+		if (isBulkParam(p)) (bulk ??= []).push(p);
+		if (isOverwriteParam(p)) (overwrite ??= []).push(p);
+		if (isMoneyParam(p)) (money ??= []).push(p);
+		const action = actionEnum(p);
+		if (action) (actionEnums ??= []).push(action);
+	}
 	return {
-		code: direct.filter((p) => isCodeParam(p, toolText)),
-		url: direct.filter(isUrlParam),
-		path: direct.filter(isPathParam),
-		output: direct.filter(isOutputParam),
-		recipient: direct.filter(isRecipient),
-		maybeRecipient: direct.filter((p) => MAYBE_RECIPIENT.has(p.norm)),
-		bulk: direct.filter(isBulkParam),
-		overwrite: direct.filter(isOverwriteParam),
-		money: direct.filter((p) => MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t))),
-		actionEnums: direct.flatMap((p) => actionEnum(p) ?? []),
+		code: code ?? NO_PARAMS,
+		url: url ?? NO_PARAMS,
+		path: path ?? NO_PARAMS,
+		output: output ?? NO_PARAMS,
+		recipient: recipient ?? NO_PARAMS,
+		maybeRecipient: maybeRecipient ?? NO_PARAMS,
+		bulk: bulk ?? NO_PARAMS,
+		overwrite: overwrite ?? NO_PARAMS,
+		money: money ?? NO_PARAMS,
+		actionEnums: actionEnums ?? NO_ACTION_ENUMS,
 	};
+}
+
+const NO_PARAMS: readonly Param[] = Object.freeze([]);
+const NO_ACTION_ENUMS: readonly ActionEnum[] = Object.freeze([]);
+
+function isMoneyParam(p: Param): boolean {
+	return MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t));
 }

@@ -41,12 +41,10 @@ const NOISE_TOKENS = new Set(['mcp', 'tool', 'tools']);
 const MIN_RE_WORD = 5;
 
 /**
- * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp`, `tool` and
- * tokens that merely repeat the server slug (`github_create_issue` on the GitHub server). A slug part
- * that is also a lexicon word is kept, since it probably names the object. Never returns an empty
- * list for a name that has ASCII letters or digits.
+ * Every token of a name, `mcp` and slug parts included: the first step of `tokenizeName`, which a
+ * caller that needs both lists passes back in rather than splitting the name twice.
  */
-export function tokenizeName(name: string, slug: string): NameToken[] {
+export function splitName(name: string): NameToken[] {
 	const all: NameToken[] = [];
 	for (const run of allMatches(WORD_RUN, name)) {
 		for (const part of allMatches(CAMEL_PART, run.text)) {
@@ -54,6 +52,16 @@ export function tokenizeName(name: string, slug: string): NameToken[] {
 			all.push({ text: part.text.toLowerCase(), start, end: start + part.text.length });
 		}
 	}
+	return all;
+}
+
+/**
+ * Splits a tool name into lowercase tokens (snake, kebab, dotted, camelCase), dropping `mcp`, `tool` and
+ * tokens that merely repeat the server slug (`github_create_issue` on the GitHub server). A slug part
+ * that is also a lexicon word is kept, since it probably names the object. Never returns an empty
+ * list for a name that has ASCII letters or digits. `all` is `splitName(name)`, for a caller that has it.
+ */
+export function tokenizeName(name: string, slug: string, all: NameToken[] = splitName(name)): NameToken[] {
 	const split = all.flatMap(splitCompound);
 	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));
 	const kept = split.filter((t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
@@ -119,7 +127,9 @@ const VERB_CACHE = new Map<string, VerbInfo | undefined>();
 const NOUN_CACHE = new Map<string, { base: string; classes: ReadonlySet<NounClass> } | undefined>();
 
 function cached<T>(cache: Map<string, T | undefined>, word: string, find: (word: string) => T | undefined): T | undefined {
-	if (cache.has(word)) return cache.get(word);
+	// One lookup for the common hit; `has` only tells a cached miss from a new word.
+	const hit = cache.get(word);
+	if (hit !== undefined || cache.has(word)) return hit;
 	if (cache.size >= MAX_CACHED_WORDS) cache.clear();
 	const found = find(word);
 	cache.set(word, found);
@@ -193,13 +203,17 @@ export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = f
 	return undefined;
 }
 
+/** Not a quantity word. Module-level rather than a closure: under tsx (keepNames) every closure made costs a `__name` call. */
+function isObject(t: NameToken): boolean {
+	return !BULK_WORDS.has(t.text);
+}
+
 /**
  * The tokens naming what the verb acts on: those after the verb up to a preposition
  * (`delete_repo_file`, `remove_label_from_issue`), or, when none of those is a known noun, those
  * before it (`labels_delete`, `widgets_bulk_delete`). Quantity words (all, bulk…) are left out.
  */
 export function objectPhrase(tokens: readonly NameToken[], verbIndex: number | undefined): NameToken[] {
-	const isObject = (t: NameToken) => !BULK_WORDS.has(t.text);
 	if (verbIndex === undefined) return tokens.filter(isObject);
 	const after: NameToken[] = [];
 	for (const t of tokens.slice(verbIndex + 1)) {

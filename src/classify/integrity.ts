@@ -320,6 +320,11 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	}
 }
 
+/** Runs of ASCII capitals, lowered alone when the text holds a letter whose lowercase form is ASCII. */
+const ASCII_UPPER = /[A-Z]+/g;
+/** The only letters whose lowercase form holds an ASCII letter (k, i) or has another length. */
+const KELVIN_OR_DOTTED_I = /[\u212A\u0130]/;
+
 /** What the prefilters found in one definition's joined text. */
 class Triggers {
 	readonly found = new Set<string>();
@@ -327,8 +332,10 @@ class Triggers {
 	readonly hits: readonly { text: string; index: number }[];
 	readonly lower: string;
 	constructor(readonly text: string) {
-		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one.
-		this.lower = text.toLowerCase();
+		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one. Every
+		// trigger is ASCII; lowering must keep positions and must not turn another letter into an ASCII one
+		// glued to a trigger (U+212A lowercases to "k"), so text holding one has only its ASCII lowered.
+		this.lower = KELVIN_OR_DOTTED_I.test(text) ? text.replace(ASCII_UPPER, (run) => run.toLowerCase()) : text.toLowerCase();
 		this.hits = allMatches(TRIGGERS, this.lower);
 		for (const m of this.hits) this.found.add(m.text);
 	}
@@ -424,9 +431,7 @@ const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
  * passes then runs only over the strings that hold one of its words or characters, where any match
  * must lie, rather than over all the text: in honest text that is one string or two.
  *
- * Positions in the lowercased text are positions in the strings as long as lowercasing keeps every
- * length and makes no ASCII letter out of another character. U+0130 (İ) and U+212A (Kelvin sign) are
- * the only characters that break this, so text holding one is searched as a whole instead.
+ * Positions in the lowercased text are positions in the strings: only ASCII letters are lowered.
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
@@ -437,34 +442,29 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	const joined = strings.join(FIELD_SEPARATOR);
 	const triggers = new Triggers(joined);
 	const present = new Set<RegExp>();
-	const fallback = triggers.lower.length !== joined.length || joined.includes('\u212A');
-	if (fallback) {
-		for (const p of TEXT_PATTERNS) if (!present.has(p.re) && triggers.allow(p) && firstMatch(p.re, joined)) present.add(p.re);
-	} else {
-		// Which string each trigger word or character string sits in: hits come in text order, so one
-		// forward walk per kind suffices.
-		const masks = new Array<number>(strings.length).fill(0);
-		for (const hits of [triggers.hits, triggers.scanChars()]) {
-			let k = 0;
-			let end = (strings[0] as string).length;
-			for (const hit of hits) {
-				while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
-				masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+	// Which string each trigger word or character string sits in: hits come in text order, so one
+	// forward walk per kind suffices.
+	const masks = new Array<number>(strings.length).fill(0);
+	for (const hits of [triggers.hits, triggers.scanChars()]) {
+		let k = 0;
+		let end = (strings[0] as string).length;
+		for (const hit of hits) {
+			while (hit.index > end) end += FIELD_SEPARATOR.length + (strings[++k] as string).length;
+			masks[k] = (masks[k] as number) | (WORD_PREFILTERS.get(hit.text) ?? 0);
+		}
+	}
+	TEXT_PATTERNS.forEach((p, i) => {
+		if (present.has(p.re) || !triggers.allow(p)) return;
+		const bit = 1 << i;
+		for (let j = 0; j < strings.length; j++) {
+			if (((masks[j] as number) & bit) !== 0 && firstMatch(p.re, strings[j] as string)) {
+				present.add(p.re);
+				return;
 			}
 		}
-		TEXT_PATTERNS.forEach((p, i) => {
-			if (present.has(p.re) || !triggers.allow(p)) return;
-			const bit = 1 << i;
-			for (let j = 0; j < strings.length; j++) {
-				if (((masks[j] as number) & bit) !== 0 && firstMatch(p.re, strings[j] as string)) {
-					present.add(p.re);
-					return;
-				}
-			}
-		});
-	}
-	// The fast path has looked for hidden characters in `scanChars` already; the reference path tests for them here.
-	if ((fallback || triggers.maybeHidden) && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
+	});
+	// `scanChars` found any candidate hidden character; the exact test runs only then.
+	if (triggers.maybeHidden && ANY_HIDDEN.test(joined)) present.add(ANY_HIDDEN);
 	return { present, harvestName: acc.harvestName };
 }
 

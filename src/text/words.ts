@@ -6,7 +6,12 @@ export function withArticle(word: string, capital = false): string {
 	return `${capital ? article[0]?.toUpperCase() + article.slice(1) : article} ${word}`;
 }
 
-/** "1 tool", "2 tools". */
+/** A count as the site prints it: "9,503" (fixed locale, so every build prints the same). */
+export function figure(n: number): string {
+	return n.toLocaleString('en-US');
+}
+
+/** "1 tool", "2 tools", "1,083 tools". */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-	return `${n.toLocaleString('en-US')} ${n === 1 ? singular : pluralForm}`;
+	return `${figure(n)} ${n === 1 ? singular : pluralForm}`;
 }

@@ -65,6 +65,21 @@ function printMeasure(title: string, label: string, m: Measure, yes: string, no:
 	];
 }
 
+/** The destructive measure by deciding verb: the ceiling of any verb-keyed reading, and the verbs authors split on. */
+function formatConventions(v: AgreementReport['destructiveByVerb']): string[] {
+	if (v.ceiling.measured === 0) return [];
+	const lines = [
+		`Ceiling for one answer per deciding verb: ${pct(v.ceiling.rate)} (${v.ceiling.agreed} of ${v.ceiling.measured}), giving every verb the answer most of its tools declare.`,
+		'  That answer is fitted to these very labels, so the figure bounds any reading keyed on the verb; it is not a result.',
+	];
+	if (v.split.length > 0) {
+		const width = Math.max(...v.split.map((c) => c.verb.length)) + 2;
+		lines.push('Verbs declared destructive by two or more servers and additive by two or more others (tools true/false, servers true/false, text agreed):');
+		for (const c of v.split) lines.push(`  ${c.verb.padEnd(width)}${pad(`${c.declaredTrue}/${c.declaredFalse}`, 9)}${pad(`${c.serversTrue}/${c.serversFalse}`, 8)}${pad(c.agreed, 6)}`);
+	}
+	return [...lines, ''];
+}
+
 /** The human-readable report. */
 function formatReport(r: AgreementReport, source: string): string {
 	const lines = [
@@ -86,6 +101,7 @@ function formatReport(r: AgreementReport, source: string): string {
 		for (const x of r.destructiveByServer) lines.push(`  ${x.server.padEnd(width2)}${pad(x.measured, 5)}${pad(pct(x.agreed / x.measured), 9)}${pad(pct(x.strictAgreed / x.measured), 9)}`);
 		lines.push('');
 	}
+	lines.push(...formatConventions(r.destructiveByVerb));
 	const shown = r.disagreements.filter((d) => d.measure !== 'strictDestructive');
 	lines.push(shown.length === 0 ? 'No disagreements.' : `Disagreements (${shown.length}):`);
 	for (const d of shown) {

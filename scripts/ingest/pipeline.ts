@@ -4,7 +4,7 @@
  * it atomically. Any failure leaves the previous file untouched.
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { listTools, IngestError, type Listing, type FailureReason } from './list.ts';
 import { rebuildNative, REBUILD_TIMEOUT_MS, type Rebuilt } from './native.ts';
 import { binArgv, cleanArgs, credentialNames, discoverEnvNames, installPackage, namesInOutput, placeholderFor, readme, readmeArgs, type Installed } from './npm.ts';
@@ -220,6 +220,19 @@ function scrubGeneric(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * A local command as the record keeps it: absolute paths inside the folder the ingest runs from are
+ * written relative to it, so the recipe reproduces from a checkout and a record names no folder of
+ * the machine that made it.
+ */
+export function recipeWords(command: string, cwd = process.cwd()): string[] {
+	return splitCommand(command).map((w) => {
+		if (!isAbsolute(w)) return w;
+		const rel = relative(cwd, w);
+		return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : w;
+	});
+}
+
 /** Ingests one source. Never throws: failures come back as outcomes. */
 export async function ingestSource(source: Source, opts: IngestOptions): Promise<Outcome> {
 	const started = Date.now();
@@ -297,7 +310,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 					transport: 'stdio',
 					strategy: source.kind === 'command' ? 'command' : attempt.strategy,
 					bin,
-					args: source.kind === 'command' ? splitCommand(source.command) : attempt.args.length ? attempt.args : undefined,
+					args: source.kind === 'command' ? recipeWords(source.command) : attempt.args.length ? attempt.args : undefined,
 					env: attempt.env.length ? attempt.env : undefined,
 					nativeRebuild: nativeRebuild || undefined,
 				},

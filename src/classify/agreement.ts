@@ -96,6 +96,34 @@ export interface AgreementReport {
 	 * (some mark every non-read tool destructive, some only deletions), which this makes visible.
 	 */
 	readonly destructiveByServer: readonly { server: string; measured: number; agreed: number; strictAgreed: number }[];
+	/** How the declared destructiveHint divides by deciding verb, see `VerbConventions`. */
+	readonly destructiveByVerb: VerbConventions;
+}
+
+/** One deciding verb (the first category record's rule and match) and how its tools declared destructiveHint. */
+export interface VerbConvention {
+	/** `rule match`, the match lowercased: `name-verb update`. */
+	readonly verb: string;
+	/** Tools declaring destructiveHint true and false. */
+	readonly declaredTrue: number;
+	readonly declaredFalse: number;
+	/** Servers with at least one tool declaring it true, and false. */
+	readonly serversTrue: number;
+	readonly serversFalse: number;
+	/** The text's answer for this verb's tools agreed with the author this many times. */
+	readonly agreed: number;
+}
+
+/**
+ * The destructive measure grouped by the verb that decided each tool's category. It bounds what any
+ * reading keyed on that verb can reach: giving each verb the answer most of its tools declare (fitted
+ * to these very labels, so an upper bound, never a result) agrees `ceiling.agreed` times. Verbs that
+ * several servers declare each way (`split`) are conventions no single answer satisfies.
+ */
+export interface VerbConventions {
+	readonly ceiling: { readonly measured: number; readonly agreed: number; readonly rate: number | undefined };
+	/** Verbs declared destructive by at least two servers and additive by at least two others, most tools first. */
+	readonly split: readonly VerbConvention[];
 }
 
 class Tally {
@@ -135,6 +163,7 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 	const byCategory = Object.fromEntries(DECLARED_ROWS.map((r) => [r, emptyRow()])) as Record<DeclaredRow, Record<Category, number>>;
 	const disagreements: Disagreement[] = [];
 	const byServer = new Map<string, { server: string; measured: number; agreed: number; strictAgreed: number }>();
+	const byVerb = new Map<string, VerbTally>();
 	let tools = 0;
 	let labelled = 0;
 	let contradictory = 0;
@@ -159,8 +188,10 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 			const row = byServer.get(item.server.slug) ?? { server: item.server.slug, measured: 0, agreed: 0, strictAgreed: 0 };
 			byServer.set(item.server.slug, row);
 			row.measured++;
-			if (destructive.add(destructiveLabel, d.textHints?.destructive ?? d.category !== 'Read')) row.agreed++;
+			const agreed = destructive.add(destructiveLabel, d.textHints?.destructive ?? d.category !== 'Read');
+			if (agreed) row.agreed++;
 			else note('destructive', 'destructiveHint', destructiveLabel);
+			tallyVerb(byVerb, first ? `${first.rule} ${first.match.toLowerCase()}` : 'none', item.server.slug, destructiveLabel, agreed);
 			if (strict.add(destructiveLabel, d.category === 'Destructive')) row.strictAgreed++;
 			else note('strictDestructive', 'destructiveHint', destructiveLabel);
 		}
@@ -178,5 +209,43 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 		byCategory,
 		disagreements,
 		destructiveByServer: [...byServer.values()],
+		destructiveByVerb: verbConventions(byVerb),
 	};
+}
+
+interface VerbTally {
+	declaredTrue: number;
+	declaredFalse: number;
+	agreed: number;
+	serversTrue: Set<string>;
+	serversFalse: Set<string>;
+}
+
+function tallyVerb(byVerb: Map<string, VerbTally>, verb: string, server: string, declared: boolean, agreed: boolean): void {
+	let t = byVerb.get(verb);
+	if (!t) byVerb.set(verb, (t = { declaredTrue: 0, declaredFalse: 0, agreed: 0, serversTrue: new Set(), serversFalse: new Set() }));
+	if (declared) {
+		t.declaredTrue++;
+		t.serversTrue.add(server);
+	} else {
+		t.declaredFalse++;
+		t.serversFalse.add(server);
+	}
+	if (agreed) t.agreed++;
+}
+
+function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): VerbConventions {
+	let measured = 0;
+	let best = 0;
+	const split: VerbConvention[] = [];
+	for (const [verb, t] of byVerb) {
+		measured += t.declaredTrue + t.declaredFalse;
+		best += Math.max(t.declaredTrue, t.declaredFalse);
+		if (t.serversTrue.size >= 2 && t.serversFalse.size >= 2) {
+			split.push({ verb, declaredTrue: t.declaredTrue, declaredFalse: t.declaredFalse, serversTrue: t.serversTrue.size, serversFalse: t.serversFalse.size, agreed: t.agreed });
+		}
+	}
+	const total = (c: VerbConvention) => c.declaredTrue + c.declaredFalse;
+	split.sort((a, b) => total(b) - total(a) || (a.verb < b.verb ? -1 : a.verb > b.verb ? 1 : 0));
+	return { ceiling: { measured, agreed: best, rate: measured > 0 ? best / measured : undefined }, split };
 }

@@ -53,6 +53,24 @@ describe('measureAgreement', () => {
 		expect(measureAgreement([{ server: SERVER, tool: curated }]).destructive.agreed).toBe(1);
 	});
 
+	it('groups the destructive measure by deciding verb: a ceiling for verb-keyed readings and the verbs servers split on', () => {
+		const at = (slug: string, t: Tool) => ({ server: { slug, name: slug }, tool: t });
+		const update = (d: boolean) => tool('update_item', 'Update an item.', { readOnlyHint: false, destructiveHint: d });
+		const r = measureAgreement([
+			at('a', update(true)),
+			at('b', update(true)),
+			at('c', update(false)),
+			at('d', update(false)),
+			at('e', update(false)),
+			// One server on each side is a disagreement, not a split convention.
+			at('a', tool('create_item', 'Create an item.', { destructiveHint: true })),
+			at('c', tool('create_item', 'Create an item.', { destructiveHint: false })),
+		]);
+		// update: best single answer "false" agrees 3 of 5; create: 1 of 2.
+		expect(r.destructiveByVerb.ceiling).toEqual({ measured: 7, agreed: 4, rate: 4 / 7 });
+		expect(r.destructiveByVerb.split).toEqual([{ verb: 'name-verb update', declaredTrue: 2, declaredFalse: 3, serversTrue: 2, serversFalse: 3, agreed: 2 }]);
+	});
+
 	it('takes read labels from a dump\'s read-only mode', () => {
 		const r = measureAgreement([
 			{ server: SERVER, tool: tool('list_items', 'List items.'), readOnlyMode: true },
@@ -84,6 +102,7 @@ describe('npm run evaluate', () => {
 		expect(stdout).toContain('target 95.0%: NOT met');
 		expect(stdout).toContain('Destructive vs not: 100.0% agreement (4 of 4 tools');
 		expect(stdout).toMatch(/declared true\s+1\s+1/);
+		expect(stdout).toContain('Ceiling for one answer per deciding verb: 100.0% (4 of 4)');
 		expect(stdout).toContain('read         demo/purge_items: readOnlyHint true, classified Destructive/');
 		expect(stdout.trimEnd().endsWith('Targets NOT met.')).toBe(true);
 		expect(stderr).toContain('skipping');

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
 import { cleanArgs, credentialNames, namesInOutput, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
-import { normaliseTool, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
+import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
 import { markSkips, parseNpmSpec, parsePositional, readSourcesFile, slugFor, splitCommand } from '../../scripts/ingest/sources.ts';
@@ -166,6 +166,11 @@ describe('sources', () => {
 		expect(parsePositional('https://example.com/mcp')).toEqual({ kind: 'http', url: 'https://example.com/mcp' });
 		expect(() => parsePositional('what')).toThrow(/cannot tell/);
 		expect(splitCommand(`node "my server.js" --flag 'a b'`)).toEqual(['node', 'my server.js', '--flag', 'a b']);
+	});
+
+	it('records a local command with paths inside the working folder made relative, others kept', () => {
+		expect(recipeWords('node /srv/atlas/servers/well.mjs --root /srv/atlas --data /data/x', '/srv/atlas')).toEqual(['node', 'servers/well.mjs', '--root', '/srv/atlas', '--data', '/data/x']);
+		expect(recipeWords('node /srv/atlas-other/x.mjs ./y.mjs', '/srv/atlas')).toEqual(['node', '/srv/atlas-other/x.mjs', './y.mjs']);
 	});
 
 	it('derives slugs, with the scope for generic names', () => {

@@ -56,6 +56,8 @@ describe('ingest of fixture servers over --command', () => {
 		expect(record.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(record.capabilities).toHaveProperty('tools');
 		expect(record.launch).toMatchObject({ transport: 'stdio', strategy: 'command', pages: 1 });
+		// The recipe names the fixture relative to the checkout, not by this machine's folders.
+		expect(record.launch?.args).toEqual(['node', 'tests/ingest/fixtures/well.mjs']);
 		expect(record.tools[0]?.outputSchema).toBeDefined();
 		expect(record.tools[0]?.annotations).toEqual({ readOnlyHint: true });
 		// The throwaway HOME and TMPDIR the server saw are scrubbed from its text.

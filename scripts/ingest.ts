@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { IngestError } from './ingest/list.ts';
 import { ingestSource, type IngestOptions, type Outcome } from './ingest/pipeline.ts';
+import { exitOnSignals } from './ingest/reaper.ts';
 import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
 import { markSkips, parsePositional, readSourcesFile, slugFor, type Source } from './ingest/sources.ts';
 import { readPrevious } from './ingest/write.ts';
@@ -155,6 +156,7 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	if (!cli.all) {
+		exitOnSignals(); // the server and its folders go with us
 		const source: Source = cli.command ? { kind: 'command', command: cli.command, ...common } : { ...parsePositional(cli.positional ?? ''), ...common };
 		const outcome = await ingestSource(source, opts);
 		console.log(outcomeLine(outcome));
@@ -168,16 +170,14 @@ async function main(): Promise<number> {
 	let next = 0;
 	let interrupted = false;
 	let interruptedAt = 0;
-	process.on('SIGINT', () => {
+	exitOnSignals(() => {
 		// A terminal's Ctrl-C reaches this process twice (from the terminal and relayed by npm/tsx), so only
-		// a second press at least a second later stops at once.
-		if (interrupted) {
-			if (Date.now() - interruptedAt > 1000) process.exit(130);
-			return;
-		}
+		// a second press at least a second later stops at once (killing the servers in flight).
+		if (interrupted) return Date.now() - interruptedAt > 1000;
 		interrupted = true; // finish the sources in flight (their files are written atomically), start no more
 		interruptedAt = Date.now();
 		console.error('\ninterrupted: finishing the sources in flight, starting no more (Ctrl-C again to stop now)');
+		return false;
 	});
 	const worker = async () => {
 		while (!interrupted && next < todo.length) {

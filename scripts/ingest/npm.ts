@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IngestError } from './list.ts';
+import { trackGroup } from './reaper.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ const INSTALL_TIMEOUT_MS = 300_000;
 export function run(command: string, args: string[], opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<string> {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const untrack = trackGroup(child.pid);
+		child.once('close', untrack);
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
 		child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -29,7 +32,11 @@ export function run(command: string, args: string[], opts: { cwd?: string; timeo
 		let killed = false;
 		const timer = setTimeout(() => {
 			killed = true;
-			child.kill('SIGKILL');
+			try {
+				if (child.pid) process.kill(-child.pid, 'SIGKILL'); // the whole group: npm's own children too
+			} catch {
+				// already gone
+			}
 		}, opts.timeoutMs);
 		const fail = (error: Error, extra: object) => {
 			clearTimeout(timer);

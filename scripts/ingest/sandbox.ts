@@ -10,6 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { trackFolder, trackGroup } from './reaper.ts';
 
 /** Unprivileged uid/gid servers run as when the ingest runs as root (`nobody`). */
 export const NOBODY = 65534;
@@ -62,7 +63,15 @@ export function makeSandboxDirs(prefix = 'atlas-ingest-'): SandboxDirs {
 		chmodSync(root, 0o711);
 		for (const d of [dirs.home, dirs.tmp, dirs.work]) chownSync(d, NOBODY, NOBODY);
 	}
-	return { ...dirs, dispose: () => rmSync(root, { recursive: true, force: true }) };
+	const remove = () => rmSync(root, { recursive: true, force: true });
+	const untrack = trackFolder(remove);
+	return {
+		...dirs,
+		dispose: () => {
+			remove();
+			untrack();
+		},
+	};
 }
 
 /** Empties the server-writable folders (HOME, TMPDIR, work) so each run starts clean. */
@@ -115,6 +124,7 @@ export function runSandboxed(argv: string[], env: Record<string, string>, cwd: s
 		let output = '';
 		let timedOut = false;
 		const child = spawn(command, args, { cwd, env: {}, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const untrack = trackGroup(child.pid);
 		const kill = () => {
 			try {
 				if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -137,6 +147,7 @@ export function runSandboxed(argv: string[], env: Record<string, string>, cwd: s
 			finished = true;
 			clearTimeout(timer);
 			kill(); // anything the command left behind in its group
+			untrack();
 			resolvePromise({ code, timedOut, output, ms: Date.now() - started });
 		};
 		child.once('error', (error) => {

@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { trackGroup } from './reaper.ts';
 
 /** Largest stdout line accepted (tools/list answers reach 1 MB; the SDK's own limit is 10 MB). */
 const MAX_LINE = 16 * 1024 * 1024;
@@ -85,6 +86,7 @@ export class SandboxedStdioTransport implements Transport {
 			// Empty env: the sandbox's `env -i` sets the server's own; detached: its own process group to kill.
 			const child = spawn(this.spec.command, this.spec.args, { cwd: this.spec.cwd, env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
 			this.child = child;
+			const untrack = trackGroup(child.pid);
 			child.once('error', (error) => {
 				reject(error);
 				this.onerror?.(error);
@@ -93,7 +95,10 @@ export class SandboxedStdioTransport implements Transport {
 			child.once('exit', (code, signal) => {
 				this.observed.exit = { code, signal };
 			});
-			child.once('close', () => this.finish());
+			child.once('close', () => {
+				untrack();
+				this.finish();
+			});
 			child.stdin?.on('error', () => {}); // a server that exits while we write is reported by exit, not EPIPE
 			child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk));
 			child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -154,6 +154,43 @@ describe('ingest of fixture servers over --command', () => {
 	});
 });
 
+/** Pids of live processes whose command line mentions `marker` (Linux /proc). */
+function processesMentioning(marker: string): number[] {
+	return readdirSync('/proc')
+		.filter((d) => /^\d+$/.test(d))
+		.filter((d) => {
+			try {
+				return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(marker);
+			} catch {
+				return false; // ended meanwhile
+			}
+		})
+		.map(Number);
+}
+
+describe('an interrupted ingest', () => {
+	const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+	it.each(['SIGINT', 'SIGTERM'] as const)('leaves no server running and no sandbox folder after %s', async (signal) => {
+		// Its own TMPDIR, so the sandbox folders and the server's command line are recognisable.
+		const tmp = freshDir();
+		const cli = spawn(process.execPath, [TSX, 'scripts/ingest.ts', '--command', `node ${join(FIXTURES, 'hanging.mjs')}`, '--repository', REPO, '--slug', 'fx-hang', '--out', freshDir(), '--timeout', '60'], {
+			env: { ...process.env, TMPDIR: tmp },
+			stdio: 'ignore',
+			detached: true, // a process group, as a terminal's Ctrl-C reaches it
+		});
+		const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
+		const deadline = Date.now() + 30_000;
+		while (processesMentioning(tmp).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		expect(processesMentioning(tmp).length, 'the sandboxed server started').toBeGreaterThan(0);
+		expect(readdirSync(tmp).some((d) => d.startsWith('atlas-ingest-'))).toBe(true);
+		process.kill(-(cli.pid as number), signal);
+		expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
+		await new Promise((r) => setTimeout(r, 300)); // a killed namespace takes a moment to go
+		expect(processesMentioning(tmp)).toEqual([]);
+		expect(readdirSync(tmp).filter((d) => d.startsWith('atlas-ingest-'))).toEqual([]);
+	}, 60_000);
+});
+
 describe('ingest over Streamable HTTP', () => {
 	const out = freshDir();
 	const server = spawn(process.execPath, [join(FIXTURES, 'http.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,0 +1,64 @@
+/**
+ * What an ingest must never leave behind, however it ends: the process groups of the untrusted servers,
+ * installs and rebuilds it started, and its throwaway folders. Each is registered while it exists, and
+ * `reapAll` kills and removes whatever is still registered. It runs on `process.exit` (the second Ctrl-C
+ * of `--all`, a fatal error) and from the signal handlers that `exitOnSignals` installs, because Node's
+ * default reaction to SIGINT or SIGTERM ends the process without running exit handlers, and children
+ * started `detached` (their own process group, so that a terminal's Ctrl-C does not reach them) would
+ * keep running.
+ */
+
+const groups = new Set<number>();
+const folders = new Set<() => void>();
+
+/** Registers a child's process group (its pid, as it was started `detached`); returns the unregister call. */
+export function trackGroup(pid: number | undefined): () => void {
+	if (pid === undefined) return () => {};
+	groups.add(pid);
+	return () => groups.delete(pid);
+}
+
+/** Registers a folder's removal; returns the unregister call (made once the folder is gone). */
+export function trackFolder(remove: () => void): () => void {
+	folders.add(remove);
+	return () => folders.delete(remove);
+}
+
+/** Kills every registered process group and removes every registered folder, now. */
+export function reapAll(): void {
+	for (const pid of groups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+	groups.clear();
+	for (const remove of folders) {
+		try {
+			remove();
+		} catch {
+			// best effort: the process is ending
+		}
+	}
+	folders.clear();
+}
+
+process.on('exit', reapAll);
+
+/** Exit status of a process ended by a signal, as shells report it. */
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Ends the process on SIGINT, SIGTERM and SIGHUP after reaping. `onInterrupt`, when given, is asked first on
+ * SIGINT and may return false to keep running (`--all` finishes the sources in flight on the first Ctrl-C).
+ */
+export function exitOnSignals(onInterrupt?: () => boolean): void {
+	for (const signal of Object.keys(SIGNAL_STATUS) as (keyof typeof SIGNAL_STATUS)[]) {
+		process.on(signal, () => {
+			if (signal === 'SIGINT' && onInterrupt && !onInterrupt()) return;
+			reapAll();
+			process.exit(SIGNAL_STATUS[signal]);
+		});
+	}
+}

@@ -158,6 +158,8 @@ export const serverInfoSchema = z
 		description: z.string().optional().describe('Server description reported in initialize.'),
 		websiteUrl: z.string().optional().describe('Website URL reported in initialize (text, never linked).'),
 		icons: z.array(z.unknown()).optional().describe('Icons reported in initialize (kept, not rendered).'),
+		/** Fields outside the modelled shape (and modelled fields of another type), kept verbatim. */
+		unknownFields: z.record(z.string(), z.unknown()).optional().describe('serverInfo fields outside the modelled shape, kept verbatim.'),
 	})
 	.describe('serverInfo reported by the server.');
 

@@ -84,6 +84,7 @@ describe('ingest of fixture servers over --command', () => {
 		expect(record.tools.find((t) => t.name === 'delete_widget')?.curated?.level).toBe('High');
 		expect(record.catalogued.date).toBe('2026-12-02');
 		expect(record.launch?.env).toEqual(['FIXTURE_EXTRA']);
+		expect(record.serverInfo).toEqual({ name: 'fixture-well', version: '1.0.0', unknownFields: { vendorBuild: { id: 7 } } });
 		expect(record.history?.[0]).toEqual({ date: '2026-12-02', tools: 3, added: ['list_widgets'] });
 		expect(record.history).toHaveLength(2);
 	});
@@ -270,6 +271,17 @@ describe('native rebuild of an npm package', () => {
 		expect(seen.home).toBe('<home>');
 		expect(seen.interfaces).toEqual(['lo']);
 		if (process.getuid?.() === 0) expect(seen.uid).toBe(65534);
+	}, 60_000);
+
+	it('keeps a hand-edited description when the package is ingested again', async () => {
+		const path = join(out, 'fixture-native-addon.yaml');
+		const data = parse(readFileSync(path, 'utf8'));
+		expect(data.description).toBe('Ingest test fixture: an MCP server whose native addon is made by its install script.');
+		data.description = 'Edited by a curator.';
+		writeFileSync(path, stringify(data));
+		const o = await ingestSource(pack('1.0.0'), { outDir: out, timeoutMs: 5000, today: '2026-11-23' });
+		expect(o.ok ? o.tools : o).toBe(1);
+		expect(readRecord(out, 'fixture-native-addon').description).toBe('Edited by a curator.');
 	}, 60_000);
 
 	it('reports a failing rebuild as native-module with its cause', async () => {

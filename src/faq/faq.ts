@@ -75,10 +75,49 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 	return entries;
 }
 
-/** First sentence of a description, hidden characters made visible, at most 300 characters. */
-function describeBriefly(description: string | undefined): string {
-	const text = visibleText(description ?? '').replace(/\s+/g, ' ').trim();
+/** Abbreviations that end in a full stop without ending the sentence. */
+const NOT_A_SENTENCE_END = /(?:^|[\s(])(?:e\.g|i\.e|vs|cf|approx|incl)\.$/i;
+/**
+ * Ends like a finished sentence: `.`, `!` or `?` (not an ellipsis), possibly inside closing quotes, or an
+ * ideographic full stop. A stop inside a closing bracket (`(… etc.)`) ends the aside, not the sentence.
+ */
+const SENTENCE_END = /(?<!\.)[.!?]['’”]*$|[。！？]$/;
+const MAX_QUOTE = 300;
+
+/**
+ * The FAQ's first sentence about a description: its first sentence (at most 300 characters, hidden
+ * characters made visible) quoted, always a complete sentence whatever the description ends with
+ * (a full stop, none, a quote, a colon, an ellipsis) so the answer's next sentence never runs on.
+ * Double quotes inside the quotation become single ones, as in a nested quotation.
+ */
+export function describeBriefly(description: string | undefined): string {
+	const text = visibleText(description ?? '').replace(/\s+/g, ' ').trim().replaceAll('"', "'");
 	if (!text) return 'Its server gives no description.';
-	const first = /^(.{20,300}?[.!?])(\s|$)/.exec(text)?.[1] ?? (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-	return `Its description says: "${first}"`;
+	if (!/[\p{L}\p{N}]/u.test(text)) return `Its description holds no words, only "${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text}".`;
+	const first = firstSentence(text);
+	if (first) return `Its description says: "${first}"${SENTENCE_END.test(first) ? '' : '.'}`;
+	if (text.length <= MAX_QUOTE) return `Its description says: "${withoutDanglingPunctuation(text)}"${SENTENCE_END.test(text) ? '' : '.'}`;
+	// No sentence ends within the limit: quote the start, cut at a word boundary, and say it is the start.
+	let cut = text.slice(0, MAX_QUOTE - 1);
+	const space = cut.lastIndexOf(' ');
+	if (space >= MAX_QUOTE / 2) cut = cut.slice(0, space);
+	return `Its description begins: "${withoutDanglingPunctuation(cut)}…".`;
+}
+
+/** The first sentence of at least 20 characters ending within the limit, or undefined. */
+function firstSentence(text: string): string | undefined {
+	const end = /[.!?]['’”)\]]*(?=\s|$)|[。！？]/g;
+	for (let m = end.exec(text); m; m = end.exec(text)) {
+		const stop = m.index + m[0].length;
+		if (stop > MAX_QUOTE) return undefined;
+		const candidate = text.slice(0, stop);
+		if (candidate.length < 20 || NOT_A_SENTENCE_END.test(candidate) || !SENTENCE_END.test(candidate)) continue;
+		return candidate;
+	}
+	return undefined;
+}
+
+/** Drops a trailing comma, colon, semicolon or dash (and spaces), which cannot end the quoted sentence. */
+function withoutDanglingPunctuation(text: string): string {
+	return text.replace(/[\s,;:\-–—]+$/u, '') || text;
 }

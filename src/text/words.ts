@@ -11,6 +11,11 @@ export function figure(n: number): string {
 	return n.toLocaleString('en-US');
 }
 
+/** Which items a page of a listing shows, 1-based and inclusive: "101–200 of 4,234". */
+export function itemRange(start: number, end: number, total: number): string {
+	return `${figure(start + 1)}–${figure(end + 1)} of ${figure(total)}`;
+}
+
 /** "1 tool", "2 tools", "1,083 tools". */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
 	return `${figure(n)} ${n === 1 ? singular : pluralForm}`;

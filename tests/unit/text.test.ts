@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countHidden, revealHidden, visibleText } from '../../src/text/reveal.ts';
-import { plural, withArticle } from '../../src/text/words.ts';
+import { figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
 
 describe('revealHidden', () => {
 	it('shows zero-width, bidi, tag and control characters as tokens', () => {
@@ -27,5 +27,11 @@ describe('words', () => {
 	it('pluralises', () => {
 		expect(plural(1, 'tool')).toBe('1 tool');
 		expect(plural(20000, 'tool')).toBe('20,000 tools');
+	});
+	it('prints figures and page ranges with thousands separators', () => {
+		expect(figure(1083)).toBe('1,083');
+		expect(figure(999)).toBe('999');
+		expect(itemRange(100, 199, 4234)).toBe('101–200 of 4,234');
+		expect(itemRange(999, 1098, 1099)).toBe('1,000–1,099 of 1,099');
 	});
 });

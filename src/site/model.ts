@@ -76,6 +76,16 @@ export const urls = {
 	attack: (id: string) => `/attacks/${id}/`,
 };
 
+/**
+ * A site path with the trailing slash every internal link carries (`/risk/medium/3` → `/risk/medium/3/`),
+ * for URLs Astro builds itself, such as pagination's; a query or fragment stays after the slash.
+ */
+export function withTrailingSlash(href: string): string {
+	const at = href.search(/[?#]/);
+	const path = at === -1 ? href : href.slice(0, at);
+	return path.endsWith('/') ? href : `${path}/${at === -1 ? '' : href.slice(at)}`;
+}
+
 const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Describes a server's source in plain text, e.g. "npm package @x/y 1.2.3". */

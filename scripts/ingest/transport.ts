@@ -37,7 +37,10 @@ export interface SpawnSpec {
 	command: string;
 	args: string[];
 	cwd: string;
-	/** Called with every chunk of stderr and every noise line, for early detection of hopeless runs. */
+	/**
+	 * Called with every chunk of stderr, every noise line, and the tail of an unfinished stdout line that
+	 * cannot be a message (a prompt), for early detection of hopeless runs.
+	 */
 	onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
 }
 
@@ -128,6 +131,11 @@ export class SandboxedStdioTransport implements Transport {
 				this.onmessage?.(message);
 			}
 		}
+		// A prompt ("Enter your API key: ") ends without a newline and then waits: let detection see text that
+		// cannot be the start of a message now, not when a line that never comes is complete. It is counted
+		// as noise only once its line ends.
+		const pending = this.buffer.trimStart();
+		if (pending && !pending.startsWith('{')) this.spec.onOutput?.(this.buffer.slice(-KEEP), 'stdout');
 	}
 
 	private noise(line: string): void {

@@ -142,6 +142,14 @@ describe('ingest of fixture servers over --command', () => {
 		expect(failure(await ingest(command('usage'), out)).reason).toBe('usage');
 	});
 
+	it('detects a prompt printed on stdout without a newline instead of waiting it out', async () => {
+		const started = Date.now();
+		// Its own timeout is long: only the detection can end the run this early.
+		const f = failure(await ingest(command('prompting'), out, '2026-11-22', 20_000));
+		expect(f.reason).toBe('interactive');
+		expect(Date.now() - started).toBeLessThan(10_000);
+	}, 30_000);
+
 	it('runs the server without network, host folders or our environment', async () => {
 		const o = await ingest(command('probe'), out);
 		expect(o.ok).toBe(true);

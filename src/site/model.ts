@@ -185,6 +185,43 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 	return entry;
 }
 
+const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
+const poisoned = (t: ToolEntry) => t.decision.integrity.some((f) => f.severity === 'high');
+
+/**
+ * A representative, deterministic selection of `n` tools from a list (the home page's critical tools).
+ * Within each category the tools are ranked by level, then those labelled for what they do before those
+ * labelled for signs of poisoning, then confidence, then exposure (attack patterns linked);
+ * the categories take turns, and no server gives a second tool until every server with one left has
+ * given one, so neither one server nor one category fills the list.
+ */
+export function featuredTools(tools: readonly ToolEntry[], n = 10): ToolEntry[] {
+	const rank = (a: ToolEntry, b: ToolEntry) =>
+		LEVELS.indexOf(b.decision.level) - LEVELS.indexOf(a.decision.level) ||
+		Number(poisoned(a)) - Number(poisoned(b)) ||
+		CONFIDENCE_RANK[a.decision.confidence] - CONFIDENCE_RANK[b.decision.confidence] ||
+		b.attacks.length - a.attacks.length ||
+		a.key.localeCompare(b.key);
+	const queues = CATEGORIES.map((c) => tools.filter((t) => t.decision.category === c).sort(rank)).filter((q) => q.length > 0);
+	const out: ToolEntry[] = [];
+	let used = new Set<ServerEntry>();
+	while (out.length < Math.min(n, tools.length)) {
+		let picked = false;
+		for (const queue of queues) {
+			if (out.length >= n) break;
+			const i = queue.findIndex((t) => !used.has(t.server));
+			if (i === -1) continue;
+			const [t] = queue.splice(i, 1) as [ToolEntry];
+			used.add(t.server);
+			out.push(t);
+			picked = true;
+		}
+		// Every server with a tool left has given one: start another round.
+		if (!picked) used = new Set();
+	}
+	return out;
+}
+
 /**
  * Up to `n` tools of the same category on other servers: the ones that follow this tool in the
  * category list (wrapping), so each page shows different neighbours at O(n) cost per page.

@@ -67,11 +67,12 @@ export interface Installed {
  */
 export async function installPackage(spec: string, installDir: string): Promise<Installed> {
 	try {
-		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', '--prefix', installDir, spec], { timeoutMs: INSTALL_TIMEOUT_MS });
+		// --json=false: `npm run ingest` hands npm_config_json from the project's .npmrc down to this npm.
+		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', '--json=false', '--prefix', installDir, spec], { timeoutMs: INSTALL_TIMEOUT_MS });
 	} catch (error) {
 		const e = error as { output?: string; killed?: boolean; message: string };
 		const code = /npm (?:error|ERR!) code (\S+)/.exec(e.output ?? '')?.[1];
-		throw new IngestError('install-failed', e.killed ? `npm install took over ${INSTALL_TIMEOUT_MS / 1000} s` : `npm install failed${code ? ` (${code})` : ''}: ${lastLines(e.output ?? e.message)}`);
+		throw new IngestError('install-failed', e.killed ? `npm install took over ${INSTALL_TIMEOUT_MS / 1000} s` : `npm install failed${code ? ` (${code})` : ''}: ${npmCause(e.output ?? e.message)}`);
 	}
 	const deps = Object.keys((JSON.parse(readFileSync(join(installDir, 'package.json'), 'utf8')) as { dependencies?: Json }).dependencies ?? {});
 	if (deps.length !== 1) throw new IngestError('install-failed', `expected one installed package, found ${deps.join(', ') || 'none'}`);
@@ -81,9 +82,44 @@ export async function installPackage(spec: string, installDir: string): Promise<
 	return { dir, pkg, name: String(pkg.name), version: String(pkg.version), binName: bin[0], binPath: resolve(dir, bin[1]) };
 }
 
-function lastLines(text: string): string {
-	return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-3).join(' / ').slice(0, 400);
+/** npm's lines that only point elsewhere (the log file, a rerun) or repeat the code given in parentheses. */
+const NPM_NOISE = /^(?:code \S+|errno \S+|syscall \S+|A complete log of this run|Log files were not written|You can rerun the command|Note that you can also install from a|tarball, folder, http url, or git url)/;
+
+/**
+ * What npm's error output says went wrong, in one line: its `npm error` lines without their prefixes
+ * (`npm error notarget …`), the code line and the pointers to log files, joined; a JSON error object
+ * (npm in JSON mode) gives its summary and detail.
+ */
+export function npmCause(output: string): string {
+	const json = /\{\s*"error"\s*:[\s\S]*\}/.exec(output)?.[0];
+	if (json) {
+		try {
+			const { summary, detail } = (JSON.parse(json) as { error: { summary?: string; detail?: string } }).error;
+			const text = [summary, detail].filter((t) => t && t.trim()).join(' ');
+			if (text) return oneLine(text);
+		} catch {
+			// not one object after all: read it as text
+		}
+	}
+	const lines = output
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => /^npm (?:error|ERR!)/.test(l))
+		.map((l) => l.replace(/^npm (?:error|ERR!)\s*/, '').replace(/^(?:notarget|404|network|git|peer|ERESOLVE|code E\w+)\s+/, ''))
+		.filter((l) => l && !NPM_NOISE.test(l));
+	return oneLine(lines.length > 0 ? lines.join(' ') : output.split('\n').filter((l) => l.trim()).slice(-3).join(' '));
 }
+
+/** One line of at most 300 characters, without the registry's address or npm's trailing pointers. */
+const oneLine = (text: string) =>
+	text
+		.replace(/\s+/g, ' ')
+		.replace(/ ?-? ?(?:GET|PUT) https?:\/\/\S+/g, '')
+		.replace(/ ?Note that you can also install from a tarball, folder, http url, or git url\.?/g, '')
+		.replace(/\b(Not Found) \d{3}\b/g, '$1')
+		.replace(/ \d{3}$/, '')
+		.trim()
+		.slice(0, 300);
 
 /** Picks the bin to run: the key equal to the package name (with or without scope), the only one, or one naming "mcp". */
 export function pickBin(pkg: Json): [string, string] {

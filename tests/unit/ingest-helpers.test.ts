@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
-import { cleanArgs, credentialNames, namesInOutput, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
+import { cleanArgs, credentialNames, namesInOutput, npmCause, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
@@ -166,6 +166,33 @@ describe('sources', () => {
 		expect(parsePositional('https://example.com/mcp')).toEqual({ kind: 'http', url: 'https://example.com/mcp' });
 		expect(() => parsePositional('what')).toThrow(/cannot tell/);
 		expect(splitCommand(`node "my server.js" --flag 'a b'`)).toEqual(['node', 'my server.js', '--flag', 'a b']);
+	});
+
+	it('says in one line why npm install failed, in text or JSON mode, without the registry address or log pointers', () => {
+		const text = [
+			'npm error code E404',
+			'npm error 404 Not Found - GET https://registry.example/surely-not-a-package',
+			'npm error 404',
+			"npm error 404  The requested resource 'surely-not-a-package@1.0.0' could not be found or you do not have permission to access it.",
+			'npm error 404',
+			'npm error 404 Note that you can also install from a',
+			'npm error 404 tarball, folder, http url, or git url.',
+			'npm error A complete log of this run can be found in: /home/me/.npm/_logs/x-debug-0.log',
+		].join('\n');
+		expect(npmCause(text)).toBe("Not Found The requested resource 'surely-not-a-package@1.0.0' could not be found or you do not have permission to access it.");
+		const json = [
+			'npm error code ETARGET',
+			'{',
+			'  "error": {',
+			'    "code": "ETARGET",',
+			'    "summary": "No matching version found for pkg@9.0.0.",',
+			'    "detail": "In most cases you or one of your dependencies are requesting a package version that doesn\'t exist."',
+			'  }',
+			'}',
+			'npm error A complete log of this run can be found in: /home/me/.npm/_logs/y-debug-0.log',
+		].join('\n');
+		expect(npmCause(json)).toBe("No matching version found for pkg@9.0.0. In most cases you or one of your dependencies are requesting a package version that doesn't exist.");
+		expect(npmCause('something odd\nhappened')).toBe('something odd happened');
 	});
 
 	it('records a local command with paths inside the working folder made relative, others kept', () => {

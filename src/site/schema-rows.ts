@@ -1,4 +1,5 @@
 /** Flattens a tool's input schema into table rows (nested properties and array items included). */
+import type { ServerFile, Tool } from '../catalogue/schema.ts';
 
 /** One parameter row. */
 export interface SchemaRow {
@@ -49,4 +50,21 @@ export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = 200): Sch
 	};
 	walk(schema, '', 0);
 	return rows;
+}
+
+/**
+ * Why a tool's recorded inputSchema is a placeholder rather than the server's schema, or undefined when
+ * it is the server's own: the ingest found the declared schema invalid (`invalidSchema`), or the tool was
+ * transcribed from a published page (`catalogued.method: seed-page`) and no parameter was recorded.
+ * The tool page says this instead of "No parameters declared.", which would pass the placeholder off
+ * as the real schema.
+ */
+export function placeholderSchemaNote(tool: Tool, catalogued: ServerFile['catalogued']): string | undefined {
+	if (tool.invalidSchema) {
+		return `The server declared an input schema that could not be read (${tool.invalidSchema.reason}), so its parameters are not known; the label was decided with a placeholder schema. The declaration as sent is shown below.`;
+	}
+	if (catalogued.method === 'seed-page' && schemaRows(tool.inputSchema).length === 0) {
+		return 'Its parameters are not known: this tool was transcribed from a published catalogue page, not listed from the server, and the input schema recorded for it is a placeholder ({"type": "object"}), not the server\'s.';
+	}
+	return undefined;
 }

@@ -69,6 +69,9 @@ export const exposureSelectorSchema = z.union([
 	z.literal('every-tool'),
 ]);
 
+/** What a source's `date` records: when it was published, or, for a living document, when we read the version cited. */
+export const SOURCE_DATE_KINDS = ['published', 'retrieved'] as const;
+
 /** A primary or secondary source. Every published fact cites one. */
 export const sourceRefSchema = z.strictObject({
 	/** Title of the cited page. */
@@ -77,8 +80,15 @@ export const sourceRefSchema = z.strictObject({
 	url: httpUrlSchema.refine((u) => u.startsWith('https://'), { error: 'must be an https URL' }),
 	/** Author or organisation. */
 	author: z.string().min(1),
-	/** Publication date, YYYY-MM-DD or YYYY-MM. */
+	/**
+	 * YYYY-MM-DD or YYYY-MM. By default the publication date. A living document with no publication
+	 * date of its own (a draft standard's site, a repository's documentation, a running database) sets
+	 * `dateKind: retrieved`, and `date` is then the date of the version we read; pages print it as
+	 * "retrieved <date>" so it is never mistaken for a publication date.
+	 */
 	date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'must be YYYY-MM or YYYY-MM-DD' }),
+	/** What `date` means: `published` (the default) or `retrieved` (living documents only). */
+	dateKind: z.enum(SOURCE_DATE_KINDS).default('published'),
 });
 
 /** A real incident where the pattern was exploited or disclosed. */
@@ -87,7 +97,11 @@ export const incidentSchema = z.strictObject({
 	date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'must be YYYY-MM or YYYY-MM-DD' }),
 	/** Product, server or package affected. */
 	target: z.string().min(1),
-	/** One or two sentences on what happened. */
+	/**
+	 * One or two sentences on what happened. Patterns that cite the same disclosure and tell it the same
+	 * way should use the same words: the timeline merges incidents only when date, source and summary
+	 * all match, so a different summary gets a row of its own rather than being dropped.
+	 */
 	summary: z.string().min(1),
 	/** URL of the primary source for this incident (must also appear in `sources`). */
 	source: httpUrlSchema,
@@ -120,6 +134,8 @@ export const attackFrontmatterSchema = z
 			runtime: z.string().min(10),
 			/** An argument constraint for the example snippet (only with `allow` or `rate-limit`). */
 			example: policyExampleSchema.optional(),
+			/** Tool name the snippet uses when there is no `example` (default `example_tool`), e.g. `reviewed_tool`. */
+			snippetTool: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a plain snake_case tool name' }).optional(),
 		}),
 		incidents: z.array(incidentSchema).default([]),
 		sources: z.array(sourceRefSchema).min(1, { error: 'a pattern needs at least one source' }),
@@ -138,6 +154,9 @@ export const attackFrontmatterSchema = z
 		}
 		if (fm.policy.action === 'none' && fm.scope === 'tool') {
 			ctx.addIssue({ code: 'custom', path: ['policy', 'action'], message: '"none" is only for server- or client-scope patterns' });
+		}
+		if (fm.policy.example && fm.policy.snippetTool) {
+			ctx.addIssue({ code: 'custom', path: ['policy', 'snippetTool'], message: 'the example already names the snippet\'s tool' });
 		}
 		// A deny_if example on a tool that is hidden, denied or always gated would never be reached.
 		if (fm.policy.example && fm.policy.action !== 'allow' && fm.policy.action !== 'rate-limit') {
@@ -163,3 +182,10 @@ export type ExposureSelector = z.infer<typeof exposureSelectorSchema>;
 export type AttackScope = (typeof ATTACK_SCOPES)[number];
 /** A pattern's argument-constraint example with the calls that prove it. */
 export type PolicyExample = z.infer<typeof policyExampleSchema>;
+/** One validated source of a pattern. */
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+/** A source's date as pages print it: the bare date when published, "retrieved <date>" for a living document. */
+export function sourceDateLabel(source: { date: string; dateKind?: (typeof SOURCE_DATE_KINDS)[number] }): string {
+	return source.dateKind === 'retrieved' ? `retrieved ${source.date}` : source.date;
+}

@@ -24,7 +24,7 @@ export interface AttackSnippet {
 /** The snippet for a pattern, or undefined when no tool policy can stop it (`action: none`). */
 export function attackSnippet(policy: AttackFrontmatter['policy']): AttackSnippet | undefined {
 	if (policy.action === 'none') return undefined;
-	const tool = policy.example?.tool ?? EXAMPLE_TOOL;
+	const tool = policy.example?.tool ?? policy.snippetTool ?? EXAMPLE_TOOL;
 	const plan: ActionPlan = {
 		action: policy.action,
 		rule: 'attack',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAttackFiles } from '../../src/attacks/load.ts';
 import { incidentTimeline } from '../../src/attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../../src/attacks/labels.ts';
+import { sourceDateLabel } from '../../src/attacks/schema.ts';
 import { serverTrifecta, TRIFECTA_LEGS } from '../../src/attacks/trifecta.ts';
 import { attackUrls, INCIDENTS_URL, PREVIEW_TOOLS, TOOLS_PAGE_SIZE } from '../../src/attacks/urls.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
@@ -127,7 +128,7 @@ for (const build of BUILDS) {
 				for (const [i, url] of urls.entries()) {
 					expect(new URL(url).protocol, `${id}: ${url}`).toBe('https:');
 					const s = data.sources[i];
-					expect(items[i]?.text, id).toContain(`${s?.author}, ${s?.date}`);
+					expect(items[i]?.text, id).toContain(`${s?.author}, ${s ? sourceDateLabel(s) : ''}`);
 				}
 				for (const a of root.querySelectorAll('#incident-record ~ .table-scroll td:last-child a')) {
 					expect(urls, id).toContain(a.getAttribute('href'));

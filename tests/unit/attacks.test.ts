@@ -5,13 +5,15 @@
  * disclosures cited by several patterns.
  */
 import { describe, expect, it } from 'vitest';
-import { attackFrontmatterSchema, TRAITS, type AttackFrontmatter } from '../../src/attacks/schema.ts';
-import { loadAttackFiles } from '../../src/attacks/load.ts';
+import { attackFrontmatterSchema, sourceDateLabel, TRAITS, type AttackFrontmatter } from '../../src/attacks/schema.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ATTACKS_DIR, loadAttackFiles } from '../../src/attacks/load.ts';
 import { attackSnippet, EXAMPLE_TOOL } from '../../src/attacks/snippet.ts';
 import { linkAttacks, selectorMatches } from '../../src/attacks/links.ts';
 import { selectorLabel, TRAIT_LABELS } from '../../src/attacks/labels.ts';
 import { legsOf, serverTrifecta } from '../../src/attacks/trifecta.ts';
-import { incidentTimeline } from '../../src/attacks/incidents.ts';
+import { compareIncidentDates, incidentTimeline, timelineKey } from '../../src/attacks/incidents.ts';
 import { evaluateCall } from '../../src/policy/evaluate.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 import { APPROVAL_MESSAGE } from '../../src/policy/recommend.ts';
@@ -143,7 +145,7 @@ describe('example snippets', () => {
 				continue;
 			}
 			expect(policySchema.safeParse(JSON.parse(snippet?.json ?? '')).success, id).toBe(true);
-			expect(snippet?.tool, id).toBe(data.policy.example?.tool ?? EXAMPLE_TOOL);
+			expect(snippet?.tool, id).toBe(data.policy.example?.tool ?? data.policy.snippetTool ?? EXAMPLE_TOOL);
 		}
 	});
 
@@ -254,27 +256,60 @@ describe('incident timeline', () => {
 	it('holds every incident of every pattern, sorted by date, with unique anchors', () => {
 		for (const { id, data } of attacks) {
 			for (const i of data.incidents) {
-				const row = timeline.find((r) => r.date === i.date && r.source.url === i.source);
+				const row = timeline.find((r) => r.key === timelineKey(i));
 				expect(row, `${id}: ${i.target}`).toBeTruthy();
 				expect(row?.patterns.map((p) => p.id)).toContain(id);
+				expect(row?.summary, `${id}: ${i.target}`).toBe(i.summary);
 			}
 		}
-		expect(timeline.map((r) => r.date)).toEqual([...timeline.map((r) => r.date)].sort());
+		expect(timeline.map((r) => r.date)).toEqual([...timeline.map((r) => r.date)].sort(compareIncidentDates));
 		expect(new Set(timeline.map((r) => r.anchor)).size).toBe(timeline.length);
 		for (const r of timeline) expect(r.anchor).toMatch(/^incident-\d{4}-\d{2}(-\d{2})?-[a-z0-9-]+$/);
 	});
 
-	it('merges one disclosure cited by several patterns into one row listing them in code order', () => {
-		const src = { title: 'Post', url: 'https://example.com/post', author: 'Lab', date: '2025-04-01' };
-		const incident = { date: '2025-04-01', target: 'Clients', summary: 'First wording.', source: src.url };
+	it('shows the bundled WhatsApp disclosure once, with every pattern that cites it', () => {
+		const rows = timeline.filter((r) => r.source.url === 'https://invariantlabs.ai/blog/whatsapp-mcp-exploited');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]?.patterns.map((p) => p.id).sort()).toEqual(['lethal-trifecta', 'rug-pull', 'tool-shadowing']);
+	});
+
+	const src = { title: 'Post', url: 'https://example.com/post', author: 'Lab', date: '2025-04-01' };
+	const incident = { date: '2025-04-01', target: 'Clients', summary: 'Same wording.', source: src.url };
+
+	it('merges one disclosure told in the same words by several patterns into one row listing them in code order', () => {
 		const rows = incidentTimeline([
-			{ id: 'b', data: { title: 'B', code: 'MCP-AP-02', incidents: [{ ...incident, summary: 'Second wording.' }], sources: [src] } },
+			{ id: 'b', data: { title: 'B', code: 'MCP-AP-02', incidents: [incident], sources: [src] } },
 			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [incident], sources: [src] } },
 		]);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]?.summary).toBe('First wording.');
+		expect(rows[0]?.summary).toBe('Same wording.');
 		expect(rows[0]?.patterns.map((p) => p.id)).toEqual(['a', 'b']);
 		expect(rows[0]?.source.author).toBe('Lab');
+	});
+
+	it('keeps a row per summary when patterns describe the same write-up differently, so no account is dropped', () => {
+		const rows = incidentTimeline([
+			{ id: 'b', data: { title: 'B', code: 'MCP-AP-02', incidents: [{ ...incident, summary: 'Second account.' }], sources: [src] } },
+			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [{ ...incident, summary: 'First account.' }], sources: [src] } },
+		]);
+		expect(rows.map((r) => [r.summary, r.patterns.map((p) => p.id)])).toEqual([
+			['First account.', ['a']],
+			['Second account.', ['b']],
+		]);
+		expect(rows.map((r) => r.anchor)).toEqual(['incident-2025-04-01-clients', 'incident-2025-04-01-clients-2']);
+	});
+
+	it('sorts a month-only date after every day of its month and before the next month, oldest first', () => {
+		const s = { title: 'S', url: 'https://example.com/s', author: 'Lab', date: '2025-07' };
+		const at = (date: string) => ({ date, target: `T ${date}`, summary: `On ${date}.`, source: s.url });
+		const rows = incidentTimeline([
+			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [at('2025-08-01'), at('2025-07'), at('2025-07-31'), at('2025-06'), at('2025-07-01'), at('2025-06-30')], sources: [s] } },
+		]);
+		expect(rows.map((r) => r.date)).toEqual(['2025-06-30', '2025-06', '2025-07-01', '2025-07-31', '2025-07', '2025-08-01']);
+		expect(rows.map((r) => r.monthOnly)).toEqual([false, true, false, false, true, false]);
+		expect(compareIncidentDates('2025-07', '2025-07-01')).toBeGreaterThan(0);
+		expect(compareIncidentDates('2025-07', '2025-08-01')).toBeLessThan(0);
+		expect(compareIncidentDates('2025-07', '2025-07')).toBe(0);
 	});
 
 	it('keeps anchors unique when two rows share a date and target', () => {
@@ -284,5 +319,39 @@ describe('incident timeline', () => {
 			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [{ date: '2025-04', target: 'Same', summary: 'x', source: s1.url }, { date: '2025-04', target: 'Same', summary: 'y', source: s2.url }], sources: [s1, s2] } },
 		]);
 		expect(rows.map((r) => r.anchor)).toEqual(['incident-2025-04-same', 'incident-2025-04-same-2']);
+	});
+});
+
+describe('page text', () => {
+	it('shows readers no drafting notes or to-do items', () => {
+		const draft = /not yet linked|we will (list|add)|once we have (linked|checked)|\btodo\b|\bto-do\b|\btbd\b/i;
+		for (const file of readdirSync(ATTACKS_DIR).filter((f) => f.endsWith('.mdx'))) {
+			expect(readFileSync(join(ATTACKS_DIR, file), 'utf8'), file).not.toMatch(draft);
+		}
+	});
+});
+
+describe('source dates', () => {
+	it('prints a living document\'s date as a retrieval date and a publication date bare', () => {
+		expect(sourceDateLabel({ date: '2026-04-14', dateKind: 'retrieved' })).toBe('retrieved 2026-04-14');
+		expect(sourceDateLabel({ date: '2025-04-01', dateKind: 'published' })).toBe('2025-04-01');
+		expect(sourceDateLabel({ date: '2025-04-01' })).toBe('2025-04-01');
+	});
+
+	it('defaults to a publication date and rejects an unknown date kind', () => {
+		const parsed = attackFrontmatterSchema.parse(minimal());
+		expect(parsed.sources[0]?.dateKind).toBe('published');
+		const bad = minimal({ sources: [{ title: 'A source', url: 'https://example.com/post', author: 'Someone', date: '2025-06', dateKind: 'accessed' }] });
+		expect(issues(bad)).toContain('sources.0.dateKind');
+	});
+
+	it('marks the living documents in the bundled patterns as retrieved: standards drafts, repositories and running databases', () => {
+		const living = ['https://owasp.org/www-project-mcp-top-10/', 'https://github.com/snyk/agent-scan', 'https://vulnerablemcp.info', 'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices'];
+		for (const { id, data } of attacks) {
+			for (const s of data.sources) {
+				if (living.includes(s.url)) expect(s.dateKind, `${id}: ${s.url}`).toBe('retrieved');
+				expect(s.url, `${id}: link the specification page, not the repository root`).not.toBe('https://github.com/modelcontextprotocol/modelcontextprotocol');
+			}
+		}
 	});
 });

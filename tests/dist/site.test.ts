@@ -56,20 +56,27 @@ for (const build of BUILDS) {
 
 		it('has tool pages whose FAQ JSON-LD parses and matches the visible FAQ', () => {
 			const toolPages = html.filter((f) => /^servers\/[^/]+\/tools\//.test(f));
+			const runOn: string[] = [];
 			for (const rel of toolPages) {
 				const root = page(build.dist, rel);
 				const ld = root.querySelector('script[type="application/ld+json"]');
 				expect(ld, rel).toBeTruthy();
 				// Script content is raw text: a browser decodes no entity in it, so neither may the test.
-				const data = JSON.parse(ld?.rawText ?? '') as { '@type': string; mainEntity: { name: string }[] };
+				const data = JSON.parse(ld?.rawText ?? '') as { '@type': string; mainEntity: { name: string; acceptedAnswer: { text: string } }[] };
 				expect(data['@type']).toBe('FAQPage');
 				const visible = root.querySelectorAll('details.faq summary').map((s) => s.text);
 				expect(data.mainEntity.map((q) => q.name)).toEqual(visible);
+				// The quoted description ends its sentence before the next one starts.
+				const first = data.mainEntity[0]?.acceptedAnswer.text ?? '';
+				const before = first.slice(0, first.indexOf(' It is classified as '));
+				if (!/(?:[.!?。]['’”]*"?|"\.)$/.test(before)) runOn.push(`${rel}: ${before.slice(-60)}`);
 			}
+			expect(runOn).toEqual([]);
 		});
 
 		it('has internal links that all resolve, including in-page anchors', () => {
 			const broken: string[] = [];
+			const unslashed: string[] = [];
 			for (const rel of html) {
 				const root = page(build.dist, rel);
 				const base = new URL(urlOf(rel), 'http://site.invalid');
@@ -77,6 +84,8 @@ for (const build of BUILDS) {
 					const href = a.getAttribute('href') as string;
 					if (/^(https?:|mailto:|data:)/.test(href)) continue;
 					const target = new URL(href, base);
+					// The site's convention: a page's URL ends in a slash; only files (policy.json, styles) have an extension.
+					if (!target.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(target.pathname)) unslashed.push(`${rel} → ${href}`);
 					const file = fileFor(build.dist, target.pathname);
 					if (!file) {
 						broken.push(`${rel} → ${href}`);
@@ -90,6 +99,50 @@ for (const build of BUILDS) {
 				}
 			}
 			expect(broken).toEqual([]);
+			expect(unslashed).toEqual([]);
+		});
+
+		it('prints every count of 1,000 or more with thousands separators (home, servers list, browse pages)', () => {
+			const pages = html.filter((f) => f === 'index.html' || f === 'servers/index.html' || /^(risk|category)\//.test(f));
+			const bare: string[] = [];
+			let separated = 0;
+			for (const rel of pages) {
+				const root = page(build.dist, rel);
+				for (const el of root.querySelectorAll('main nav p, main p.muted, main .pagination, main td, main .counts .n')) {
+					const text = el.text;
+					for (const m of text.matchAll(/(?<![\w,.\-/])\d{4,}(?![\w,]|\.\d)/g)) bare.push(`${rel}: "${text.trim().slice(0, 80)}" (${m[0]})`);
+					separated += text.match(/\d{1,3}(?:,\d{3})+/g)?.length ?? 0;
+				}
+			}
+			expect(bare).toEqual([]);
+			if (servers.reduce((n, s) => n + s.tools.length, 0) >= 1000) expect(separated).toBeGreaterThan(0);
+		});
+
+		it('shows critical tools from several servers on the home page when there are several', () => {
+			const serversOf = (rel: string) => page(build.dist, rel).querySelectorAll('main table tbody tr').map((tr) => tr.querySelectorAll('td')[1]?.text.trim() ?? '');
+			const critical = new Set(html.filter((f) => /^risk\/critical\//.test(f)).flatMap(serversOf));
+			const home = serversOf('index.html');
+			if (home.length === 0) return;
+			expect(new Set(home).size).toBe(Math.min(home.length, critical.size));
+		});
+
+		it('says a placeholder input schema is one (transcribed tools, invalid schemas), and shows claimed tool counts as claims', () => {
+			const list = page(build.dist, 'servers/index.html');
+			for (const server of servers) {
+				const slugs = toolSlugs(server.tools.map((t) => t.name));
+				for (const tool of server.tools) {
+					const placeholder = Boolean(tool.invalidSchema) || (server.catalogued.method === 'seed-page' && Object.keys(tool.inputSchema.properties ?? {}).length === 0);
+					if (!placeholder) continue;
+					const rel = `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html`;
+					const text = page(build.dist, rel).querySelector('#parameters')?.nextElementSibling?.text ?? '';
+					expect(text, rel).toContain('placeholder');
+					expect(text, rel).not.toContain('No parameters declared');
+				}
+				const claimed = server.catalogued.claimedToolCount;
+				if (claimed === undefined) continue;
+				const row = list.querySelectorAll('tbody tr').find((tr) => tr.querySelector('a')?.getAttribute('href') === `/servers/${server.slug}/`);
+				expect(row?.querySelectorAll('td')[1]?.text.replace(/\s+/g, ' ').trim(), server.slug).toBe(`${server.tools.length.toLocaleString('en-US')} (${claimed.toLocaleString('en-US')} claimed)`);
+			}
 		});
 
 		it('builds a Pagefind index covering tools, servers and attacks', () => {

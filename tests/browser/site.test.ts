@@ -69,27 +69,52 @@ describe('search', () => {
 		await page.close();
 	});
 
-	it('narrows results with the risk-level filter', async () => {
-		// A word many tools share, but not every page: a query matching all 10,000 pages takes Pagefind ~15 s here.
-		const { page } = await open(`${bundledUrl}/search/?q=${encodeURIComponent('search')}`);
+	/**
+	 * Searches a word many tools share (not every page: a query matching all 10,000 pages takes Pagefind
+	 * ~15 s here), ticks one option of a filter, and checks that the count drops but stays above zero and
+	 * that every result left fits the option (polled: the count updates before the list re-renders).
+	 */
+	async function expectFilterNarrows(filter: string, option: RegExp, misfits: (hrefs: string[]) => string[]): Promise<void> {
+		const { page, errors } = await open(`${bundledUrl}/search/?q=${encodeURIComponent(QUERY)}`);
 		await expect.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ result/);
 		const before = resultCount(await page.locator('pagefind-summary').innerText());
-		const dropdown = page.locator('pagefind-filter-dropdown[filter="level"]');
+		const dropdown = page.locator(`pagefind-filter-dropdown[filter="${filter}"]`);
 		await dropdown.locator('button').first().click();
-		const option = dropdown.getByRole('option', { name: /Low/ }).or(dropdown.getByRole('checkbox', { name: /Low/ })).first();
-		await option.click();
+		await dropdown.getByRole('option', { name: option }).or(dropdown.getByRole('checkbox', { name: option })).first().click();
 		await expect.poll(async () => resultCount(await page.locator('pagefind-summary').innerText()), { timeout: 15_000 }).toBeLessThan(before);
-		const after = resultCount(await page.locator('pagefind-summary').innerText());
-		expect(after).toBeGreaterThan(0);
-		// Every remaining tool result is a Low tool (polled: the count updates before the list re-renders).
-		const notLow = async () => {
+		expect(resultCount(await page.locator('pagefind-summary').innerText())).toBeGreaterThan(0);
+		const left = async () => {
 			const hrefs = await resultLinks(page).evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
-			const tools = [...new Set(hrefs)].filter((h) => h.includes('/tools/'));
-			if (tools.length === 0) return ['(no tool results listed)'];
-			return tools.filter((href) => !readFileSync(join(BUILDS[0].dist, href, 'index.html'), 'utf8').includes('data-pagefind-filter="level">Low<'));
+			if (hrefs.length === 0) return ['(no results listed)'];
+			return misfits([...new Set(hrefs)]);
 		};
-		await expect.poll(notLow, { timeout: 15_000 }).toEqual([]);
+		await expect.poll(left, { timeout: 15_000 }).toEqual([]);
+		expect(errors).toEqual([]);
 		await page.close();
+	}
+	const QUERY = 'search';
+	/** Tool results whose built page does not carry this filter value (pages other than tools count as misfits too). */
+	const toolsWithout = (filter: string, value: string) => (hrefs: string[]) =>
+		hrefs.filter((href) => !href.includes('/tools/') || !readFileSync(join(BUILDS[0].dist, href, 'index.html'), 'utf8').includes(`data-pagefind-filter="${filter}">${value}<`));
+
+	it('narrows results with the risk-level filter', async () => {
+		await expectFilterNarrows('level', /Low/, toolsWithout('level', 'Low'));
+	});
+
+	it('narrows results with the category filter', async () => {
+		await expectFilterNarrows('category', /^Read\b/, toolsWithout('category', 'Read'));
+	});
+
+	it('narrows results with the server filter', async () => {
+		// The server with the most tools mentioning the query, among names no other server's name starts with.
+		const names = catalogue.map((s) => s.name);
+		const mentions = (s: (typeof catalogue)[number]) => s.tools.filter((t) => `${t.name} ${t.description ?? ''}`.toLowerCase().includes(QUERY)).length;
+		const server = catalogue
+			.filter((s) => /^[\w .-]+$/.test(s.name) && !names.some((n) => n !== s.name && n.startsWith(s.name)))
+			.sort((a, b) => mentions(b) - mentions(a) || a.slug.localeCompare(b.slug))[0];
+		if (!server || mentions(server) === 0) throw new Error(`no server has tools mentioning "${QUERY}"`);
+		// Its server page and its tool pages, nothing else.
+		await expectFilterNarrows('server', new RegExp(`^${server.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), (hrefs) => hrefs.filter((href) => !href.startsWith(`/servers/${server.slug}/`)));
 	});
 });
 

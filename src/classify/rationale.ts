@@ -24,6 +24,24 @@ const TRAIT_LABELS: Readonly<Record<Trait, string>> = {
 
 const HINT_NAMES = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
 
+/**
+ * What an evidence record did, in a few words ("category Destructive", "level raised to High", "trait
+ * private data", "note"), shown beside the record so that two records on the same match, one setting
+ * the category and one adding a trait, read as the two different things they are.
+ */
+export function effectLabel(effect: Evidence['effect']): string {
+	switch (effect.kind) {
+		case 'category':
+			return `category ${effect.category}`;
+		case 'level':
+			return effect.direction === 'set' ? `level ${effect.level}` : `level ${effect.direction === 'raise' ? 'raised' : 'lowered'} to ${effect.level}`;
+		case 'trait':
+			return `trait ${TRAIT_LABELS[effect.trait]}`;
+		case 'note':
+			return 'note';
+	}
+}
+
 /** Sources listed in one trait sentence; more would read as a dump. */
 const MAX_TRAIT_SOURCES = 3;
 

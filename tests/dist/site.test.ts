@@ -74,6 +74,19 @@ for (const build of BUILDS) {
 			expect(runOn).toEqual([]);
 		});
 
+		it('lists no evidence line twice on a tool page', () => {
+			const repeated: string[] = [];
+			for (const rel of html.filter((f) => /^servers\/[^/]+\/tools\//.test(f))) {
+				const lines = page(build.dist, rel).querySelectorAll('#why ~ ul.evidence')[0]?.querySelectorAll('li').map((li) => li.text.trim()) ?? [];
+				const seen = new Set<string>();
+				for (const line of lines) {
+					if (seen.has(line)) repeated.push(`${rel}: ${line}`);
+					seen.add(line);
+				}
+			}
+			expect(repeated.slice(0, 5)).toEqual([]);
+		});
+
 		it('has internal links that all resolve, including in-page anchors', () => {
 			const broken: string[] = [];
 			const unslashed: string[] = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify, rationale, type Decision } from '../../src/classify/index.ts';
 import { MAX_QUOTE, quote } from '../../src/classify/text.ts';
+import { effectLabel } from '../../src/classify/rationale.ts';
 
 const SERVER = { slug: 'example', name: 'Example' };
 const str = { type: 'string' };
@@ -135,5 +136,23 @@ describe('rationale', () => {
 		const d: Decision = cases[0]!.d;
 		const copy: Decision = JSON.parse(JSON.stringify(d)) as Decision;
 		expect(rationale(copy, 'delete_repository')).toEqual(cases[0]!.r);
+	});
+});
+
+describe('effectLabel', () => {
+	it('tells apart the records a page lists for one match (a category and a trait from the same verb)', () => {
+		const d = classify({ name: 'destroy_connection', description: 'Destroy a connection and its buffer.', inputSchema: { type: 'object' } }, { slug: 'demo', name: 'Demo' });
+		const lines = d.evidence.map((e) => `${e.rule} ${e.field} ${e.match} ${e.why} (${effectLabel(e.effect)})`);
+		expect(new Set(lines).size).toBe(lines.length);
+		const fromName = d.evidence.filter((e) => e.rule === 'name-verb').map((e) => effectLabel(e.effect));
+		expect(fromName).toEqual(['category Destructive', 'trait destroys']);
+	});
+
+	it('names each kind of effect', () => {
+		expect(effectLabel({ kind: 'level', level: 'High', direction: 'raise' })).toBe('level raised to High');
+		expect(effectLabel({ kind: 'level', level: 'Low', direction: 'lower' })).toBe('level lowered to Low');
+		expect(effectLabel({ kind: 'level', level: 'Critical', direction: 'set' })).toBe('level Critical');
+		expect(effectLabel({ kind: 'trait', trait: 'private-data' })).toBe('trait private data');
+		expect(effectLabel({ kind: 'note' })).toBe('note');
 	});
 });

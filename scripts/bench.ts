@@ -59,7 +59,7 @@ const walk = (dir: string) => {
 			if (name !== 'pagefind') walk(full);
 		} else if (name.endsWith('.html')) {
 			pages++;
-			if (/\/tools\/[^/]+\/index\.html$/.test(full)) {
+			if (/\/servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(full)) {
 				toolPages++;
 				toolBytes += statSync(full).size;
 			}

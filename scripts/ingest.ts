@@ -9,7 +9,7 @@ import { IngestError } from './ingest/list.ts';
 import { ingestSource, type IngestOptions, type Outcome } from './ingest/pipeline.ts';
 import { exitOnSignals } from './ingest/reaper.ts';
 import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
-import { markSkips, parsePositional, readSourcesFile, slugFor, type Source } from './ingest/sources.ts';
+import { markSkips, parsePositional, readSourcesFile, recordRecipes, slugFor, type Source } from './ingest/sources.ts';
 import { readPrevious } from './ingest/write.ts';
 
 /** Printed by --help; the README's "Ingesting servers" section says more. */
@@ -38,7 +38,8 @@ With --all:
   --concurrency N     1 or 2 (default 1)
   --sources FILE      default content/sources.yaml
   --results FILE      outcome TSV (default .cache/ingest/results.tsv)
-  --mark-skips        mark failed entries of the sources file skip: <reason> from the results TSV`;
+  --mark-skips        mark failed entries of the sources file skip: <reason> from the results TSV
+  --record-recipes    write each listed entry's launch args and placeholder names (from its catalogue file) into the sources file`;
 
 interface Cli {
 	positional?: string;
@@ -56,11 +57,12 @@ interface Cli {
 	rebuildTimeoutMs?: number;
 	verbose: boolean;
 	markSkips: boolean;
+	recordRecipes: boolean;
 	common: Partial<Pick<Extract<Source, { kind: 'npm' }>, 'slug' | 'name' | 'notes' | 'repository'>> & { env: string[]; args: string[] };
 }
 
 function parseCli(argv: string[]): Cli {
-	const cli: Cli = { all: false, force: false, concurrency: 1, sources: 'content/sources.yaml', results: '.cache/ingest/results.tsv', outDir: 'content/servers', timeoutMs: 20_000, verbose: false, markSkips: false, common: { env: [], args: [] } };
+	const cli: Cli = { all: false, force: false, concurrency: 1, sources: 'content/sources.yaml', results: '.cache/ingest/results.tsv', outDir: 'content/servers', timeoutMs: 20_000, verbose: false, markSkips: false, recordRecipes: false, common: { env: [], args: [] } };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
 		if (arg === '--help' || arg === '-h') {
@@ -82,6 +84,7 @@ function parseCli(argv: string[]): Cli {
 			case '--force': cli.force = true; break;
 			case '--verbose': cli.verbose = true; break;
 			case '--mark-skips': cli.markSkips = true; break;
+			case '--record-recipes': cli.recordRecipes = true; break;
 			case '--command': cli.command = value(); break;
 			case '--only': cli.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
 			case '--from': cli.from = value(); break;
@@ -104,7 +107,7 @@ function parseCli(argv: string[]): Cli {
 				cli.positional = arg;
 		}
 	}
-	if (!cli.all && !cli.positional && !cli.command && !cli.markSkips) throw new IngestError('bad-input', 'nothing to ingest: name a source (npm:pkg, --command "…", an https URL, a .json file) or --all');
+	if (!cli.all && !cli.positional && !cli.command && !cli.markSkips && !cli.recordRecipes) throw new IngestError('bad-input', 'nothing to ingest: name a source (npm:pkg, --command "…", an https URL, a .json file) or --all');
 	if (!existsSync(cli.outDir)) throw new IngestError('bad-input', `${cli.outDir}: no such folder`);
 	return cli;
 }
@@ -150,6 +153,11 @@ async function main(): Promise<number> {
 		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 	};
 	const common = Object.fromEntries(Object.entries({ ...cli.common, env: cli.common.env.length ? cli.common.env : undefined, args: cli.common.args.length ? cli.common.args : undefined }).filter(([, v]) => v !== undefined));
+	if (cli.recordRecipes) {
+		const { recorded } = recordRecipes(cli.sources, cli.outDir);
+		console.log(`${cli.sources}: launch recipes recorded for ${recorded} entries (from ${cli.outDir})`);
+		return 0;
+	}
 	if (cli.markSkips) {
 		const { marked, cleared } = markSkips(cli.sources, cli.results);
 		console.log(`${cli.sources}: ${marked} entries marked skip, ${cleared} cleared (from ${cli.results})`);

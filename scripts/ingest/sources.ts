@@ -7,6 +7,7 @@ import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { z } from 'zod';
 import { slugSchema } from '../../src/catalogue/schema.ts';
 import { IngestError } from './list.ts';
+import { readPrevious } from './write.ts';
 
 /** Launch strategies, in the order they escalate. */
 export const STRATEGIES = ['bare', 'placeholders', 'readme-args', 'output-names', 'curated'] as const;
@@ -157,4 +158,30 @@ export function markSkips(sourcesPath: string, resultsPath: string): { marked: n
 	}
 	writeFileSync(sourcesPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
 	return { marked, cleared };
+}
+
+/**
+ * Writes into the sources file the launch recipe each listed npm entry's catalogue file records (its
+ * `args` and placeholder `env` names), for entries that name none yet, so the committed list says what
+ * every server needs to start. The entry's recipe is the escalation's last step (`curated`): a run that
+ * still finds the same recipe earlier records the same strategy as before, and one that no longer does
+ * (a package's code or README changed where the names were found) falls back to it.
+ */
+export function recordRecipes(sourcesPath: string, outDir: string): { recorded: number } {
+	const doc = parseDocument(readFileSync(sourcesPath, 'utf8'));
+	const list = doc.get('sources') as YAMLSeq<YAMLMap> | undefined;
+	let recorded = 0;
+	for (const entry of list?.items ?? []) {
+		const name = String(entry.get('npm'));
+		if (entry.has('skip') || entry.has('args') || entry.has('env')) continue;
+		const file = readPrevious(outDir, String(entry.get('slug') ?? slugFor(name)));
+		if (file?.source.npm !== name || !file.launch) continue;
+		const { args, env } = file.launch;
+		if (!args?.length && !env?.length) continue;
+		if (args?.length) entry.set('args', doc.createNode(args, { flow: true }));
+		if (env?.length) entry.set('env', doc.createNode(env, { flow: true }));
+		recorded++;
+	}
+	writeFileSync(sourcesPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+	return { recorded };
 }

@@ -3,13 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
 import { cleanArgs, credentialNames, namesInOutput, npmCause, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
-import { markSkips, parseNpmSpec, parsePositional, readSourcesFile, slugFor, splitCommand } from '../../scripts/ingest/sources.ts';
+import { markSkips, parseNpmSpec, parsePositional, readSourcesFile, recordRecipes, slugFor, splitCommand } from '../../scripts/ingest/sources.ts';
 import { parseLine } from '../../scripts/ingest/transport.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
 
@@ -281,5 +282,25 @@ describe('marking failed sources', () => {
 		writeFileSync(results, 'source\tok\tslug_or_reason\ttools\tstrategy\tms\tdetail\nnpm:a@1.0.0\tno\ttimeout\t\t\t20000\tno complete answer [bare: timeout]\nnpm:@s/b@2.0.0\tyes\tb\t3\tbare\t900\tnew\n');
 		expect(markSkips(sources, results)).toEqual({ marked: 1, cleared: 1 });
 		expect(readFileSync(sources, 'utf8')).toBe('# keep me\nsources:\n  - npm: "a"\n    version: "1.0.0"\n    skip: "timeout: no complete answer"\n  - npm: "@s/b"\n');
+	});
+});
+
+describe('recording launch recipes in the sources file', () => {
+	it('copies the args and placeholder names of each listed entry\'s file, leaving curated, skipped and bare entries as they are', () => {
+		const dir = tempDir('recipes-');
+		const out = join(dir, 'servers');
+		mkdirSync(out);
+		const record = (slug: string, npm: string, launch: object) =>
+			writeFileSync(join(out, `${slug}.yaml`), stringify({ slug, name: slug, source: { npm, version: '1.0.0' }, catalogued: { date: '2026-11-22', method: 'tools-list', via: 'test' }, launch: { transport: 'stdio', ...launch }, tools: [{ name: 't', inputSchema: { type: 'object' } }] }));
+		record('found', 'found', { strategy: 'placeholders', env: ['FOUND_API_KEY'] });
+		record('readme', '@s/readme', { strategy: 'readme-args', args: ['serve', '{workdir}'], env: ['README_TOKEN'] });
+		record('bare', 'bare', { strategy: 'bare' });
+		record('curated', 'curated', { strategy: 'curated', env: ['OTHER'] });
+		const sources = join(dir, 'sources.yaml');
+		writeFileSync(sources, ['sources:', '  - npm: "found"', '  - npm: "@s/readme"', '    slug: readme', '  - npm: "bare"', '  - npm: "curated"', '    env: [MINE]', '  - npm: "gone"', '    skip: "timeout: x"', ''].join('\n'));
+		expect(recordRecipes(sources, out)).toEqual({ recorded: 2 });
+		expect(readFileSync(sources, 'utf8')).toBe(['sources:', '  - npm: "found"', '    env: [FOUND_API_KEY]', '  - npm: "@s/readme"', '    slug: readme', '    args: [serve, "{workdir}"]', '    env: [README_TOKEN]', '  - npm: "bare"', '  - npm: "curated"', '    env: [MINE]', '  - npm: "gone"', '    skip: "timeout: x"', ''].join('\n'));
+		// What was written reads back as sources with those recipes.
+		expect(readSourcesFile(sources).find((s) => s.slug === 'readme')).toMatchObject({ args: ['serve', '{workdir}'], env: ['README_TOKEN'] });
 	});
 });

@@ -4,7 +4,7 @@
  * launch strategies try. Nothing here runs package code.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IngestError } from './list.ts';
 import { trackGroup } from './reaper.ts';
@@ -62,17 +62,46 @@ export interface Installed {
 }
 
 /**
+ * The ingest's own npm cache: shared by its installs (servers share many dependencies), kept out of the
+ * user's `~/.npm`, and emptied once it outgrows `NPM_CACHE_CAP` while no install is using it, so a run of
+ * hundreds of packages keeps the disk bounded.
+ */
+export const NPM_CACHE = resolve('.cache', 'ingest', 'npm-cache');
+const NPM_CACHE_CAP = 2 * 1024 ** 3;
+let installing = 0;
+
+/** Bytes of the files under a folder (0 when it does not exist). */
+export function folderBytes(dir: string): number {
+	if (!existsSync(dir)) return 0;
+	let total = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+	}
+	return total;
+}
+
+/** Empties the ingest's npm cache when it holds more than `cap` bytes. */
+export function boundNpmCache(dir = NPM_CACHE, cap = NPM_CACHE_CAP): boolean {
+	if (folderBytes(dir) <= cap) return false;
+	rmSync(dir, { recursive: true, force: true });
+	return true;
+}
+
+/**
  * `npm install --ignore-scripts` of one spec into `installDir` (its own folder: peer and zod versions clash
  * between servers). Install scripts never run; native addons are rebuilt later only if a server needs it.
  */
 export async function installPackage(spec: string, installDir: string): Promise<Installed> {
+	installing++;
 	try {
 		// --json=false: `npm run ingest` hands npm_config_json from the project's .npmrc down to this npm.
-		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', '--json=false', '--prefix', installDir, spec], { timeoutMs: INSTALL_TIMEOUT_MS });
+		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', '--json=false', '--cache', NPM_CACHE, '--prefix', installDir, spec], { timeoutMs: INSTALL_TIMEOUT_MS });
 	} catch (error) {
 		const e = error as { output?: string; killed?: boolean; message: string };
 		const code = /npm (?:error|ERR!) code (\S+)/.exec(e.output ?? '')?.[1];
 		throw new IngestError('install-failed', e.killed ? `npm install took over ${INSTALL_TIMEOUT_MS / 1000} s` : `npm install failed${code ? ` (${code})` : ''}: ${npmCause(e.output ?? e.message)}`);
+	} finally {
+		if (--installing === 0) boundNpmCache();
 	}
 	const deps = Object.keys((JSON.parse(readFileSync(join(installDir, 'package.json'), 'utf8')) as { dependencies?: Json }).dependencies ?? {});
 	if (deps.length !== 1) throw new IngestError('install-failed', `expected one installed package, found ${deps.join(', ') || 'none'}`);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
-import { cleanArgs, credentialNames, namesInOutput, npmCause, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
+import { boundNpmCache, cleanArgs, credentialNames, folderBytes, namesInOutput, npmCause, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
@@ -194,6 +194,18 @@ describe('sources', () => {
 		].join('\n');
 		expect(npmCause(json)).toBe("No matching version found for pkg@9.0.0. In most cases you or one of your dependencies are requesting a package version that doesn't exist.");
 		expect(npmCause('something odd\nhappened')).toBe('something odd happened');
+	});
+
+	it('empties its own npm cache only once it outgrows the cap', () => {
+		const cache = join(tempDir('npm-cache-'), 'cache');
+		mkdirSync(join(cache, '_cacache', 'content'), { recursive: true });
+		writeFileSync(join(cache, '_cacache', 'content', 'a'), 'x'.repeat(600));
+		writeFileSync(join(cache, 'b'), 'y'.repeat(500));
+		expect(folderBytes(cache)).toBe(1100);
+		expect(boundNpmCache(cache, 2000)).toBe(false);
+		expect(folderBytes(cache)).toBe(1100);
+		expect(boundNpmCache(cache, 1000)).toBe(true);
+		expect(folderBytes(cache)).toBe(0);
 	});
 
 	it('records a local command with paths inside the working folder made relative, others kept', () => {

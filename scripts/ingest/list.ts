@@ -66,6 +66,8 @@ const rawToolsPage = z.looseObject({ tools: z.array(z.record(z.string(), z.unkno
 const HOPELESS: [RegExp, FailureReason, string][] = [
 	[/\b(?:authori[sz]e|authenticate|log ?in|sign ?in|visit|open)\b[^\n]{0,120}https?:\/\/(?!127\.0\.0\.1:9\b)/i, 'interactive', 'asks for a browser authorisation'],
 	[/press (?:enter|any key)|\(y\/n\)|\[y\/n\]|enter (?:your|the) [a-z ]{2,30}:\s*$|\?\s*›/i, 'interactive', 'waits for an interactive answer'],
+	// A usage header ("Usage: widget-mcp <command>") from a process that stays alive instead of exiting.
+	[/^\s*usage:\s+\S+/im, 'usage', 'prints usage text and waits instead of serving'],
 	[/(?:listening|running|started|serving|available|server is up)\b(?![^\n]*\bstdio\b)[^\n]{0,80}(?:https?:\/\/|\bport\s*:?\s*\d{2,5}|(?:localhost|0\.0\.0\.0|127\.0\.0\.1):\d{2,5})/i, 'http-only', 'serves HTTP instead of stdio'],
 ];
 

@@ -142,18 +142,14 @@ describe('ingest of fixture servers over --command', () => {
 		expect(failure(await ingest(command('usage'), out)).reason).toBe('usage');
 	});
 
-	it('detects usage text from a server that stays alive instead of waiting it out', async () => {
+	// Each waits forever; its own timeout is long, so only the detection can end the run this early.
+	it.each([
+		['usage-alive', 'usage', 'usage text from a server that stays alive'],
+		['prompting', 'interactive', 'a prompt printed on stdout without a newline'],
+	])('detects %s (%s) instead of waiting it out: %s', async (fixture, reason) => {
 		const started = Date.now();
-		const f = failure(await ingest(command('usage-alive'), out, '2026-11-22', 20_000));
-		expect(f.reason).toBe('usage');
-		expect(Date.now() - started).toBeLessThan(10_000);
-	}, 30_000);
-
-	it('detects a prompt printed on stdout without a newline instead of waiting it out', async () => {
-		const started = Date.now();
-		// Its own timeout is long: only the detection can end the run this early.
-		const f = failure(await ingest(command('prompting'), out, '2026-11-22', 20_000));
-		expect(f.reason).toBe('interactive');
+		const f = failure(await ingest(command(fixture), out, '2026-11-22', 20_000));
+		expect(f.reason).toBe(reason);
 		expect(Date.now() - started).toBeLessThan(10_000);
 	}, 30_000);
 

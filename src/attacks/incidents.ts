@@ -7,6 +7,7 @@
  * no pattern's account is hidden behind another's.
  */
 import type { AttackFrontmatter, SourceRef } from './schema.ts';
+import { byCodePoint } from '../text/words.ts';
 
 /** The parts of an attack entry the timeline reads (an Astro collection entry has this shape). */
 export interface AttackWithIncidents {
@@ -29,7 +30,7 @@ export function timelineKey(incident: { date: string; source: string; summary: s
  */
 export function compareIncidentDates(a: string, b: string): number {
 	const key = (d: string) => (d.length === 7 ? `${d}-99` : d);
-	return key(a).localeCompare(key(b));
+	return byCodePoint(key(a), key(b));
 }
 
 /** One row of the timeline. */
@@ -63,7 +64,7 @@ function slugify(text: string): string {
 /** The timeline, oldest first (month-only dates after the days of their month); ties keep research-code order. */
 export function incidentTimeline(attacks: readonly AttackWithIncidents[]): TimelineIncident[] {
 	const rows = new Map<string, TimelineIncident>();
-	const ordered = [...attacks].sort((a, b) => a.data.code.localeCompare(b.data.code));
+	const ordered = [...attacks].sort((a, b) => byCodePoint(a.data.code, b.data.code));
 	for (const attack of ordered) {
 		for (const incident of attack.data.incidents) {
 			const key = timelineKey(incident);

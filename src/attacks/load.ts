@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { attackFrontmatterSchema, type AttackFrontmatter } from './schema.ts';
+import { byCodePoint } from '../text/words.ts';
 
 /** Default folder of the pattern files. */
 export const ATTACKS_DIR = 'content/attacks';
@@ -39,5 +40,5 @@ export function loadAttackFiles(dir: string = ATTACKS_DIR): AttackFile[] {
 		}
 	}
 	if (problems.length > 0) throw new Error(`Attack patterns have ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-	return out.sort((a, b) => a.data.code.localeCompare(b.data.code));
+	return out.sort((a, b) => byCodePoint(a.data.code, b.data.code));
 }

@@ -6,11 +6,12 @@ import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.ts';
 import { buildSiteModel, type SiteModel } from '../site/model.ts';
+import { byCodePoint } from '../text/words.ts';
 
 /** Catalogue folder: $ATLAS_CATALOGUE, or the bundled `content/servers`. */
 export const catalogueDir = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
-const attackEntries = (await getCollection('attacks')).sort((a, b) => a.data.code.localeCompare(b.data.code));
+const attackEntries = (await getCollection('attacks')).sort((a, b) => byCodePoint(a.data.code, b.data.code));
 
 /** Attack patterns, ordered by research code. */
 export const attacks = attackEntries;

@@ -14,6 +14,7 @@ import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
 import type { ActionPlan } from '../policy/action.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { policyToJson, type Policy } from '../policy/schema.ts';
+import { byCodePoint } from '../text/words.ts';
 import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import { visibleText } from '../text/reveal.ts';
 
@@ -102,7 +103,7 @@ export function sourceLabel(server: ServerFile): string {
 export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonly AttackRef[]): SiteModel {
 	const servers: ServerEntry[] = [];
 	const tools: ToolEntry[] = [];
-	for (const { file, server } of [...loaded].sort((a, b) => a.server.slug.localeCompare(b.server.slug))) {
+	for (const { file, server } of [...loaded].sort((a, b) => byCodePoint(a.server.slug, b.server.slug))) {
 		const entry = buildServer(file, server, attacks);
 		servers.push(entry);
 		tools.push(...entry.tools);
@@ -201,7 +202,7 @@ export function featuredTools(tools: readonly ToolEntry[], n = 10): ToolEntry[] 
 		Number(poisoned(a)) - Number(poisoned(b)) ||
 		CONFIDENCE_RANK[a.decision.confidence] - CONFIDENCE_RANK[b.decision.confidence] ||
 		b.attacks.length - a.attacks.length ||
-		a.key.localeCompare(b.key);
+		byCodePoint(a.key, b.key);
 	const queues = CATEGORIES.map((c) => tools.filter((t) => t.decision.category === c).sort(rank)).filter((q) => q.length > 0);
 	const out: ToolEntry[] = [];
 	let used = new Set<ServerEntry>();

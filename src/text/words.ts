@@ -20,3 +20,11 @@ export function itemRange(start: number, end: number, total: number): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
 	return `${figure(n)} ${n === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * Orders two strings by code point. `localeCompare` follows the collation of the machine's locale (its
+ * ICU data and LANG), so a build that sorts with it may order pages differently elsewhere; this does not.
+ */
+export function byCodePoint(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countHidden, revealHidden, visibleText } from '../../src/text/reveal.ts';
-import { figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
+import { byCodePoint, figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
 
 describe('revealHidden', () => {
 	it('shows zero-width, bidi, tag and control characters as tokens', () => {
@@ -33,5 +33,12 @@ describe('words', () => {
 		expect(figure(999)).toBe('999');
 		expect(itemRange(100, 199, 4234)).toBe('101–200 of 4,234');
 		expect(itemRange(999, 1098, 1099)).toBe('1,000–1,099 of 1,099');
+	});
+});
+
+describe('byCodePoint', () => {
+	it('orders by code point, whatever the machine\'s locale would collate', () => {
+		expect(['mcp_b', 'mcp-b', 'mcpB', 'mcp.b', 'mcpa'].sort(byCodePoint)).toEqual(['mcp-b', 'mcp.b', 'mcpB', 'mcp_b', 'mcpa']);
+		expect(byCodePoint('x', 'x')).toBe(0);
 	});
 });

@@ -16,6 +16,8 @@ import { trackGroup } from './reaper.ts';
 
 /** Largest stdout line accepted (tools/list answers reach 1 MB; the SDK's own limit is 10 MB). */
 const MAX_LINE = 16 * 1024 * 1024;
+/** An unfinished stdout line that may still become a message (or holds nothing yet). */
+const MESSAGE_START_OR_BLANK = /^\s*(?:\{|$)/;
 /** How much stderr and stdout noise is kept for messages and detection. */
 const KEEP = 4000;
 
@@ -134,8 +136,8 @@ export class SandboxedStdioTransport implements Transport {
 		// A prompt ("Enter your API key: ") ends without a newline and then waits: let detection see text that
 		// cannot be the start of a message now, not when a line that never comes is complete. It is counted
 		// as noise only once its line ends.
-		const pending = this.buffer.trimStart();
-		if (pending && !pending.startsWith('{')) this.spec.onOutput?.(this.buffer.slice(-KEEP), 'stdout');
+		// Anchored, so a long message arriving in many chunks costs only its leading whitespace per chunk.
+		if (!MESSAGE_START_OR_BLANK.test(this.buffer)) this.spec.onOutput?.(this.buffer.slice(-KEEP), 'stdout');
 	}
 
 	private noise(line: string): void {

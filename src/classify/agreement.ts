@@ -18,6 +18,7 @@
  */
 import { CATEGORIES, type Category, type Tool } from '../catalogue/schema.ts';
 import { classify, RULESET_VERSION, type ServerRef } from './index.ts';
+import { byCodePoint } from '../text/words.ts';
 
 /** Agreement targets from the issue that introduced this measure. */
 export const TARGETS = { read: 0.95, destructive: 0.9 } as const;
@@ -246,6 +247,6 @@ function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): VerbConvention
 		}
 	}
 	const total = (c: VerbConvention) => c.declaredTrue + c.declaredFalse;
-	split.sort((a, b) => total(b) - total(a) || (a.verb < b.verb ? -1 : a.verb > b.verb ? 1 : 0));
+	split.sort((a, b) => total(b) - total(a) || byCodePoint(a.verb, b.verb));
 	return { ceiling: { measured, agreed: best, rate: measured > 0 ? best / measured : undefined }, split };
 }

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../src/catalogue/schema.ts';
 import { formatProblems, parseServerFile } from '../src/catalogue/load.ts';
 import { DECLARED_ROWS, measureAgreement, type AgreementItem, type AgreementReport, type Measure } from '../src/classify/agreement.ts';
+import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
 const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--json]';
@@ -48,7 +49,6 @@ function dumpItems(files: readonly string[]): AgreementItem[] {
 	});
 }
 
-const pct = (rate: number | undefined) => (rate === undefined ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
 function printMeasure(title: string, label: string, m: Measure, yes: string, no: string): string[] {
@@ -71,6 +71,8 @@ function formatConventions(v: AgreementReport['destructiveByVerb']): string[] {
 	const lines = [
 		`Ceiling for one answer per deciding verb: ${pct(v.ceiling.rate)} (${v.ceiling.agreed} of ${v.ceiling.measured}), giving every verb the answer most of its tools declare.`,
 		'  That answer is fitted to these very labels, so the figure bounds any reading keyed on the verb; it is not a result.',
+		`Learned from the other servers (each server's tools get the answer the other servers declare for the verb; the rules' answer where they give none): ${pct(v.crossServer.byServers.rate)} (${v.crossServer.byServers.agreed} of ${v.crossServer.byServers.measured}) with one vote per server, ${pct(v.crossServer.byTools.rate)} (${v.crossServer.byTools.agreed}) with one per tool.`,
+		'  This is what fitting authors\' conventions reaches on a server it was not fitted to; set it beside the rules\' figure above.',
 	];
 	if (v.split.length > 0) {
 		const width = Math.max(...v.split.map((c) => c.verb.length)) + 2;

@@ -101,6 +101,13 @@ export interface AgreementReport {
 	readonly destructiveByVerb: VerbConventions;
 }
 
+/** An agreement count and its rate (undefined when nothing was measured). */
+export interface Rate {
+	readonly measured: number;
+	readonly agreed: number;
+	readonly rate: number | undefined;
+}
+
 /** One deciding verb (the first category record's rule and match) and how its tools declared destructiveHint. */
 export interface VerbConvention {
 	/** `rule match`, the match lowercased: `name-verb update`. */
@@ -122,7 +129,16 @@ export interface VerbConvention {
  * several servers declare each way (`split`) are conventions no single answer satisfies.
  */
 export interface VerbConventions {
-	readonly ceiling: { readonly measured: number; readonly agreed: number; readonly rate: number | undefined };
+	readonly ceiling: Rate;
+	/**
+	 * The same verb-keyed reading learned honestly: each server's tools get the answer the *other*
+	 * servers declare for their deciding verb (leave one server out), falling back to the rules' own
+	 * answer for a verb no other server decides or a tie. `byTools` counts every other tool's label as
+	 * a vote; `byServers` gives each other server one vote, its own majority, so a server with hundreds
+	 * of tools does not outvote the rest. This is what a reading fitted to authors' labels achieves on
+	 * servers it was not fitted to, to set beside the rules' own figure.
+	 */
+	readonly crossServer: { readonly byTools: Rate; readonly byServers: Rate };
 	/** Verbs declared destructive by at least two servers and additive by at least two others, most tools first. */
 	readonly split: readonly VerbConvention[];
 }
@@ -165,6 +181,7 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 	const disagreements: Disagreement[] = [];
 	const byServer = new Map<string, { server: string; measured: number; agreed: number; strictAgreed: number }>();
 	const byVerb = new Map<string, VerbTally>();
+	const votes: Vote[] = [];
 	let tools = 0;
 	let labelled = 0;
 	let contradictory = 0;
@@ -189,10 +206,13 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 			const row = byServer.get(item.server.slug) ?? { server: item.server.slug, measured: 0, agreed: 0, strictAgreed: 0 };
 			byServer.set(item.server.slug, row);
 			row.measured++;
-			const agreed = destructive.add(destructiveLabel, d.textHints?.destructive ?? d.category !== 'Read');
+			const text = d.textHints?.destructive ?? d.category !== 'Read';
+			const agreed = destructive.add(destructiveLabel, text);
 			if (agreed) row.agreed++;
 			else note('destructive', 'destructiveHint', destructiveLabel);
-			tallyVerb(byVerb, first ? `${first.rule} ${first.match.toLowerCase()}` : 'none', item.server.slug, destructiveLabel, agreed);
+			const verb = verbKey(first);
+			tallyVerb(byVerb, verb, item.server.slug, destructiveLabel, agreed);
+			votes.push({ verb, server: item.server.slug, declared: destructiveLabel, text });
 			if (strict.add(destructiveLabel, d.category === 'Destructive')) row.strictAgreed++;
 			else note('strictDestructive', 'destructiveHint', destructiveLabel);
 		}
@@ -210,7 +230,7 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 		byCategory,
 		disagreements,
 		destructiveByServer: [...byServer.values()],
-		destructiveByVerb: verbConventions(byVerb),
+		destructiveByVerb: { ...verbConventions(byVerb), crossServer: crossServer(votes) },
 	};
 }
 
@@ -235,7 +255,63 @@ function tallyVerb(byVerb: Map<string, VerbTally>, verb: string, server: string,
 	if (agreed) t.agreed++;
 }
 
-function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): VerbConventions {
+/**
+ * The deciding verb as `rule match`. The unknown-verb fallback's match is the whole tool name, which
+ * would make every unknown name a verb of its own and flatter the ceiling; they are one group.
+ */
+function verbKey(first: { rule: string; match: string } | undefined): string {
+	if (!first) return 'none';
+	return first.rule === 'unknown-verb' ? first.rule : `${first.rule} ${first.match.toLowerCase()}`;
+}
+
+/** One tool of the destructive measure, for `crossServer`. */
+interface Vote {
+	readonly verb: string;
+	readonly server: string;
+	readonly declared: boolean;
+	/** The rules' own answer. */
+	readonly text: boolean;
+}
+
+const rate = (measured: number, agreed: number): Rate => ({ measured, agreed, rate: measured > 0 ? agreed / measured : undefined });
+
+/** Leave-one-server-out agreement of the verb-majority reading, see `VerbConventions.crossServer`. */
+function crossServer(votes: readonly Vote[]): VerbConventions['crossServer'] {
+	// verb -> server -> [declared true, declared false]
+	const counts = new Map<string, Map<string, [number, number]>>();
+	for (const v of votes) {
+		const servers = counts.get(v.verb) ?? new Map<string, [number, number]>();
+		counts.set(v.verb, servers);
+		const c = servers.get(v.server) ?? [0, 0];
+		servers.set(v.server, c);
+		c[v.declared ? 0 : 1]++;
+	}
+	// Totals per verb over all servers, from which each tool's own server is taken out again.
+	const totals = new Map<string, { tools: [number, number]; servers: [number, number] }>();
+	for (const [verb, servers] of counts) {
+		const t = { tools: [0, 0] as [number, number], servers: [0, 0] as [number, number] };
+		for (const [yes, no] of servers.values()) {
+			t.tools[0] += yes;
+			t.tools[1] += no;
+			if (yes !== no) t.servers[yes > no ? 0 : 1]++;
+		}
+		totals.set(verb, t);
+	}
+	const answer = (yes: number, no: number, fallback: boolean) => (yes === no ? fallback : yes > no);
+	let byTools = 0;
+	let byServers = 0;
+	for (const v of votes) {
+		const t = totals.get(v.verb)!;
+		const [ownYes, ownNo] = counts.get(v.verb)!.get(v.server)!;
+		if (answer(t.tools[0] - ownYes, t.tools[1] - ownNo, v.text) === v.declared) byTools++;
+		const ownVote = ownYes === ownNo ? undefined : ownYes > ownNo ? 0 : 1;
+		const servers: [number, number] = [t.servers[0] - (ownVote === 0 ? 1 : 0), t.servers[1] - (ownVote === 1 ? 1 : 0)];
+		if (answer(servers[0], servers[1], v.text) === v.declared) byServers++;
+	}
+	return { byTools: rate(votes.length, byTools), byServers: rate(votes.length, byServers) };
+}
+
+function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): Omit<VerbConventions, 'crossServer'> {
 	let measured = 0;
 	let best = 0;
 	const split: VerbConvention[] = [];
@@ -248,5 +324,5 @@ function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): VerbConvention
 	}
 	const total = (c: VerbConvention) => c.declaredTrue + c.declaredFalse;
 	split.sort((a, b) => total(b) - total(a) || byCodePoint(a.verb, b.verb));
-	return { ceiling: { measured, agreed: best, rate: measured > 0 ? best / measured : undefined }, split };
+	return { ceiling: rate(measured, best), split };
 }

@@ -11,6 +11,11 @@ export function figure(n: number): string {
 	return n.toLocaleString('en-US');
 }
 
+/** A rate as the site and `npm run evaluate` print it: "81.6%", or "n/a" when nothing was measured. */
+export function percent(rate: number | undefined): string {
+	return rate === undefined ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
+}
+
 /** Which items a page of a listing shows, 1-based and inclusive: "101–200 of 4,234". */
 export function itemRange(start: number, end: number, total: number): string {
 	return `${figure(start + 1)}–${figure(end + 1)} of ${figure(total)}`;

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
+import { measureAgreement } from '../../src/classify/agreement.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 import { visibleText } from '../../src/text/reveal.ts';
+import { figure, percent } from '../../src/text/words.ts';
 import { BUILDS, fileFor, listFiles, page, urlOf } from '../helpers/dist.ts';
 
 for (const build of BUILDS) {
@@ -155,6 +157,21 @@ for (const build of BUILDS) {
 				if (claimed === undefined) continue;
 				const row = list.querySelectorAll('tbody tr').find((tr) => tr.querySelector('a')?.getAttribute('href') === `/servers/${server.slug}/`);
 				expect(row?.querySelectorAll('td')[1]?.text.replace(/\s+/g, ' ').trim(), server.slug).toBe(`${server.tools.length.toLocaleString('en-US')} (${claimed.toLocaleString('en-US')} claimed)`);
+			}
+		});
+
+		it('publishes on the methodology page the agreement figures `npm run evaluate` measures on its catalogue', () => {
+			const report = measureAgreement(servers.flatMap((server) => server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool }))));
+			const text = page(build.dist, 'methodology/index.html').querySelector('#agreement')?.parentNode?.text.replace(/\s+/g, ' ') ?? '';
+			expect(text).toContain(`${figure(report.tools)} tools, of which ${figure(report.labelled)} declare`);
+			for (const m of [report.read, report.destructive, report.strictDestructive]) {
+				if (m.measured > 0) expect(text).toContain(`${percent(m.rate)} agreement (${figure(m.agreed)} of ${figure(m.measured)} tools`);
+			}
+			const v = report.destructiveByVerb;
+			if (v.ceiling.measured > 0) {
+				expect(text).toContain(`${percent(v.ceiling.rate)} (${figure(v.ceiling.agreed)} of ${figure(v.ceiling.measured)})`);
+				expect(text).toContain(`${percent(v.crossServer.byServers.rate)} (${figure(v.crossServer.byServers.agreed)}) with one vote per server`);
+				expect(text).toContain(`${percent(v.crossServer.byTools.rate)} (${figure(v.crossServer.byTools.agreed)}) with one vote per tool`);
 			}
 		});
 

@@ -71,6 +71,37 @@ describe('measureAgreement', () => {
 		expect(r.destructiveByVerb.split).toEqual([{ verb: 'name-verb update', declaredTrue: 2, declaredFalse: 3, serversTrue: 2, serversFalse: 3, agreed: 2 }]);
 	});
 
+	it('learns the verb-majority reading from the other servers only, one vote per tool or per server', () => {
+		const at = (slug: string, t: Tool) => ({ server: { slug, name: slug }, tool: t });
+		const update = (d: boolean) => tool('update_item', 'Update an item.', { readOnlyHint: false, destructiveHint: d });
+		const r = measureAgreement([
+			// Server a declares update destructive three times; b and c declare it additive once each.
+			at('a', update(true)),
+			at('a', update(true)),
+			at('a', update(true)),
+			at('b', update(false)),
+			at('c', update(false)),
+			// No other server decides rename: the rules' answer (destructive) stands, and it agrees.
+			at('c', tool('rename_item', 'Rename an item.', { readOnlyHint: false, destructiveHint: true })),
+		]);
+		// Per tool: a's tools see 0 true / 2 false (wrong, 0 of 3); b sees 3/1 → true (wrong); c sees 3/1 (wrong); rename agrees.
+		expect(r.destructiveByVerb.crossServer.byTools).toEqual({ measured: 6, agreed: 1, rate: 1 / 6 });
+		// Per server: a's tools see servers 0 true / 2 false (wrong); b sees a true, c false: a tie, so the
+		// rules' answer (destructive, wrong); likewise c; rename agrees.
+		expect(r.destructiveByVerb.crossServer.byServers).toEqual({ measured: 6, agreed: 1, rate: 1 / 6 });
+		// Fitted to all labels, "true" wins update (3 of 5) and rename agrees: 4 of 6.
+		expect(r.destructiveByVerb.ceiling).toEqual({ measured: 6, agreed: 4, rate: 4 / 6 });
+	});
+
+	it('counts every unknown-verb tool as one group for the ceiling, not one verb per name', () => {
+		const r = measureAgreement([
+			tool('frobnicate_widget', 'Frobnicates a widget.', { destructiveHint: true }),
+			tool('zorble_gadget', 'Zorbles a gadget.', { destructiveHint: false }),
+		].map((t) => ({ server: SERVER, tool: t })));
+		// One group with one true and one false: the best single answer agrees once, not twice.
+		expect(r.destructiveByVerb.ceiling.agreed).toBe(1);
+	});
+
 	it('takes read labels from a dump\'s read-only mode', () => {
 		const r = measureAgreement([
 			{ server: SERVER, tool: tool('list_items', 'List items.'), readOnlyMode: true },

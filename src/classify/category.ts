@@ -8,7 +8,7 @@ import { findPhrases, type PhraseHit, type PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import {
-	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
+	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MINTED_VALUE, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
 	PROCESS_NOUNS, STORAGE_NOUNS, SWITCH_VERBS, TEST_RUN_OBJECTS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
 } from './lexicon.ts';
 import { allMatches } from './regex.ts';
@@ -145,7 +145,8 @@ function wordsIn(words: readonly string[], set: ReadonlySet<string>): boolean {
  * and sort change a spreadsheet range or a file but only transform text or results otherwise; test
  * runs a test suite or an app but only checks a connection otherwise; generate creates a resource (a
  * subdomain, a key, an upload URL) but otherwise returns text; block shuts out a user or an address,
- * while "blocks until done" only waits.
+ * while "blocks until done" only waits; mint moves money for tokens, coins and NFTs and otherwise
+ * creates something (a preview link).
  * Ending a process is an interruption, not a deletion.
  */
 function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
@@ -179,6 +180,8 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
 			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true, additive: false } : plain('Write');
 		case 'reset':
 			return plain(wordsHaveClass(s.words, 'access') || wordsHaveClass(s.words, 'secret') ? 'Write' : 'Destructive');
+		case 'mint':
+			return wordsIn(s.words, MINTED_VALUE) || s.moneyParam ? plain('Financial') : plain('Write', true);
 		case 'push':
 			return plain(s.force ? 'Destructive' : 'Write');
 		case 'build':
@@ -252,8 +255,11 @@ function nameSignals(f: Facts): Signal[] {
 	}
 	// The same wording as the description rule's, so the rationale can say the two sources agree.
 	const why = meaning(category, availability);
-	// `git_log` on the git server is the word "log" alone: as likely the noun, so the description decides.
-	const weak = v.info.ambiguous && (v.position !== 'first' || f.tokens.length === 1);
+	// `git_log` on the git server is the word "log" alone, `prometheus_label_values` and `dm_conversations`
+	// name a label's values and direct messages: the word is as likely the noun, so the verb the
+	// description opens with decides. A context verb (`format_range`, `test_sim`, `run_prompt`) is read
+	// with the name's own object, which says more than the description's wording.
+	const weak = v.info.ambiguous && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
 	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
 	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
@@ -294,6 +300,9 @@ const PHRASE_SIGNALS: readonly { kind: PhraseKind; category: Category; rule: Rul
 	{ kind: 'financial', category: 'Financial', rule: 'money', why: 'its description says it moves money' },
 ];
 
+/** Text ending in a coordinator: what follows is a verb of its own. */
+const JOINED_BEFORE = /\b(?:and|or|then)\s+$/i;
+
 function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const lead = f.lead;
 	if (!lead) return [];
@@ -302,9 +311,11 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const session = sessions[0];
 	if (session) out.push({ source: 'description', category: 'Execute', rule: 'session-termination', field: 'description', match: session.match, why: SESSION_WHY, session: true });
 	const dv = f.descVerb;
+	let readsMoney = false;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
 	else if (dv && !(session && SESSION_VERBS.has(dv.info.base))) {
 		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		readsMoney = category === 'Read';
 		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
 		out.push({ source: 'description', category, rule, field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability, additive });
 		const co = dv.coordinated;
@@ -315,9 +326,12 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	}
 	// A phrase that is the opening verb, or part of a session phrase, has been counted already.
 	const counted = (h: PhraseHit) => (dv !== undefined && h.index === dv.index) || sessions.some((s) => h.index >= s.index && h.index < s.index + s.match.length);
+	// After a reading opening verb, money words name what is read: "Get credit history (top-ups,
+	// charges, etc.)". One joined to it by and/or/then is a second act: "Get a quote and purchase it".
+	const named = (h: PhraseHit) => readsMoney && dv !== undefined && h.index > dv.index && !JOINED_BEFORE.test(lead.slice(dv.index, h.index));
 	for (const p of PHRASE_SIGNALS) {
 		// A code phrase says more than its opening verb ("Send input to a terminal" runs what it sends).
-		const hit = livePhrases(lead, p.kind, negated).find((h) => p.code === true || !counted(h));
+		const hit = livePhrases(lead, p.kind, negated).find((h) => p.code === true || (!counted(h) && !(p.kind === 'financial' && named(h))));
 		// One description signal per category is enough: "Refund a charge" is one money signal, not two.
 		if (hit && !out.some((s) => s.category === p.category && !s.code && !p.code)) out.push({ source: 'description', category: p.category, rule: p.rule, field: 'description', match: hit.match, why: p.why, phrase: true, ...(p.code ? { code: true } : {}) });
 	}

@@ -79,7 +79,8 @@ export const PHRASES = {
 	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,
 	// "Send input to an existing terminal or REPL process": whatever is sent is run.
 	console: /\b(?:send|write|type|pipe|pass)(?:s|es|ing)?\b[^.\n]{0,40}?\bto\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:terminal|shell|repl|console|tty|pty|stdin)\b/gi,
-	financial: /\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)|buy(?:s|ing)?|sell(?:s|ing)?|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
+	// "Purchase Orders" and "selling price" are records and figures, not purchases or sales.
+	financial: /\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)(?!\s+(?:orders?|invoices?|receipts?|requisitions?|histor(?:y|ies)|prices?|records?|requests?)\b)|buy(?:s|ing)?|sell(?:s|ing)?(?!\s+prices?\b)|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
 	session: /\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
 	egress: /\b(?:send(?:s|ing)?|e-?mail(?:s|ing)?|posts?|posting|publish(?:es|ing)?|tweet(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|forward(?:s|ing)?|invit(?:e|es|ing)|broadcast(?:s|ing)?|push(?:es|ing)?)\b.{0,60}?\b(?:to|with|on behalf of)\b/gi,
 	access: /\b(?:grant(?:s|ing)?|revok(?:e|es|ing)|invit(?:e|es|ing)|(?:add(?:s|ing)?|remov(?:e|es|ing))\s+(?:an?\s+|new\s+)?(?:members?|collaborators?|users?)\s+(?:to|from)|change(?:s)?\s+(?:the\s+)?(?:roles?|permissions?|owner)|transfer(?:s)?\s+ownership|makes?\s+(?:it\s+)?public|(?:set|change|update)s?\s+(?:the\s+)?visibility)\b/gi,

@@ -21,7 +21,7 @@ export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
 
 /** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
-export const RULESET_VERSION = '2026.11.3';
+export const RULESET_VERSION = '2026.12.0';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
 	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },

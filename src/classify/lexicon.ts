@@ -11,7 +11,7 @@ import type { Category } from '../catalogue/schema.ts';
 /** Verbs whose category depends on the object they act on (see `resolveVerb` in category.ts). */
 export type VerbContext =
 	| 'start' | 'stop' | 'transfer' | 'drop' | 'apply' | 'open' | 'resolve' | 'cancel' | 'reset' | 'push' | 'trigger' | 'run' | 'select' | 'arrange'
-	| 'test' | 'generate' | 'block' | 'build' | 'ui';
+	| 'test' | 'generate' | 'block' | 'build' | 'mint' | 'ui';
 
 /** What one verb means for the classifier. */
 export interface VerbInfo {
@@ -50,7 +50,7 @@ const READ_VERBS = [
 	'crawl', 'aggregate', 'wait', 'think', 'reflect', 'brainstorm', 'map', 'research', 'recall', 'ask', 'compute',
 	'simplify', 'optimize', 'optimise', 'solve', 'rank', 'score', 'reader', 'viewer', 'fetcher', 'answer', 'propose',
 	'finder', 'searcher', 'checker', 'validator', 'analyzer', 'analyser', 'inspector', 'encode', 'decode', 'obtain', 'dump',
-	'locate', 'is', 'has', 'exists',
+	'locate', 'is', 'has', 'exists', 'geocode', 'investigate',
 ];
 
 const WRITE_VERBS = [
@@ -112,6 +112,8 @@ const AMBIGUOUS_VERBS = new Set([
 	'sort', 'schedule', 'archive', 'export', 'import', 'end', 'play', 'plan', 'forward', 'tip', 'dm', 'sms', 'metrics', 'details',
 	'overview', 'recap', 'summary', 'new', 'empty', 'block', 'handle', 'wait', 'trade', 'call', 'display', 'return', 'scale', 'build',
 	'view', 'check', 'run', 'map', 'is', 'has', 'exists', 'pull', 'train',
+	// Money words that name a record as often as an act: `purchase_order_list`, `refunds_list`, `charge_get`.
+	'purchase', 'charge', 'refund', 'payout', 'bid', 'stake', 'swap',
 ]);
 /**
  * Writes that only add (see `VerbInfo.additive`): they create, append, send, copy or attach something
@@ -148,7 +150,7 @@ const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
 	start: 'start', begin: 'start', stop: 'stop', pause: 'stop', halt: 'stop', transfer: 'transfer', drop: 'drop', apply: 'apply', open: 'open',
 	resolve: 'resolve', cancel: 'cancel', reset: 'reset', push: 'push', trigger: 'trigger', run: 'run', upload: 'ui',
 	submit: 'ui', handle: 'ui', accept: 'ui', dismiss: 'ui', select: 'select', format: 'arrange', sort: 'arrange', test: 'test',
-	generate: 'generate', block: 'block', build: 'build',
+	generate: 'generate', block: 'block', build: 'build', mint: 'mint',
 };
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
@@ -373,6 +375,12 @@ const GENERATED_RESOURCES: ReadonlySet<string> = new Set([
 	'url', 'link', 'subdomain', 'domain', 'apikey', 'token', 'credential', 'account', 'invite', 'invitation', 'coupon', 'invoice', 'user', 'webhook',
 ]);
 
+/**
+ * What "mint" makes that carries value: tokens, coins, NFTs. Minting anything else (a preview link, a
+ * session) creates it, a plain additive write.
+ */
+export const MINTED_VALUE: ReadonlySet<string> = new Set(['token', 'coin', 'nft', 'crypto', 'cryptocurrency', 'currency', 'stablecoin', 'erc20', 'spl', 'asset']);
+
 /** What "block" shuts out (a user, an address); "blocks until the task completes" only waits. */
 const BLOCKED_PARTIES: ReadonlySet<string> = new Set(['user', 'ip', 'address', 'domain', 'sender', 'contact', 'account', 'number', 'site', 'email', 'member', 'url', 'country', 'device']);
 
@@ -413,6 +421,16 @@ export const AGENT_NOUNS: ReadonlySet<string> = new Set(['reader', 'viewer', 'fe
 /** What "transfer" hands to someone else: ownership of a repository or a domain changes access. */
 export const TRANSFER_ACCESS_OBJECTS: ReadonlySet<string> = new Set([
 	'ownership', 'owner', 'repository', 'repo', 'project', 'domain', 'account', 'organization', 'organisation', 'org', 'team', 'workspace', 'app',
+]);
+
+/**
+ * Product names that camelCase splitting would cut into a verb and a word (`WordPress` → word, press;
+ * `OpenAI` → open, AI; `SendGrid`, `SharePoint`, `DropBox`): `splitName` keeps them whole.
+ */
+export const CAMEL_PRODUCT_NAMES: ReadonlySet<string> = new Set([
+	'wordpress', 'paypal', 'sendgrid', 'mailchimp', 'clickup', 'launchdarkly', 'posthog', 'pushbullet', 'sharepoint', 'linkedin',
+	'docusign', 'typeform', 'dropbox', 'signnow', 'runpod', 'readme', 'checkmarx', 'zoominfo', 'buildkite', 'planetscale', 'openai',
+	'openapi', 'openrouter', 'quickbooks',
 ]);
 
 /** Name tokens that say "many objects at once". */

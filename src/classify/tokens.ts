@@ -4,7 +4,7 @@
  * noun `connection` while `deleting` finds the verb `delete`.
  */
 import { allMatches } from './regex.ts';
-import { AGENT_NOUNS, BULK_WORDS, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
+import { AGENT_NOUNS, BULK_WORDS, CAMEL_PRODUCT_NAMES, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
 
 /** One token of a tool name, with its position in the original string (for quoting the exact text). */
 export interface NameToken {
@@ -47,9 +47,14 @@ const MIN_RE_WORD = 5;
 export function splitName(name: string): NameToken[] {
 	const all: NameToken[] = [];
 	for (const run of allMatches(WORD_RUN, name)) {
+		const first = all.length;
 		for (const part of allMatches(CAMEL_PART, run.text)) {
 			const start = run.index + part.index;
-			all.push({ text: part.text.toLowerCase(), start, end: start + part.text.length });
+			const text = part.text.toLowerCase();
+			const prev = all.length > first ? (all[all.length - 1] as NameToken) : undefined;
+			// `checkIfWordPressInstallations`: "press" is part of a product name, not the verb.
+			if (prev && prev.end === start && CAMEL_PRODUCT_NAMES.has(prev.text + text)) all[all.length - 1] = { text: prev.text + text, start: prev.start, end: start + part.text.length };
+			else all.push({ text, start, end: start + part.text.length });
 		}
 	}
 	return all;

@@ -120,6 +120,12 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 	{ server: 'bitbucket-mcp-server', tool: 'decline_pull_request', category: 'Write', level: 'Medium', rule: 'name-verb', reason: 'Declining changes the pull request\'s state; "pull" and "request" are its object.' },
 	{ server: 'git-mcp-server', tool: 'git_init', category: 'Write', level: 'Medium', rule: 'name-verb', reason: 'Initialising creates a new repository: a write that only adds.' },
 	{ server: 'ios-simulator-mcp', tool: 'open_simulator', category: 'Execute', level: 'High', rule: 'verb-context', reason: 'Opening an application launches it, like launch: it changes nothing that exists.' },
+	// Ruleset 2026.12.0
+	{ server: 'mcp-erpnext', tool: 'erpnext_purchase_order_get', category: 'Read', level: 'Medium', rule: 'name-verb', reason: 'Gets a purchase order: "purchase" names the record, "get" is the verb.' },
+	{ server: 'hostinger-api-mcp', tool: 'hosting_checkIfWordPressInstallationsAreValidV1', category: 'Read', level: 'Low', rule: 'name-verb', reason: 'Checks installations: "WordPress" is a product name, not the verb "press".' },
+	{ server: 'wordpress-mcp-server', tool: 'respira_mint_design_preview', category: 'Write', level: 'Medium', rule: 'verb-context', reason: 'Minting a preview link creates it; only minting tokens, coins or NFTs moves money.' },
+	{ server: 'conway-terminal', tool: 'credits_history', category: 'Read', level: 'Medium', rule: 'description-verb', reason: '"Get credit transaction history (top-ups, charges, etc.)": the charges are what is read.' },
+	{ server: 'prometheus-mcp', tool: 'prometheus_label_values', category: 'Read', level: 'Low', rule: 'description-verb', reason: '"label" is as often a noun; the description opens with "Get", so it reads label values.' },
 ];
 
 /** Every golden case, seeds first. */

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { CatalogueError, loadCatalogue, parseServerFile } from '../../src/catalogue/load.ts';
 import { serverFileSchema } from '../../src/catalogue/schema.ts';
 import { baseSlug, toolSlugs } from '../../src/catalogue/slug.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 /** The smallest valid server file, with overrides. */
 function makeServer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -86,7 +86,7 @@ describe('parseServerFile messages', () => {
 
 describe('loadCatalogue', () => {
 	it('collects every problem of every file into one error', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'atlas-cat-'));
+		const dir = tempDir('atlas-cat-');
 		writeFileSync(join(dir, 'demo.yaml'), stringify(makeServer()));
 		writeFileSync(join(dir, 'bad.yaml'), stringify(makeServer({ slug: 'bad', tools: [{ name: 'x', inputSchema: { type: 'object' }, extra: true }] })));
 		writeFileSync(join(dir, 'worse.yaml'), 'name: [');
@@ -105,14 +105,14 @@ describe('loadCatalogue', () => {
 	});
 
 	it('loads servers sorted by file name', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'atlas-cat-'));
+		const dir = tempDir('atlas-cat-');
 		writeFileSync(join(dir, 'b.yaml'), stringify(makeServer({ slug: 'b' })));
 		writeFileSync(join(dir, 'a.yaml'), stringify(makeServer({ slug: 'a' })));
 		expect(loadCatalogue(dir).map((s) => s.server.slug)).toEqual(['a', 'b']);
 	});
 
 	it('rejects an empty folder', () => {
-		expect(() => loadCatalogue(mkdtempSync(join(tmpdir(), 'atlas-cat-')))).toThrow(/holds no \*\.yaml/);
+		expect(() => loadCatalogue(tempDir('atlas-cat-'))).toThrow(/holds no \*\.yaml/);
 	});
 
 	// Parsing several megabytes of YAML takes seconds; the build does it once, the test allows for a busy machine.

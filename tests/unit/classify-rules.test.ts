@@ -98,6 +98,8 @@ describe('verbs read in context', () => {
 		[tool('build_app', 'Build the app for the simulator.'), 'Execute/High'],
 		[tool('begin_session', 'Begin a snapshot session.'), 'Write/Medium'],
 		[tool('services_reader', 'Select and run one of the following read operations: get-user.'), 'Read/Low'],
+		[tool('mint_nft', 'Mint an NFT to a wallet.'), 'Financial/Critical'],
+		[tool('mint_preview_link', 'Mint a shareable preview link.'), 'Write/Medium'],
 	];
 	for (const [t, expected] of cases) {
 		it(`${t.name} → ${expected}`, () => {
@@ -139,6 +141,32 @@ describe('names, titles and lead sentences', () => {
 		expect(classify(tool('crm_getSpecificCharge', undefined), SERVER).category).toBe('Read');
 		// Titles are English, not identifiers: "Multi-Stop Route" stops nothing.
 		expect(classify(tool('route_tool', undefined, undefined, { title: 'Multi-Stop Route' }), SERVER).evidence[0]?.rule).toBe('unknown-verb');
+	});
+
+	it('reads a money word that names a record as the noun when the name has another verb (`refunds_list`, `purchase_order_get`)', () => {
+		expect(label(classify(tool('refunds_list', 'List refunds.'), SERVER))).toBe('Read/Low');
+		expect(classify(tool('payouts_get', undefined), SERVER).evidence[0]).toMatchObject({ rule: 'name-verb', match: 'get' });
+		expect(classify(tool('erp_purchase_order_list', undefined), SERVER).category).toBe('Read');
+		// Alone, or with only nouns beside it, the word is the act.
+		expect(label(classify(tool('refund_payment', 'Refund a payment.'), SERVER))).toBe('Financial/Critical');
+		expect(classify(tool('purchase_domain', undefined), SERVER).category).toBe('Financial');
+		expect(classify(tool('create_charge', 'Create a charge.', { amount: { type: 'integer' } }), SERVER).category).toBe('Financial');
+	});
+
+	it('reads money words after a reading opening verb, or in "Purchase Orders", as what is read', () => {
+		expect(classify(tool('credits_history', 'Get credit transaction history (top-ups, charges, etc.).'), SERVER).category).toBe('Read');
+		expect(classify(tool('profit_overview', 'Profit overview from Sales Orders and Purchase Orders.'), SERVER).category).not.toBe('Financial');
+		// A second verb joined to the reading one is read on its own.
+		expect(classify(tool('quote', 'Get a quote and purchase the item.'), SERVER).category).toBe('Financial');
+		expect(classify(tool('shop', 'Purchases the item in the cart.'), SERVER).category).toBe('Financial');
+	});
+
+	it('keeps camel-cased product names whole (`WordPress` is not "press", `OpenAI` not "open")', () => {
+		expect(classify(tool('hosting_checkIfWordPressInstallationsAreValid', undefined), SERVER).evidence[0]).toMatchObject({ rule: 'name-verb', match: 'check' });
+		expect(classify(tool('askOpenAI', undefined), SERVER).category).toBe('Read');
+		// Only the product name is joined; a verb next to it is still read.
+		expect(classify(tool('deleteWordPressPost', undefined), SERVER).category).toBe('Destructive');
+		expect(classify(tool('wordpress_press_button', undefined), SERVER).evidence[0]).toMatchObject({ match: 'press' });
 	});
 
 	it('splits a closed compound of a known noun and verb (`websearch`, `webfetch`)', () => {

@@ -3,14 +3,14 @@
  * (the project's .npmrc moves it to stderr), with stdout parsed line by line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { CLI_KEYS, cliRecord } from '../../src/classify/cli.ts';
 import { classify } from '../../src/classify/index.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT = 60_000;
@@ -38,7 +38,7 @@ const TOOLS: Tool[] = [
 ];
 
 describe('npm run classify', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+	const dir = tempDir('atlas-cli-');
 
 	it('prints one JSON line per tool, in input order, with exactly the documented keys', () => {
 		const file = join(dir, 'widgets.json');

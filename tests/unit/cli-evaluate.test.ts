@@ -3,13 +3,13 @@
  * and the report it prints, on small catalogues and dumps written for the test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { measureAgreement, type AgreementReport } from '../../src/classify/agreement.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TIMEOUT = 60_000;
@@ -119,7 +119,7 @@ function npmRun(args: string[]) {
 }
 
 describe('npm run evaluate', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'atlas-evaluate-'));
+	const dir = tempDir('atlas-evaluate-');
 	const catalogue = join(dir, 'servers');
 	mkdirSync(catalogue);
 	const server = { slug: 'demo', name: 'Demo', source: { npm: '@demo/server' }, catalogued: { date: '2026-11-22', method: 'manual', via: 'by hand' }, tools: TOOLS };

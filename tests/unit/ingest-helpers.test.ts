@@ -1,8 +1,7 @@
 /** The ingest's pure helpers: parsing, discovery heuristics, placeholders, diffs, merging, normalising. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
@@ -13,16 +12,7 @@ import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
 import { markSkips, parseNpmSpec, parsePositional, readSourcesFile, recordRecipes, slugFor, splitCommand } from '../../scripts/ingest/sources.ts';
 import { parseLine } from '../../scripts/ingest/transport.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
-
-const made: string[] = [];
-afterAll(() => {
-	for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(prefix: string): string {
-	const dir = mkdtempSync(join(tmpdir(), prefix));
-	made.push(dir);
-	return dir;
-}
+import { tempDir } from '../helpers/temp.ts';
 
 describe('stdout reading', () => {
 	it('parses a clean JSON-RPC line and recovers one glued after a banner', () => {

@@ -3,28 +3,21 @@
  * (tests/ingest/fixtures), in the real sandbox, writing into temporary folders only.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { serverFileSchema } from '../../src/catalogue/schema.ts';
 import { ingestSource, type Outcome } from '../../scripts/ingest/pipeline.ts';
 import type { Source } from '../../scripts/ingest/sources.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const FIXTURES = resolve('tests/ingest/fixtures');
 const SEEDS = resolve('../shared/seed-servers');
 const REPO = 'https://example.com/fixtures';
 
-const made: string[] = [];
-afterAll(() => {
-	for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 function freshDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'));
-	made.push(dir);
-	return dir;
+	return tempDir('ingest-test-');
 }
 
 function command(fixture: string, extra: Partial<Source> = {}): Source {

@@ -33,8 +33,10 @@ export const TRAIT_LABELS: Record<Trait, string> = {
 	'path-param': 'takes a file path',
 	'code-param': 'takes code or commands',
 	'access-change': 'changes access rights',
-	money: 'moves money',
-	destroys: 'deletes or overwrites',
+	// The money trait also marks amount parameters and billing objects on tools that move nothing.
+	money: 'handles money or billing',
+	// Only tools that really remove something carry it: a stop or restart is linked by its category.
+	destroys: 'deletes or irreversibly changes',
 	cost: 'can run up costs',
 	bulk: 'acts on many objects at once',
 };

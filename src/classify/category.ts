@@ -97,7 +97,7 @@ const VERB_MEANING: Readonly<Record<Category, string>> = {
 	Financial: 'it moves money',
 };
 const AVAILABILITY_MEANING = 'it stops or interrupts something that is running';
-const SESSION_WHY = 'it forces live connections closed, an operation with immediate effect that destroys nothing';
+const SESSION_WHY = 'it ends live sessions or connections, an operation with immediate effect that destroys nothing';
 
 function meaning(category: Category, availability: boolean | undefined): string {
 	return category === 'Destructive' && availability ? AVAILABILITY_MEANING : VERB_MEANING[category];
@@ -240,7 +240,9 @@ function nameSignals(f: Facts): Signal[] {
 	if (leadSession) {
 		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: f.nameField, match: nameSlice(f.name, v.token), why: SESSION_WHY, position: v.position, session: true }];
 	}
-	const moneyParam = f.params.money[0];
+	// "Send" moves money when the caller says how much: an amount, not a currency or a price alone
+	// (`send_conversion(conversion_value, currency)` reports an ad conversion).
+	const amountParam = f.params.money.find((p) => p.tokens.some((t) => AMOUNT_TOKENS.has(t)));
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
@@ -249,8 +251,8 @@ function nameSignals(f: Facts): Signal[] {
 		if (money) {
 			return [{ source: 'name', category: 'Financial', rule: 'money', field: f.nameField, match: nameSlice(f.name, v.token, money.token), why: VERB_MEANING.Financial, position: v.position }];
 		}
-		if (moneyParam && v.info.base === 'send') {
-			return [{ source: 'name', category: 'Financial', rule: 'money', field: moneyParam.path, match: moneyParam.name, why: 'it sends an amount of money', position: v.position }];
+		if (amountParam && v.info.base === 'send') {
+			return [{ source: 'name', category: 'Financial', rule: 'money', field: amountParam.path, match: amountParam.name, why: 'it sends an amount of money', position: v.position }];
 		}
 	}
 	// The same wording as the description rule's, so the rationale can say the two sources agree.
@@ -265,6 +267,8 @@ function nameSignals(f: Facts): Signal[] {
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
 	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, additive, ...(access ? { access } : {}) }];
 }
+
+const AMOUNT_TOKENS: ReadonlySet<string> = new Set(['amount', 'amounts']);
 
 /** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
 const COORDINATORS = new Set(['and', 'or', 'then']);
@@ -313,7 +317,8 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const dv = f.descVerb;
 	let readsMoney = false;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
-	else if (dv && !(session && SESSION_VERBS.has(dv.info.base))) {
+	if (dv?.denied) negated.push({ match: dv.denied.word, index: dv.denied.index, negated: true, quoted: dv.denied.word });
+	if (dv && !dv.negated && !(session && SESSION_VERBS.has(dv.info.base))) {
 		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
 		readsMoney = category === 'Read';
 		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
@@ -515,7 +520,7 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 function logNotes(log: EvidenceLog, ignored: readonly Signal[], negated: readonly PhraseHit[], own: boolean): void {
 	for (const s of ignored) {
 		const why = own
-			? 'its description describes the same connection the name manages, so it adds nothing'
+			? 'its description is about the same connection the name manages, so it adds nothing'
 			: 'its description mentions something more severe, but the read verb in its name decides; the disagreement lowers confidence';
 		log.note('description-verb', s.field, s.match, why);
 	}

@@ -41,6 +41,11 @@ export interface DescriptionVerb {
 	/** A second verb joined to the first ("Read or replace the clipboard"), with its own object. */
 	readonly coordinated?: { readonly word: string; readonly info: VerbInfo; readonly objectWords: readonly string[] };
 	readonly negated: boolean;
+	/**
+	 * A negated opening verb the lead goes past to this one: in "Does not delete anything; it lists
+	 * files" the tool lists, and "delete" is only a negated mention.
+	 */
+	readonly denied?: { readonly word: string; readonly index: number };
 }
 
 const LEAD_END = /\.\s|[!?]\s|\n/;
@@ -135,6 +140,25 @@ function chainedVerb(lead: string, from: number): DescriptionVerb['coordinated']
 	return undefined;
 }
 
+/** Where the clause after `from` begins: past a comma, semicolon, dash or "but". */
+const NEXT_CLAUSE = /(?:[,;—–]|\s-\s|\bbut\b)\s*/g;
+const NOTHING = new Set(['nothing', 'none', 'no']);
+/** Words that open a contrasting clause before its verb ("; it only lists", ", instead archives"). */
+const CONTRAST_FILLERS = /^(?:(?:it|they|this|only|instead|rather|just|but|merely|simply)\s+)*/i;
+
+/** The un-negated opening verb of the clause after a negated one, if that clause opens with a verb. */
+function nextClauseVerb(lead: string, from: number, coordination: boolean): DescriptionVerb | undefined {
+	NEXT_CLAUSE.lastIndex = from;
+	const m = NEXT_CLAUSE.exec(lead);
+	if (!m) return undefined;
+	let at = m.index + m[0].length;
+	at += (CONTRAST_FILLERS.exec(lead.slice(at)) as RegExpExecArray)[0].length;
+	const found = descriptionVerb(lead.slice(at), coordination);
+	// "…, removes nothing": still a denial.
+	if (!found || found.negated || found.index !== 0 || NOTHING.has(found.objectWords[0] ?? '')) return undefined;
+	return { ...found, index: at + found.index, objectEnd: at + found.objectEnd };
+}
+
 /**
  * The verb the lead sentence opens with, within its first six words, skipping fillers and adverbs
  * ("Permanently delete…", "This tool lets you send…"). Undefined when it opens with anything else.
@@ -202,6 +226,10 @@ export function descriptionVerb(lead: string, coordination = true): DescriptionV
 				end = m.index + m.text.length;
 			}
 			const own = { word, index, info, objectNouns, objectWords, objectEnd: end, negated };
+			if (negated) {
+				const next = nextClauseVerb(lead, end, coordination);
+				if (next) return { ...next, denied: { word, index } };
+			}
 			const co = coordination ? coordinatedVerb(lead, index + word.length) : undefined;
 			if (!co) {
 				const chained = coordination ? chainedVerb(lead, end) : undefined;

@@ -51,8 +51,14 @@ function checkContradictions(outcome: CategoryOutcome, annotations: EffectiveAnn
 		log.note('annotation-contradiction', 'annotations.readOnlyHint', 'true', `the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`);
 	}
 	if (annotations.destructiveHint.declared && !annotations.destructiveHint.value && category === 'Destructive') {
-		out.push(`destructiveHint is declared false, but ${decidingText(by)} says it removes or irreversibly changes something.`);
+		// An interruption is Destructive for its level, but it removes nothing: say what the text does say.
+		const does = outcome.availability ? 'stops or switches off something that runs' : 'removes or irreversibly changes something';
+		out.push(`destructiveHint is declared false, but ${decidingText(by)} says it ${does}.`);
 		log.note('annotation-contradiction', 'annotations.destructiveHint', 'false', 'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything');
+	}
+	if (annotations.destructiveHint.declared && annotations.destructiveHint.value && !annotations.readOnlyHint.value && category === 'Read') {
+		out.push(`destructiveHint is declared true, but ${decidingText(by)} makes it a Read tool.`);
+		log.note('annotation-contradiction', 'annotations.destructiveHint', 'true', 'the server claims it may perform destructive updates, but its text only reads; the claim raised the level');
 	}
 	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {
 		const open = OPEN_WORLD_TRAITS.filter((t) => traits.includes(t.trait));

@@ -112,12 +112,12 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'Critical', 'one call can destroy many objects');
 }
 
-/** Free-form code makes an Execute tool Critical; closing connections keeps it at High. */
+/** Free-form code makes an Execute tool Critical; ending sessions or connections keeps it at High. */
 function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	for (const p of f.params.code) log.trait('code-param', p.path, p.name, 'code-param', 'the caller supplies code, commands or queries');
 	if (outcome.code?.field === 'description') log.trait('code-param', outcome.code.field, outcome.code.match, 'code-param', 'its description says it runs arbitrary code or commands');
 	if (outcome.category !== 'Execute') return;
-	if (outcome.session) state.set('session-termination', outcome.session, 'High', 'closing live connections cuts users off but destroys nothing');
+	if (outcome.session) state.set('session-termination', outcome.session, 'High', 'ending live sessions or connections interrupts whoever is using them, but destroys nothing');
 	if (outcome.code) state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
 }
 
@@ -180,22 +180,34 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 /** Traits that describe the tool without moving its level: paths, compute spend, money, destruction. */
 function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 	const category = outcome.category;
+	const by = outcome.decidedBy;
 	for (const p of f.params.path) log.trait('path-param', p.path, p.name, 'path-param', 'it takes a filesystem path');
 	if (category !== 'Read') {
 		const cost = [...(f.verb?.info.cost ? [nameCite(f, f.verb.token)] : []), ...(f.verb && (category === 'Write' || category === 'Execute') ? objectNouns(f, 'compute') : [])];
 		for (const c of cost) log.trait('cost', c.field, c.match, 'cost', 'it can start paid compute');
-		const money = [...(category === 'Financial' ? [outcome.decidedBy] : []), ...f.params.money.map(paramCite), ...objectNouns(f, 'billing')];
-		for (const m of money) log.trait('money', m.field, m.match, 'money', 'it moves money or changes billing');
+		// Each record says what it saw: only a Financial tool moves money. That record is filed under the
+		// deciding rule, like destroys below, so the category sentence already explains it.
+		if (category === 'Financial') log.trait(by.rule, by.field, by.match, 'money', 'it moves money');
+		for (const m of f.params.money.map(paramCite)) log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
+		for (const m of objectNouns(f, 'billing')) log.trait('money', m.field, m.match, 'money', 'it acts on billing or pricing');
 	}
-	const by = outcome.decidedBy;
-	if (category === 'Destructive') log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
+	// A tool that only interrupts something (stop, restart, kill a process) destroys nothing: it is still
+	// linked to excessive agency through its Destructive category, whose reason says "remove or disrupt".
+	if (category === 'Destructive' && !outcome.availability) log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
 }
 
-/** A declared destructiveHint can raise a Write tool; no annotation ever lowers anything. */
+/**
+ * A declared destructiveHint raises a Write tool to High and a Read tool to Medium; a read-only claim
+ * that decided the category alone (the text had no verb) keeps the unknown-verb fallback's Medium.
+ * No annotation ever lowers anything.
+ */
 function annotationRules({ outcome, annotations: a, state }: RuleContext): void {
 	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
-	if (outcome.category === 'Write' && destructiveClaim) {
-		state.raise('annotation-destructive', { field: 'annotations.destructiveHint', match: 'true' }, 'High', 'the server itself declares that it may overwrite or delete');
+	const claim = { field: 'annotations.destructiveHint', match: 'true' };
+	if (outcome.category === 'Write' && destructiveClaim) state.raise('annotation-destructive', claim, 'High', 'the server itself declares that it may overwrite or delete');
+	if (outcome.category === 'Read' && destructiveClaim) state.raise('annotation-destructive', claim, 'Medium', 'the server itself declares that it may overwrite or delete, which its text does not show');
+	if (outcome.fallback && outcome.category === 'Read') {
+		state.raise('annotation-read-only', { field: 'annotations.readOnlyHint', match: 'true' }, 'Medium', 'only the unverified claim says it reads, so it keeps the level of a tool whose text shows nothing');
 	}
 }
 

@@ -7,6 +7,10 @@
 import type { Evidence, Decision, Trait } from './types.ts';
 import { capitalize, quote, sourceLabel, withArticle } from './text.ts';
 
+/**
+ * Trait names as the rationale lists them ("Traits: bulk action, path parameter."): all noun
+ * phrases, so the list reads as one kind of thing.
+ */
 const TRAIT_LABELS: Readonly<Record<Trait, string>> = {
 	'untrusted-input': 'untrusted input',
 	'private-data': 'private data',
@@ -17,9 +21,9 @@ const TRAIT_LABELS: Readonly<Record<Trait, string>> = {
 	'code-param': 'code parameter',
 	'access-change': 'access change',
 	money: 'money',
-	destroys: 'destroys',
+	destroys: 'destruction',
 	cost: 'cost',
-	bulk: 'bulk',
+	bulk: 'bulk action',
 };
 
 const HINT_NAMES = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
@@ -80,7 +84,11 @@ function levelSentence(e: Evidence): string {
 	return `The level ${moves} because ${e.why} (${sourceLabel(e.field, e.match)}).`;
 }
 
-/** One sentence per trait not already explained by a category or level sentence. */
+/**
+ * One sentence per trait claim not already explained by a category or level sentence, then the list
+ * of traits. Records of one trait that make different claims (a `code` parameter and "runs arbitrary
+ * code" in the description) get a sentence each, so no source is cited for a claim it did not make.
+ */
 function traitSentences(evidence: readonly Evidence[]): string[] {
 	const explained = new Set(evidence.filter((e) => e.effect.kind !== 'trait').map(key));
 	const byTrait = new Map<Trait, Evidence[]>();
@@ -91,16 +99,34 @@ function traitSentences(evidence: readonly Evidence[]): string[] {
 		byTrait.set(e.effect.trait, list);
 	}
 	const out: string[] = [];
-	for (const [trait, records] of byTrait) {
-		if (records.some((r) => explained.has(key(r)))) continue;
-		const first = records[0] as Evidence;
-		const sources = records.slice(0, MAX_TRAIT_SOURCES).map((r) => sourceLabel(r.field, r.match));
-		const more = records.length > MAX_TRAIT_SOURCES ? `; ${records.length - MAX_TRAIT_SOURCES} more` : '';
-		out.push(`It is marked ${TRAIT_LABELS[trait]} because ${first.why} (${sources.join('; ')}${more}).`);
+	for (const records of byTrait.values()) {
+		const byClaim = new Map<string, Evidence[]>();
+		for (const r of records) byClaim.set(r.why, [...(byClaim.get(r.why) ?? []), r]);
+		for (const [claim, cited] of byClaim) {
+			// A claim the category or level sentences already make, citing one of these records, is not
+			// repeated; a different claim of the same trait (an amount parameter next to the money verb) is.
+			if (cited.some((r) => explained.has(key(r)))) continue;
+			const sources = cited.slice(0, MAX_TRAIT_SOURCES).map((r) => sourceLabel(r.field, r.match));
+			const more = cited.length > MAX_TRAIT_SOURCES ? `; ${cited.length - MAX_TRAIT_SOURCES} more` : '';
+			out.push(`${capitalize(claim)} (${sources.join('; ')}${more}).`);
+		}
 	}
 	const all = [...byTrait.keys()].sort();
 	if (all.length > 0) out.push(`Traits: ${all.map((t) => TRAIT_LABELS[t]).join(', ')}.`);
 	return out;
+}
+
+/** Each hint's value in words, as the spec defaults are spelled out ("not read-only, possibly destructive"). */
+const HINT_WORDS: Readonly<Record<(typeof HINT_NAMES)[number], readonly [whenTrue: string, whenFalse: string]>> = {
+	readOnlyHint: ['read-only', 'not read-only'],
+	destructiveHint: ['possibly destructive', 'not destructive'],
+	idempotentHint: ['idempotent', 'not idempotent'],
+	openWorldHint: ['open-world', 'closed-world'],
+};
+
+/** "a", "a and b", "a, b and c". */
+function joinAnd(items: readonly string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function annotationSentences(d: Decision): string[] {
@@ -113,7 +139,14 @@ function annotationSentences(d: Decision): string[] {
 		return ['It declares no annotations, so the MCP spec defaults apply: not read-only, possibly destructive, not idempotent and open-world.'];
 	}
 	const list = declared.map((h) => `${h} ${a[h].value}`).join(', ');
-	const out = [`It declares ${list || 'annotations'}${readOnlyClaim ? ' (a read-only claim makes the destructive and idempotent hints meaningless)' : ''}; undeclared hints take the spec defaults.`];
+	const caveat = readOnlyClaim ? ' (a read-only claim makes the destructive and idempotent hints meaningless)' : '';
+	// Only the hints that matter and were left out take the spec defaults; name them and what they default to.
+	const undeclared = shown.filter((h) => !a[h].declared);
+	const defaults =
+		undeclared.length === 0
+			? ''
+			: `; ${joinAnd(undeclared)} ${undeclared.length === 1 ? 'is' : 'are'} undeclared, so the spec ${undeclared.length === 1 ? 'default applies' : 'defaults apply'}: ${joinAnd(undeclared.map((h) => HINT_WORDS[h][a[h].value ? 0 : 1]))}`;
+	const out = [`It declares ${list}${caveat}${defaults}.`];
 	out.push("Annotations are the server's own unverified claims: they can raise the level but never lower it.");
 	return out;
 }

@@ -36,6 +36,16 @@ const CATEGORY_MEANING: Record<Decision['category'], string> = {
 	Financial: 'it moves money or changes billing',
 };
 
+/**
+ * Why the category, in a clause. A Destructive tool the rules left without the destroys trait only
+ * stops, restarts or switches off something (kill a process, stop a VM, disable a plugin): saying it
+ * deletes would be false.
+ */
+function categoryMeaning(decision: Decision): string {
+	const interrupts = decision.category === 'Destructive' && (decision.curated?.ruleCategory ?? decision.category) === 'Destructive' && !decision.traits.includes('destroys');
+	return interrupts ? 'it stops or switches off something that can be started again, rather than deleting it' : CATEGORY_MEANING[decision.category];
+}
+
 /** Builds the FAQ for a tool page. Poisoned descriptions are never quoted in answers (they feed JSON-LD). */
 export function buildFaq(input: FaqInput): FaqEntry[] {
 	const { toolName, serverName, decision, plan } = input;
@@ -49,7 +59,7 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 	const entries: FaqEntry[] = [
 		{
 			question: `What does ${toolName} do?`,
-			answer: `${summary} It is classified as ${withArticle(decision.category)} tool because ${CATEGORY_MEANING[decision.category]}.`,
+			answer: `${summary} It is classified as ${withArticle(decision.category)} tool because ${categoryMeaning(decision)}.`,
 		},
 		{
 			question: `What risk level is ${toolName}?`,

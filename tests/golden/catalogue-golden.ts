@@ -125,6 +125,16 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 	{ server: 'hostinger-api-mcp', tool: 'hosting_checkIfWordPressInstallationsAreValidV1', category: 'Read', level: 'Low', rule: 'name-verb', reason: 'Checks installations: "WordPress" is a product name, not the verb "press".' },
 	{ server: 'wordpress-mcp-server', tool: 'respira_mint_design_preview', category: 'Write', level: 'Medium', rule: 'verb-context', reason: 'Minting a preview link creates it; only minting tokens, coins or NFTs moves money.' },
 	{ server: 'conway-terminal', tool: 'credits_history', category: 'Read', level: 'Medium', rule: 'description-verb', reason: '"Get credit transaction history (top-ups, charges, etc.)": the charges are what is read.' },
+	// Real definitions for rules first covered only by synthetic cases.
+	{ server: 'smartbear-mcp', tool: 'contract-testing_can_i_deploy', category: 'Read', level: 'Low', rule: 'curated', reason: 'The rules read "deploy" (Execute/High); a curator set Read/Low: it asks the Pact Broker whether a version may be deployed.' },
+	{ server: 'hostinger-api-mcp', tool: 'hosting_generateAFreeSubdomainV1', category: 'Write', level: 'Medium', rule: 'negation-guard', reason: '"…without purchasing a domain": the negated money word is noted, not counted.' },
+	{ server: 'xero-mcp-server', tool: 'create-payment', category: 'Financial', level: 'Critical', rule: 'money', reason: 'Creating a payment moves money.' },
+	{ server: '0nmcp', tool: 'knowledge_base', category: 'Write', level: 'Medium', rule: 'unknown-verb', reason: 'No verb in the name, the lead or the schema: the spec\'s pessimistic default, with low confidence.' },
+	{ server: '0nmcp', tool: 'list_connections', category: 'Read', level: 'Low', rule: 'base-level', reason: 'A plain read starts, and stays, at Read\'s base level.' },
+	{ server: '0nmcp', tool: 'crm_deleteTag', category: 'Destructive', level: 'Medium', rule: 'minor-object', reason: 'Deleting a tag loses metadata, not content.' },
+	{ server: 'gmail-mcp', tool: 'delete_message', category: 'Destructive', level: 'Critical', rule: 'irreversible', reason: '"Permanently deletes": nothing to restore from.' },
+	{ server: 'mcp-erpnext', tool: 'erpnext_kpi_revenue', category: 'Read', level: 'Medium', rule: 'annotation-read-only', reason: 'No verb in its text; the read-only claim sets the category, and the level stays at the fallback\'s Medium.' },
+	{ server: 'autotel-mcp', tool: 'semconv_refresh_cache', category: 'Destructive', level: 'Medium', rule: 'annotation-contradiction', reason: 'Declared read-only, but its lead says it clears a cache; the claim lowers nothing and is flagged.' },
 	{ server: 'prometheus-mcp', tool: 'prometheus_label_values', category: 'Read', level: 'Low', rule: 'description-verb', reason: '"label" is as often a noun; the description opens with "Get", so it reads label values.' },
 ];
 

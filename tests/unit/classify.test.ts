@@ -213,11 +213,23 @@ describe('category and level rules', () => {
 		expect(d.evidence[0]).toMatchObject({ rule: 'unknown-verb', field: 'name', match: 'frobnicate_widget', effect: { kind: 'category', category: 'Write' } });
 	});
 
-	it('settles an unknown verb as Read when readOnlyHint is declared true', () => {
+	it('settles an unknown verb as Read when readOnlyHint is declared true, without lowering the fallback\'s Medium', () => {
 		const d = classify(tool('widget_state', undefined, undefined, { annotations: { readOnlyHint: true } }), SERVER);
-		expect(label(d)).toBe('Read/Low');
+		expect(label(d)).toBe('Read/Medium');
+		expect(d.action).not.toBe('allow');
 		expect(d.confidence).toBe('low');
 		expect(d.evidence[0]).toMatchObject({ rule: 'annotation-read-only', field: 'annotations.readOnlyHint' });
+		// The claim alone never earns less than the text-less fallback: Write/Medium without it.
+		expect(label(classify(tool('widget_state', undefined), SERVER))).toBe('Write/Medium');
+	});
+
+	it('flags a destructive claim on a tool whose text only reads, and lets it raise the level', () => {
+		const d = classify(tool('read_sheet', 'Read a sheet.', undefined, { annotations: { readOnlyHint: false, destructiveHint: true } }), SERVER);
+		expect(label(d)).toBe('Read/Medium');
+		expect(d.contradictions.some((c) => c.startsWith('destructiveHint is declared true'))).toBe(true);
+		expect(d.evidence.some((e) => e.rule === 'annotation-contradiction' && e.field === 'annotations.destructiveHint')).toBe(true);
+		// Without the claim the same text is Read/Low.
+		expect(label(classify(tool('read_sheet', 'Read a sheet.'), SERVER))).toBe('Read/Low');
 	});
 
 	it('rates confidence high when name and description agree, medium for the name alone', () => {

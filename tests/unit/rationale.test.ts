@@ -145,7 +145,7 @@ describe('effectLabel', () => {
 		const lines = d.evidence.map((e) => `${e.rule} ${e.field} ${e.match} ${e.why} (${effectLabel(e.effect)})`);
 		expect(new Set(lines).size).toBe(lines.length);
 		const fromName = d.evidence.filter((e) => e.rule === 'name-verb').map((e) => effectLabel(e.effect));
-		expect(fromName).toEqual(['category Destructive', 'trait destroys']);
+		expect(fromName).toEqual(['category Destructive', 'trait destruction']);
 	});
 
 	it('names each kind of effect', () => {

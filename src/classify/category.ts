@@ -212,7 +212,7 @@ function verbSetting(f: Facts, words: readonly string[]): VerbSetting {
 		words,
 		ui: f.ui,
 		moneyParam: f.params.money.length > 0,
-		force: f.params.bulk.some((p) => p.norm === 'force') || FORCE_PUSH.test(f.lead),
+		force: f.params.safeguardOff.some((p) => p.norm === 'force') || FORCE_PUSH.test(f.lead),
 	};
 }
 

@@ -104,7 +104,9 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 	// Only a bounded loss (content) can be escalated; an interruption stays an interruption.
 	const escalable = outcome.category === 'Destructive' && state.level === 'High' && !outcome.availability;
 	const irreversible = leadHits(f, 'irreversible', log)[0];
+	const safeguard = f.params.safeguardOff[0];
 	if (escalable && irreversible) state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
+	else if (escalable && safeguard) state.raise('irreversible', paramCite(safeguard), 'Critical', 'a flag can switch off its safeguard, so the loss cannot be undone');
 
 	if (outcome.category === 'Read') return;
 	const bulk = [...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)), ...f.params.bulk.map(paramCite)];
@@ -188,7 +190,9 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 		// Each record says what it saw: only a Financial tool moves money. That record is filed under the
 		// deciding rule, like destroys below, so the category sentence already explains it.
 		if (category === 'Financial') log.trait(by.rule, by.field, by.match, 'money', 'it moves money');
-		for (const m of f.params.money.map(paramCite)) log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
+		// In a browser or device tool an `amount` is how far to scroll or zoom, not money.
+		const money = f.ui ? f.params.money.filter((p) => !p.tokens.includes('amount')) : f.params.money;
+		for (const m of money.map(paramCite)) log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
 		for (const m of objectNouns(f, 'billing')) log.trait('money', m.field, m.match, 'money', 'it acts on billing or pricing');
 	}
 	// A tool that only interrupts something (stop, restart, kill a process) destroys nothing: it is still

@@ -49,7 +49,10 @@ export interface ParamFacts {
 	readonly recipient: readonly Param[];
 	/** Possible recipients (email, channel, phone…), counted only when the tool sends something. */
 	readonly maybeRecipient: readonly Param[];
+	/** Parameters that widen one call to many objects (`ids`, `all`, `recursive`, `cascade`). */
 	readonly bulk: readonly Param[];
+	/** Flags that switch off a safeguard (`force`, `hard`, `permanent`, `skip_confirmation`): what is lost stays lost. */
+	readonly safeguardOff: readonly Param[];
 	/** Switches or modes that let the call overwrite what exists (`overwrite: true`, `mode: OVERWRITE`). */
 	readonly overwrite: readonly Param[];
 	readonly money: readonly Param[];
@@ -96,7 +99,9 @@ const MAYBE_RECIPIENT = new Set([
 	'email', 'emails', 'email_address', 'email_addresses', 'phone', 'phone_number', 'number', 'chat_id', 'channel', 'channels',
 	'channel_id', 'channel_ids', 'topic', 'address', 'user_id', 'username', 'handle', 'target', 'destination', 'webhook',
 ]);
-const BULK_FLAGS = new Set(['all', 'delete_all', 'recursive', 'cascade', 'force', 'purge', 'hard', 'permanent', 'include_children', 'skip_confirmation', 'no_verify']);
+const BULK_FLAGS = new Set(['all', 'delete_all', 'recursive', 'cascade', 'include_children']);
+// Not "many objects": one object, without the trash can, the confirmation or the check.
+const SAFEGUARD_FLAGS = new Set(['force', 'purge', 'hard', 'permanent', 'skip_confirmation', 'no_verify']);
 const BULK_ARRAYS = new Set(['ids', 'uuids', 'items', 'paths', 'files', 'names', 'keys']);
 const BULK_ARRAY_LAST = new Set(['ids', 'uuids']);
 const MONEY_TOKENS = new Set(['amount', 'amounts', 'currency', 'price', 'prices']);
@@ -370,6 +375,7 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 	let recipient: Param[] | undefined;
 	let maybeRecipient: Param[] | undefined;
 	let bulk: Param[] | undefined;
+	let safeguardOff: Param[] | undefined;
 	let overwrite: Param[] | undefined;
 	let money: Param[] | undefined;
 	let actionEnums: ActionEnum[] | undefined;
@@ -381,6 +387,7 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 		if (isRecipient(p)) (recipient ??= []).push(p);
 		if (MAYBE_RECIPIENT.has(p.norm)) (maybeRecipient ??= []).push(p);
 		if (isBulkParam(p)) (bulk ??= []).push(p);
+		if (SAFEGUARD_FLAGS.has(p.norm) && (p.types.size === 0 || p.types.has('boolean'))) (safeguardOff ??= []).push(p);
 		if (isOverwriteParam(p)) (overwrite ??= []).push(p);
 		if (isMoneyParam(p)) (money ??= []).push(p);
 		const action = actionEnum(p);
@@ -394,6 +401,7 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 		recipient: recipient ?? NO_PARAMS,
 		maybeRecipient: maybeRecipient ?? NO_PARAMS,
 		bulk: bulk ?? NO_PARAMS,
+		safeguardOff: safeguardOff ?? NO_PARAMS,
 		overwrite: overwrite ?? NO_PARAMS,
 		money: money ?? NO_PARAMS,
 		actionEnums: actionEnums ?? NO_ACTION_ENUMS,

@@ -153,6 +153,19 @@ describe('names, titles and lead sentences', () => {
 		expect(classify(tool('create_charge', 'Create a charge.', { amount: { type: 'integer' } }), SERVER).category).toBe('Financial');
 	});
 
+	it('reads force, hard and permanent flags as switching off a safeguard, not as acting on many objects', () => {
+		const d = classify(tool('delete_comment', 'Delete a comment.', { id: str(), force: { type: 'boolean' } }), SERVER);
+		expect(label(d)).toBe('Destructive/Critical');
+		expect(d.evidence.filter((e) => e.effect.kind === 'level').at(-1)).toMatchObject({ rule: 'irreversible', match: 'force', effect: { level: 'Critical' } });
+		expect(d.traits).not.toContain('bulk');
+		expect(classify(tool('delete_comments', 'Delete comments.', { ids: { type: 'array', items: str() } }), SERVER).traits).toContain('bulk');
+	});
+
+	it('does not read a browser scroll amount as money', () => {
+		expect(classify(tool('browser_scroll', 'Scroll the page.', { amount: { type: 'number' } }), SERVER).traits).not.toContain('money');
+		expect(classify(tool('update_plan', 'Update a plan.', { amount: { type: 'number' } }), SERVER).traits).toContain('money');
+	});
+
 	it('reads "send" as moving money only with an amount, not a currency or price alone', () => {
 		expect(classify(tool('send_payment', 'Send a payment.', { amount: { type: 'number' }, to: str() }), SERVER).category).toBe('Financial');
 		expect(classify(tool('send_conversion', 'Send an offline conversion to an ad network.', { conversion_value: { type: 'number' }, currency: str() }), SERVER).category).toBe('Write');

@@ -42,6 +42,7 @@ function main(): number {
 		process.stderr.write(`classify: ${error.message}\n`);
 		return 1;
 	}
+	for (const input of inputs) for (const w of input.warnings) process.stderr.write(`classify: warning: ${w}\n`);
 	const lines: string[] = [];
 	for (const input of inputs) for (const tool of input.tools) lines.push(JSON.stringify(cliRecord(tool.name, classify(tool, input.server))));
 	process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');

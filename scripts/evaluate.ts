@@ -45,6 +45,7 @@ function catalogueItems(dir: string): { items: AgreementItem[]; servers: number;
 function dumpItems(files: readonly string[]): AgreementItem[] {
 	return files.flatMap((file) => {
 		const input = readToolsInput(file);
+		for (const w of input.warnings) process.stderr.write(`evaluate: warning: ${w}\n`);
 		return input.tools.map((tool) => ({ server: input.server, tool, ...(input.readOnlyMode ? { readOnlyMode: input.readOnlyMode.has(tool.name) } : {}) }));
 	});
 }

@@ -26,6 +26,11 @@ export interface ToolsInput {
 	 * (`extraction.readonly_mode.readonly_tool_names`): read labels from the server's own code.
 	 */
 	readonly readOnlyMode?: ReadonlySet<string>;
+	/**
+	 * What was read leniently, one line each naming the file, the tool and the field: a schema that is
+	 * not an object, a hint that is not a boolean, a file that lists no tool. Nothing is dropped silently.
+	 */
+	readonly warnings: readonly string[];
 }
 
 type Json = Record<string, unknown>;
@@ -37,23 +42,42 @@ const JSON_FILE = /\.json$/i;
 const SLUG_UNSAFE = /[^a-z0-9]+/g;
 const EDGE_DASHES = /^-+|-+$/g;
 
-/** Keeps the declared hints that are booleans: dumps in the wild carry `null` and strings. */
-function readAnnotations(raw: unknown): Annotations | undefined {
-	if (!isObject(raw)) return undefined;
+/** What a JSON value is, for a warning: "a string", "null", "an array". */
+function kind(v: unknown): string {
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'an array';
+	return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** Keeps the declared hints that are booleans (dumps in the wild carry `null` and strings), warning about the rest. */
+function readAnnotations(raw: unknown, where: string, warn: (w: string) => void): Annotations | undefined {
+	if (raw === undefined || raw === null) return undefined;
+	if (!isObject(raw)) {
+		warn(`${where}, field "annotations" is ${kind(raw)}, not an object; treated as absent`);
+		return undefined;
+	}
 	const out: Annotations = {};
 	if (typeof raw.title === 'string') out.title = raw.title;
-	for (const hint of HINTS) if (typeof raw[hint] === 'boolean') out[hint] = raw[hint];
+	for (const hint of HINTS) {
+		const value = raw[hint];
+		if (typeof value === 'boolean') out[hint] = value;
+		else if (value !== undefined) warn(`${where}, field "annotations.${hint}" is ${kind(value)}, not a boolean; treated as undeclared`);
+	}
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
  * One tool from a JSON dump: the fields the classifier reads, leniently (a missing input schema is the
- * empty object schema the spec allows clients to assume); a tool without a name is an error.
+ * empty object schema the spec allows clients to assume, and so is one that is not an object, with a
+ * warning); a tool without a name is an error.
  */
-function readJsonTool(raw: unknown, index: number, file: string): Tool {
+function readJsonTool(raw: unknown, index: number, file: string, warn: (w: string) => void): Tool {
 	if (!isObject(raw)) throw new InputError(`${file}: tools[${index}] is not an object`);
 	if (typeof raw.name !== 'string' || raw.name.trim() === '') throw new InputError(`${file}: tools[${index}] has no "name" string`);
-	const annotations = readAnnotations(raw.annotations);
+	const where = `${file}: tool ${JSON.stringify(raw.name)} (tools[${index}])`;
+	const annotations = readAnnotations(raw.annotations, where, warn);
+	if (raw.inputSchema !== undefined && !isObject(raw.inputSchema)) warn(`${where}, field "inputSchema" is ${kind(raw.inputSchema)}, not an object; classified as taking no parameters`);
+	for (const field of ['title', 'description'] as const) if (raw[field] !== undefined && typeof raw[field] !== 'string') warn(`${where}, field "${field}" is ${kind(raw[field])}, not a string; ignored`);
 	return {
 		name: raw.name,
 		...(typeof raw.title === 'string' ? { title: raw.title } : {}),
@@ -81,11 +105,13 @@ function parseJsonInput(file: string, text: string, serverOverride: string | und
 	const declared = isObject(data) && isObject(data.server) ? data.server : undefined;
 	const slug = serverOverride ?? (typeof declared?.slug === 'string' && declared.slug ? declared.slug : slugFromFile(file));
 	const name = typeof declared?.name === 'string' ? declared.name : slug;
-	const tools = body.tools.map((t, i) => readJsonTool(t, i, file));
+	const warnings: string[] = [];
+	const tools = body.tools.map((t, i) => readJsonTool(t, i, file, (w) => warnings.push(w)));
+	if (tools.length === 0) warnings.push(`${file}: the tools/list result lists no tools`);
 	const extraction = isObject(data) && isObject(data.extraction) ? data.extraction : undefined;
 	const mode = isObject(extraction?.readonly_mode) ? extraction.readonly_mode.readonly_tool_names : undefined;
 	const readOnlyMode = Array.isArray(mode) ? new Set(mode.filter((n): n is string => typeof n === 'string')) : undefined;
-	return { file, server: { slug, name }, tools, ...(readOnlyMode ? { readOnlyMode } : {}) };
+	return { file, server: { slug, name }, tools, warnings, ...(readOnlyMode ? { readOnlyMode } : {}) };
 }
 
 /**
@@ -102,7 +128,8 @@ function parseYamlInput(file: string, text: string, serverOverride: string | und
 	const asNamed = typeof declaredSlug === 'string' && declaredSlug ? `${declaredSlug}.yaml` : file;
 	const { server, problems } = parseServerFile(asNamed, text);
 	if (!server) throw new InputError(formatProblems(problems.map((p) => ({ ...p, file }))));
-	return { file, server: { slug: serverOverride ?? server.slug, name: server.name }, tools: server.tools };
+	// The catalogue schema is strict, so a file that validates has nothing to warn about.
+	return { file, server: { slug: serverOverride ?? server.slug, name: server.name }, tools: server.tools, warnings: [] };
 }
 
 /**

@@ -90,4 +90,17 @@ describe('npm run classify', () => {
 		// npm appends its own JSON error object on failure; nothing that looks like a tool line.
 		expect(invalid.stdout).not.toContain('"category"');
 	}, TIMEOUT);
+
+	it('classifies leniently read fields but warns on stderr, naming the file, the tool and the field', () => {
+		const odd = join(dir, 'odd.json');
+		writeFileSync(odd, JSON.stringify({ tools: [{ name: 'get_widget', inputSchema: 'none', annotations: { readOnlyHint: null } }] }));
+		const empty = join(dir, 'empty.json');
+		writeFileSync(empty, '{"tools": []}');
+		const { status, stdout, stderr } = npmRun('classify', [odd, empty]);
+		expect(status, stderr).toBe(0);
+		expect(jsonLines(stdout).map((l) => l.name)).toEqual(['get_widget']);
+		expect(stderr).toContain(`${odd}: tool "get_widget" (tools[0]), field "inputSchema" is a string, not an object`);
+		expect(stderr).toContain(`${odd}: tool "get_widget" (tools[0]), field "annotations.readOnlyHint" is null, not a boolean`);
+		expect(stderr).toContain(`${empty}: the tools/list result lists no tools`);
+	}, TIMEOUT);
 });

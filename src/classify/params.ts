@@ -63,6 +63,14 @@ const NAME_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 /** Programming vocabulary in a parameter's own description that makes `query`, `code` or `expression` code. */
 const PARAM_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
 /** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
+/**
+ * A tool whose name opens with exec, execute, eval or interpret as a word of its own (`execute`,
+ * `executeCode`, `eval_js`; not `executions_list`): what it takes as `code` or `expression` is run.
+ * `toolText` starts with the name.
+ */
+const EXEC_NAME = /^(?:[Ee]xec(?:ute)?|[Ee]val|[Ii]nterpret)(?:$|[^a-z])/;
+const EVALUATE_NAME = /^[Ee]valuate(?:$|[^a-z])/;
+const EVALUATED: ReadonlySet<string> = new Set(['expression', 'expr', 'function', 'lambda', 'statement', 'stmt']);
 const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell|(?:run|execute|evaluate)s?\s+(?:[\w-]+\s+)?code)\b/i;
 /** Name words of a path the tool writes to. */
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
@@ -288,7 +296,10 @@ function isCodeParam(p: Param, toolText: string): boolean {
 	if (!isFreeText(p)) return false;
 	if (CODE_EXACT.has(p.norm) || CODE_HEADS.has(lastToken(p))) return true;
 	if (p.tokens.some((t) => CODE_LANG_TOKENS.has(t)) && CODE_LANG_HEADS.has(lastToken(p))) return true;
-	return CODE_AMBIGUOUS.has(p.norm) && (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText));
+	if (!CODE_AMBIGUOUS.has(p.norm)) return false;
+	if (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText) || EXEC_NAME.test(toolText)) return true;
+	// "Evaluate" also means assess (`evaluate_design(code)` scores a component), but an expression or a function it evaluates is run.
+	return EVALUATE_NAME.test(toolText) && EVALUATED.has(p.norm);
 }
 
 /** Takes a string (or strings): a URL or path given as an object is not what these rules look for. */

@@ -135,6 +135,7 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 	{ server: 'gmail-mcp', tool: 'delete_message', category: 'Destructive', level: 'Critical', rule: 'irreversible', reason: '"Permanently deletes": nothing to restore from.' },
 	{ server: 'mcp-erpnext', tool: 'erpnext_kpi_revenue', category: 'Read', level: 'Medium', rule: 'annotation-read-only', reason: 'No verb in its text; the read-only claim sets the category, and the level stays at the fallback\'s Medium.' },
 	{ server: 'autotel-mcp', tool: 'semconv_refresh_cache', category: 'Destructive', level: 'Medium', rule: 'annotation-contradiction', reason: 'Declared read-only, but its lead says it clears a cache; the claim lowers nothing and is flagged.' },
+	{ server: 'mcp-debugger', tool: 'evaluate_expression', category: 'Execute', level: 'Critical', rule: 'code-param', reason: '"Expressions can read and modify program state": the expression it evaluates is code the caller chooses.' },
 	{ server: 'prometheus-mcp', tool: 'prometheus_label_values', category: 'Read', level: 'Low', rule: 'description-verb', reason: '"label" is as often a noun; the description opens with "Get", so it reads label values.' },
 ];
 

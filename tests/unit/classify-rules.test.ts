@@ -161,6 +161,14 @@ describe('names, titles and lead sentences', () => {
 		expect(classify(tool('delete_comments', 'Delete comments.', { ids: { type: 'array', items: str() } }), SERVER).traits).toContain('bulk');
 	});
 
+	it('reads `code` or `expression` as code on a tool named execute, eval or interpret, and an expression on evaluate', () => {
+		expect(label(classify(tool('execute', 'Execute.', { code: str() }), SERVER))).toBe('Execute/Critical');
+		expect(label(classify(tool('evaluate_expression', 'Evaluate an expression in the debug context.', { expression: str() }), SERVER))).toBe('Execute/Critical');
+		// "Evaluate a design" assesses the code it is given; a zip code is not code.
+		expect(classify(tool('evaluate_design', 'Evaluates a design against the brand guidelines.', { code: str() }), SERVER).traits).not.toContain('code-param');
+		expect(classify(tool('executions_list', 'List executions.', { code: str() }), SERVER).traits).not.toContain('code-param');
+	});
+
 	it('does not read a browser scroll amount as money', () => {
 		expect(classify(tool('browser_scroll', 'Scroll the page.', { amount: { type: 'number' } }), SERVER).traits).not.toContain('money');
 		expect(classify(tool('update_plan', 'Update a plan.', { amount: { type: 'number' } }), SERVER).traits).toContain('money');

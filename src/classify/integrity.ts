@@ -5,10 +5,10 @@
  *
  * Severity follows the research's "families must co-occur" advice: signals that are hostile on their
  * own (tag characters, bidi controls, control characters, instructions to ignore the user's
- * instructions, secrecy toward the user, conversation-harvesting parameters, shell payloads) are
- * high at once; the rest (zero-width characters, pseudo tags, coercive ordering, credential-file
- * mentions, "silently", references to other servers' tools) are medium alone and become high when a
- * definition shows two different signals.
+ * instructions, secrecy toward the user, conversation harvesting by a parameter or by an order to
+ * hand the conversation over, shell payloads) are high at once; the rest (zero-width characters,
+ * pseudo tags, coercive ordering, credential-file mentions, "silently", references to other servers'
+ * tools) are medium alone and become high when a definition shows two different signals.
  *
  * Cost: the definition's strings are joined once and searched once for every pattern's trigger words
  * (`TEXT_PATTERNS`); a pattern runs only where its words occur, and fields are scanned one by one only
@@ -41,6 +41,11 @@ interface TextField {
 	readonly text: string;
 	/** The text is a property name (parameter-harvesting check applies). */
 	readonly propertyName: boolean;
+	/**
+	 * The schema the text belongs to: for a property name its property's schema, for any other schema
+	 * string the object holding it (an enum value's or a description's parameter).
+	 */
+	readonly schema?: unknown;
 }
 
 interface RawFinding {
@@ -80,9 +85,41 @@ const LEADING_DELIMITER = /^[\s"'`(]+/;
 /** A verb that moves a file's content somewhere, making a credential-file mention an order. */
 const EXFIL_VERB = /\b(?:read|send|pass|include|upload|copy|attach|provide|share|cat|extract|forward|post|leak|collect|append)\b/i;
 const SENTENCE_END = /[.!?\n]/;
-const SHELL_PAYLOAD = /\b(?:curl|wget)\s+[^|\n]*\|\s*(?:ba)?sh\b|\bbash\s+-i\b|\/dev\/tcp\/|\bnc\s+-e\b|\bpowershell\s+-enc\b|<script\b|\bjavascript:/gi;
+/**
+ * Code that runs once fetched or rendered: download-and-execute (`curl … | sh`), reverse shells, and
+ * script that loads or carries code (`<script src=…>`, `<script>fetch(…)</script>`, `javascript:alert(…)`).
+ * Naming the tag is not a payload: honest tools say "<script> tags are stripped" or take JavaScript
+ * "without <script> tags", and "javascript:/vbscript: URLs are removed" names a scheme.
+ */
+const SHELL_PAYLOAD =
+	/\b(?:curl|wget)\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bbash\s+-i\b|\/dev\/tcp\/|\bnc\s+-e\b|\bpowershell\s+-enc\b|<script\b[^>]*?\bsrc\s*=|<script\b[^>]*>[^<]*?[(=;][^<]*?<\/script|\bjavascript:[^\s"'<>(]*\(/gi;
+/**
+ * What a parameter's own description names as its content: the conversation, a system prompt, the
+ * reasoning. Only read where the parameter can carry that text (not a boolean, number or enum).
+ */
 const HARVEST_DESCRIPTION =
 	/\b(?:entire|full|whole|complete)\s+(?:conversation|chat(?:\s+history)?|message history|context window)\b|\b(?:your|the)\s+system\s+prompt\b|\bchain[- ]of[- ]thought\b|\bprevious\s+(?:messages|instructions)\b/gi;
+/**
+ * An order to hand the conversation over, in any text (the tool's description too): a handing-over
+ * verb, then within the sentence what the user said, the prior messages, the conversation so far, the
+ * caller's own system prompt or reasoning. Describing a conversation ("returns the full conversation")
+ * is no order; "provide the system prompt for the agent" defines another model's prompt, so only
+ * "your system prompt" counts here, and "your conversation title" or "your model name" ask for no
+ * content. "Enter" is left out ("the page should not enter your context window"), and so is a verb
+ * after "not" or "never": "never include your system prompt" is a warning, not an order.
+ */
+const HARVEST_REQUEST = new RegExp(
+	`(?<!\\b(?:not|never|nor|without|n't)\\s+)\\b(?:paste|include|pass|provide|send|copy|supply|give|attach|append|insert|put|submit|dump|forward|share|repeat|print|reveal|fill\\s+in|add|quote)\\b[^.\\n]{0,60}?(?:${[
+		'\\beverything\\s+(?:that\\s+)?(?:the\\s+user|you|they|we)\\s+(?:has\\s+|have\\s+)?(?:said|wrote|written|typed|asked|sent|shared|discussed)\\b',
+		'\\b(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|your\\s+|our\\s+)?(?:prior|previous|earlier|preceding|past)\\s+(?:user\\s+)?(?:messages|turns|prompts|exchanges|instructions)\\b',
+		'\\b(?:previous|prior|earlier)\\s+messages\\s+(?:in|of|from)\\s+(?:this|the|our)\\s+(?:conversation|chat|session)\\b',
+		'\\b(?:the|this|our|your)\\s+(?:current\\s+|whole\\s+|entire\\s+|full\\s+)?(?:conversation|chat|dialog(?:ue)?|session|thread|exchange)(?:\\s+(?:history|log))?\\s+(?:so\\s+far|thus\\s+far|verbatim)\\b',
+		'\\b(?:entire|full|whole|complete)\\s+(?:text\\s+of\\s+(?:the\\s+)?)?(?:conversation|chat\\s+(?:history|log)|dialog(?:ue)?|message\\s+history|context\\s+window)\\b',
+		'\\byour\\s+(?:(?:own|full|entire|complete|whole|current|original|initial|hidden)\\s+)*(?:system\\s+(?:prompt|instructions|message)|context\\s+window|reasoning|chain[- ]of[- ]thought|(?:conversation|chat)\\s+history)\\b',
+		"\\bthe\\s+user['’]?s\\s+(?:previous|prior|earlier|past|recent)\\s+(?:messages|prompts|requests|questions)\\b",
+	].join('|')})`,
+	'gi',
+);
 const NON_ALNUM = /[^a-z0-9]/g;
 /**
  * References to another server's tools (research S-12, tool shadowing): a Claude-style qualified name
@@ -92,21 +129,62 @@ const NON_ALNUM = /[^a-z0-9]/g;
 const QUALIFIED_TOOL = /\bmcp__([a-z0-9][\w-]*?)__\w+/gi;
 const SERVER_TOOLS =
 	/\btools?\b[^.\n]{0,30}?\b(?:from|of|in|on|provided by|exposed by|belonging to)\s+(?:the\s+|an?\s+|any\s+|all\s+)?((?:another|other|different|[\w-]+)(?:\s+[\w-]+)?)\s+(?:mcp\s+)?servers?\b|\b((?:another|other|different|[\w-]+))\s+(?:mcp\s+)?server's\s+(?:[\w-]+\s+)?tools?\b/gi;
+/**
+ * A tool named by its identifier rather than the word "tool", taken from a named server: "call
+ * send_email from the gmail server", "invoke sendEmail on the Gmail MCP server". The name must look like
+ * a tool (snake_case, backticked, or after call/invoke), so "reads e-mail from the Gmail server" is not
+ * one; a bare identifier needs "from" or "provided by", since "the default_dir of a server" names a setting.
+ */
+const TOOL_FROM_SERVER =
+	/(?:\b(?:call|invoke)\s+(?:the\s+)?[`'"]?[\w.-]+[`'"]?\s+(?:tool\s+|function\s+)?(?:from|of|on|in|provided by|exposed by|belonging to)|(?:`[^`\n]{1,60}`|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b)\s+(?:tool\s+|function\s+)?(?:from|provided by|exposed by|belonging to))\s+(?:the\s+|an?\s+|any\s+|all\s+)?((?:another|other|different|[\w-]+)(?:\s+[\w-]+)?)\s+(?:mcp\s+)?servers?\b/gi;
 const SERVICE_TOOL =
 	/\b(whatsapp|gmail|slack|github|gitlab|jira|notion|discord|telegram|outlook|dropbox|stripe|salesforce|linear|figma|twilio|sendgrid|postmark)(?:'s)?\s+(?:mcp\s+)?(?:tool|server'?s?\s+[\w-]+\s+tool)\b/gi;
 /** Words that make a "… server" reference the tool's own server, or no particular server. */
-const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running'];
+const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running', 'each', 'every'];
 const WORD_SPLIT = /[^a-z0-9]+/;
-/** Parameter names that ask the model for its own context (research S-14), compared without separators. */
+/**
+ * Parameter names that ask the model for its own context (research S-14), compared without separators.
+ * No `model_name`: a model's name is not the conversation, and catalogues of models (Replicate, LLM
+ * statistics) take one as their object.
+ */
 const HARVEST_NAMES = new Set([
 	'systemprompt', 'conversation', 'conversationhistory', 'chathistory', 'previousmessages', 'fullconversation',
-	'chainofthought', 'reasoningtrace', 'toolslist', 'toollist', 'availabletools', 'modelname', 'contextwindow',
+	'chainofthought', 'reasoningtrace', 'toolslist', 'toollist', 'availabletools', 'contextwindow',
 ]);
+/** Harvesting names that may instead define the prompt of another model (`definesAnotherPrompt`). */
+const SYSTEM_PROMPT_NAMES = new Set(['systemprompt']);
+/**
+ * Words naming a model other than the caller, which a system prompt can be given to. A tool's name or
+ * lead sentence must name an agent-like recipient: "model" there is as often a data, weather or 3D
+ * model, so it counts only in the parameter's own description ("System prompt for the model").
+ */
+const TOOL_PROMPT_RECIPIENT = /\b(?:sub-?)?agents?\b|\bassistants?\b|\bpersonas?\b|\b(?:chat)?bots?\b|\bllms?\b|\bais?\b/i;
+const PROMPT_RECIPIENT = new RegExp(`${TOOL_PROMPT_RECIPIENT.source}|\\bmodels?\\b`, 'i');
+/** The description says the tool falls back to a prompt of its own. */
+const MENTIONS_DEFAULT = /\bdefaults?\b/i;
+/** The description speaks of the caller's own prompt or conversation, so it defines nothing. */
+const CALLER_OWN = /\byour(?:s|self)?\b|\byou(?:'re|\s+are|\s+were|\s+have\s+been|\s+received|\s+follow)\b|\bso\s+far\b|\bthis\s+(?:conversation|chat|session)\b/i;
+/** Where the system prompt noun sits in a `HARVEST_DESCRIPTION` match, for the same exemption. */
+const THE_SYSTEM_PROMPT = /^the\s+system\s+prompt$/i;
+const LEAD_END = /\.\s|\n/;
+/** Types that cannot carry a conversation's text. */
+const NON_TEXT_TYPES = new Set(['boolean', 'number', 'integer', 'null']);
+/** An identifier's word boundaries (`ignore_previous`, `ignorePrevious`), turned into spaces. */
+const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+const IDENT_SEPARATORS = /[_\-.]+/g;
+const IDENT_GLUE = /[_\-.]|[a-z0-9][A-Z]/;
+/** The shortest `OVERRIDE` match ("you are now"); shorter identifiers need no spacing. */
+const MIN_OVERRIDE = 11;
+/**
+ * A word every `OVERRIDE` match holds, as it appears glued into an identifier. Spacing every long
+ * property name would cost more than the rest of the scan, so only names holding one are spaced.
+ */
+const OVERRIDE_GLUED = /ignore|disregard|forget|follow|you_?-?are|instructions|developer/i;
 const MIN_HARVEST_NAME = Math.min(...[...HARVEST_NAMES].map((n) => n.length));
 /** Harvesting-looking names are legitimate on tools that exist to handle chats. */
 const CHAT_TOOL = /chat|conversation|message|summar|transcript|prompt/i;
 
-const CROSS_PATTERNS = [QUALIFIED_TOOL, SERVER_TOOLS, SERVICE_TOOL];
+const CROSS_PATTERNS = [QUALIFIED_TOOL, SERVER_TOOLS, TOOL_FROM_SERVER, SERVICE_TOOL];
 /**
  * A pattern and what every match of it contains: one of `words` (whole words) or of `chars` (any
  * text), and then also one of `andWords` when given.
@@ -145,8 +223,15 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 	{ re: HARVEST_DESCRIPTION, words: ['prompt'], andWords: ['system'] },
 	{ re: HARVEST_DESCRIPTION, words: ['thought'], andWords: ['chain'] },
 	{ re: HARVEST_DESCRIPTION, words: ['previous'], andWords: ['messages', 'instructions'] },
+	// One per kind of object: the handing-over verbs are too common to trigger on, the object words less so.
+	{ re: HARVEST_REQUEST, words: ['everything'], andWords: ['said', 'wrote', 'written', 'typed', 'asked', 'sent', 'shared', 'discussed'] },
+	{ re: HARVEST_REQUEST, words: ['prior', 'previous', 'earlier', 'preceding', 'past', 'recent'], andWords: ['messages', 'turns', 'prompts', 'exchanges', 'instructions', 'requests', 'questions'] },
+	{ re: HARVEST_REQUEST, words: ['far', 'verbatim'] },
+	{ re: HARVEST_REQUEST, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'dialog', 'message', 'context'] },
+	{ re: HARVEST_REQUEST, words: ['your'], andWords: ['system', 'context', 'reasoning', 'chain', 'history'] },
 	{ re: QUALIFIED_TOOL, chars: ['mcp__'] },
 	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
+	{ re: TOOL_FROM_SERVER, words: ['server', 'servers'], andWords: ['_', '`', 'call', 'invoke'] },
 	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
 ];
 /** Single characters are looked up in the text as written ('<', '['); longer strings in the lowercased text. */
@@ -172,33 +257,34 @@ const MAX_MATCH = 160;
 /** Every string a model would read, with its field path, in a fixed order (sorted keys). */
 function textFields(tool: Tool): TextField[] {
 	const out: TextField[] = [];
-	const push = (field: string, text: unknown, propertyName = false) => {
-		if (typeof text === 'string' && text.length > 0) out.push({ field, text, propertyName });
+	const push = (field: string, text: unknown, propertyName = false, schema?: unknown) => {
+		if (typeof text === 'string' && text.length > 0) out.push({ field, text, propertyName, schema });
 	};
 	push('name', tool.name);
 	push('title', tool.title);
 	push('description', tool.description);
 	push('annotations.title', tool.annotations?.title);
 	const seen = new Set<object>();
-	const walk = (value: unknown, path: string, depth: number) => {
+	// `holder` is the nearest object above `value`; array elements share their array's holder.
+	const walk = (value: unknown, path: string, depth: number, holder: unknown) => {
 		if (depth > MAX_DEPTH) return;
-		if (typeof value === 'string') return push(path, value);
+		if (typeof value === 'string') return push(path, value, false, holder);
 		if (typeof value !== 'object' || value === null || seen.has(value)) return;
 		seen.add(value);
 		if (Array.isArray(value)) {
-			value.forEach((v, i) => walk(v, `${path}[${i}]`, depth + 1));
+			value.forEach((v, i) => walk(v, `${path}[${i}]`, depth + 1, holder));
 			return;
 		}
 		const obj = value as Record<string, unknown>;
 		const isProperties = path.endsWith('.properties') || path === 'properties';
 		for (const key of Object.keys(obj).sort()) {
 			const childPath = `${path}.${key}`;
-			if (isProperties) push(childPath, key, true);
-			walk(obj[key], childPath, depth + 1);
+			if (isProperties) push(childPath, key, true, obj[key]);
+			walk(obj[key], childPath, depth + 1, obj);
 		}
 	};
-	walk(tool.inputSchema, 'inputSchema', 0);
-	walk(tool.outputSchema, 'outputSchema', 0);
+	walk(tool.inputSchema, 'inputSchema', 0, undefined);
+	walk(tool.outputSchema, 'outputSchema', 0, undefined);
 	return out;
 }
 
@@ -255,16 +341,110 @@ function words(text: string): string[] {
 	return text.toLowerCase().split(WORD_SPLIT).filter((w) => w && !GENERIC_SLUG_PARTS.has(w));
 }
 
-/** The first reference to a tool of a server other than `own`, if any. */
-function crossServerHit(text: string, own: ReadonlySet<string>): string | undefined {
+const IDENT_CHAR = /[\w-]/;
+
+/**
+ * `text` with every whole occurrence of the tool's own name blanked out: a tool called
+ * `mcp__fs__delete_file` names itself, not another server. Only whole identifiers go, so a tool named
+ * `send` still shows `mcp__gmail__send_email`.
+ */
+function withoutOwnName(text: string, name: string): string {
+	if (name.length === 0 || !text.includes(name)) return text;
+	let out = '';
+	let from = 0;
+	for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+		const end = i + name.length;
+		if (i < from || IDENT_CHAR.test(text[i - 1] ?? '') || IDENT_CHAR.test(text[end] ?? '')) continue;
+		out += `${text.slice(from, i)} `;
+		from = end;
+	}
+	return out + text.slice(from);
+}
+
+/** The first reference to a tool of a server other than `own`, if any; the tool's own name is none. */
+function crossServerHit(fieldText: string, own: ReadonlySet<string>, toolName: string): string | undefined {
+	const text = withoutOwnName(fieldText, toolName);
 	const foreign = (ref: string | undefined) => {
 		const named = words(ref ?? '');
 		return named.length > 0 && !named.some((w) => own.has(w));
 	};
 	for (const m of allMatchGroups(QUALIFIED_TOOL, text)) if (foreign(m.groups[0])) return m.text;
 	for (const m of allMatchGroups(SERVER_TOOLS, text)) if (foreign(m.groups[0] ?? m.groups[1])) return m.text;
+	for (const m of allMatchGroups(TOOL_FROM_SERVER, text)) if (foreign(m.groups[0])) return m.text;
 	for (const m of allMatchGroups(SERVICE_TOOL, text)) if (foreign(m.groups[0])) return m.text;
 	return undefined;
+}
+
+/** `ignore_previous_instructions` or `ignorePreviousInstructions` as words, for phrase patterns. */
+function spacedIdentifier(text: string): string {
+	return text.replace(CAMEL_BOUNDARY, '$1 $2').replace(IDENT_SEPARATORS, ' ');
+}
+
+/** An identifier that may spell an override once spaced: long enough, one of its words, glued. */
+function gluedPhrase(text: string): boolean {
+	return text.length >= MIN_OVERRIDE && OVERRIDE_GLUED.test(text) && IDENT_GLUE.test(text);
+}
+
+/** False for a parameter that cannot carry text: a boolean or number, an enum or a constant. */
+function carriesText(schema: unknown): boolean {
+	if (typeof schema !== 'object' || schema === null) return true;
+	const s = schema as Record<string, unknown>;
+	if (Array.isArray(s.enum) || 'const' in s) return false;
+	const types = Array.isArray(s.type) ? (s.type as unknown[]) : [s.type];
+	return !types.every((t) => typeof t === 'string' && NON_TEXT_TYPES.has(t));
+}
+
+/**
+ * True when a system-prompt parameter defines the prompt of another model rather than asking for the
+ * caller's own. The caller has one system prompt and no say in a default, so the parameter defines
+ * one when the definition names who receives it (an agent, assistant, model: "System prompt for the
+ * agent", or a tool named `create_agent`) or offers it as a replacement for a default of the tool's
+ * own (a non-empty `default`, or "default: …" in its description), and its own description never
+ * addresses the caller ("your system prompt", "so far").
+ */
+function definesAnotherPrompt(schema: unknown, tool: ToolContext): boolean {
+	const s = typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>) : {};
+	const description = typeof s.description === 'string' ? s.description : '';
+	if (CALLER_OWN.test(description)) return false;
+	const hasDefault = MENTIONS_DEFAULT.test(description) || (typeof s.default === 'string' && s.default.trim().length > 0);
+	return hasDefault || PROMPT_RECIPIENT.test(description) || TOOL_PROMPT_RECIPIENT.test(tool.lead);
+}
+
+/** What the field checks need to know about the tool as a whole. */
+interface ToolContext {
+	readonly name: string;
+	/** The name as words and the description's lead sentence, where a tool says what it is for. */
+	readonly lead: string;
+	/** The tool exists to handle chats, so harvesting-looking names and phrases are its subject. */
+	readonly chatTool: boolean;
+}
+
+function toolContext(tool: Tool, chatTool: boolean): ToolContext {
+	const description = tool.description ?? '';
+	const end = description.search(LEAD_END);
+	return { name: tool.name, lead: `${spacedIdentifier(tool.name)}\n${end === -1 ? description : description.slice(0, end)}`, chatTool };
+}
+
+/** Why a harvesting finding is raised, by where it was read. */
+const HARVEST_WHY = {
+	name: 'a parameter asks the model to hand over its conversation, system prompt or reasoning',
+	text: 'it asks the model to hand over its conversation, system prompt or reasoning',
+} as const;
+
+/** A harvesting hit in one field: a parameter name, an order in any text, or a parameter's own content. */
+function harvestHit(f: TextField, tool: ToolContext, first: (re: RegExp) => Match | undefined): { match: string; why: string } | undefined {
+	if (f.propertyName) {
+		const key = f.text.toLowerCase().replace(NON_ALNUM, '');
+		if (!HARVEST_NAMES.has(key) || (SYSTEM_PROMPT_NAMES.has(key) && definesAnotherPrompt(f.schema, tool))) return undefined;
+		return { match: f.text, why: HARVEST_WHY.name };
+	}
+	if (f.field === 'name') return undefined;
+	const order = first(HARVEST_REQUEST);
+	if (order) return { match: order.text, why: HARVEST_WHY.text };
+	if (!f.field.startsWith('inputSchema.') || !carriesText(f.schema)) return undefined;
+	const content = first(HARVEST_DESCRIPTION);
+	if (!content || (THE_SYSTEM_PROMPT.test(content.text) && definesAnotherPrompt(f.schema, tool))) return undefined;
+	return { match: content.text, why: HARVEST_WHY.name };
 }
 
 /** Findings of one field, collected by `add`. */
@@ -312,6 +492,9 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	for (const key in obj) {
 		if (parentKey === 'properties') {
 			acc.strings.push(key);
+			// `ignore_previous_instructions` reads as words only once spaced; the spaced form joins the
+			// strings so the prefilter sees its words too.
+			if (gluedPhrase(key)) acc.strings.push(spacedIdentifier(key));
 			// Lowercasing and stripping never lengthen a name's letters and digits, so a name shorter than
 			// every harvesting name cannot be one; most property names are (id, path, query).
 			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
@@ -435,6 +618,7 @@ const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
+	if (gluedPhrase(tool.name)) acc.strings.push(spacedIdentifier(tool.name));
 	const seen = new Set<object>();
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
@@ -468,7 +652,7 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	return { present, harvestName: acc.harvestName };
 }
 
-function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>, own: ReadonlySet<string>, present: ReadonlySet<RegExp>): RawFinding[] {
+function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>, own: ReadonlySet<string>, present: ReadonlySet<RegExp>): RawFinding[] {
 	const { field, text } = f;
 	const found = new FieldFindings(field);
 	const add = found.add.bind(found);
@@ -478,7 +662,9 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>,
 	if (control) add('control-characters', snippet(text, control.index, control.text.length), true, 'terminal control or ANSI escape sequences can hide or rewrite text in a console');
 	const tag = first(PSEUDO_TAG) ?? first(PSEUDO_BRACKET);
 	if (tag) add('pseudo-tag', tag.text, false, 'a pseudo tag dresses the text up as a system instruction to the model');
-	const override = first(OVERRIDE);
+	// A tool or parameter name is an identifier: `ignore_previous_instructions` is read as its words.
+	const identifier = f.propertyName || field === 'name';
+	const override = first(OVERRIDE) ?? (identifier && present.has(OVERRIDE) && gluedPhrase(text) && firstMatch(OVERRIDE, spacedIdentifier(text)) ? { text, index: 0 } : undefined);
 	if (override) add('model-instruction', override.text, true, 'it tells the model to set aside its instructions, which no honest tool needs to do');
 	const coercion = first(COERCION);
 	if (coercion) add('coercive-instruction', coercion.text, false, 'it orders the model around other tools or its own use, a common way to smuggle extra steps in');
@@ -495,14 +681,10 @@ function scanField(f: TextField, chatTool: boolean, zeroWidthKinds: Set<string>,
 	}
 	const shell = first(SHELL_PAYLOAD);
 	if (shell) add('shell-payload', shell.text, true, 'it contains a shell or script payload');
-	const cross = f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own);
+	const cross = f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own, tool.name);
 	if (cross) add('cross-server', cross, false, "it refers to another server's tools, the way tool-shadowing attacks redirect or hijack calls meant for them");
-	if (!chatTool) {
-		const harvestName = f.propertyName && HARVEST_NAMES.has(text.toLowerCase().replace(NON_ALNUM, ''));
-		const harvestText = !f.propertyName && field.startsWith('inputSchema.') ? first(HARVEST_DESCRIPTION) : undefined;
-		if (harvestName) add('harvesting-param', text, true, 'a parameter asks the model to hand over its conversation, system prompt or reasoning');
-		else if (harvestText) add('harvesting-param', harvestText.text, true, 'a parameter asks the model to hand over its conversation, system prompt or reasoning');
-	}
+	const harvest = tool.chatTool ? undefined : harvestHit(f, tool, first);
+	if (harvest) add('harvesting-param', harvest.match, true, harvest.why);
 	return found.out;
 }
 
@@ -517,7 +699,8 @@ export function scanIntegrity(tool: Tool, server?: ServerRef): IntegrityFinding[
 	// The common case: nothing suspicious anywhere, so no field needs a closer look.
 	if (present.size === 0 && !(harvestName && !chatTool)) return [];
 	const own = ownServerWords(server);
-	const raw = textFields(tool).flatMap((f) => scanField(f, chatTool, zeroWidthKinds, own, present));
+	const context = toolContext(tool, chatTool);
+	const raw = textFields(tool).flatMap((f) => scanField(f, context, zeroWidthKinds, own, present));
 	const signals = new Set(raw.map((r) => r.signal));
 	// Two different signals in one definition, or three kinds of zero-width character, look deliberate.
 	const combined = signals.size >= 2 || zeroWidthKinds.size >= 3;

@@ -51,6 +51,18 @@ describe('hostile descriptions render inert', () => {
 		expect(root.querySelector('script[type="application/ld+json"]')?.textContent).not.toContain('Ignore previous');
 	});
 
+	it('links every integrity finding to its rule on the methodology page', () => {
+		const anchors = new Set(page(fixture.dist, 'methodology/index.html').querySelectorAll('[id^="rule-"]').map((e) => e.getAttribute('id')));
+		const root = page(fixture.dist, toolDir('get_weather'));
+		const findings = root.querySelectorAll('#integrity + ul.evidence li');
+		expect(findings.length).toBeGreaterThan(0);
+		for (const li of findings) {
+			const href = li.querySelector('a.rule-id')?.getAttribute('href') ?? '';
+			expect(href, li.text).toMatch(/^\/methodology\/#rule-[a-z-]+$/);
+			expect(anchors.has(href.split('#')[1] ?? ''), href).toBe(true);
+		}
+	});
+
 	it('gives names that collide by case distinct pages', () => {
 		const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) => f.endsWith('/index.html')).map((f) => f.split('/')[0]);
 		expect(dirs.filter((d) => d?.startsWith('delete_item-'))).toHaveLength(2);

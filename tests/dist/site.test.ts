@@ -160,6 +160,20 @@ for (const build of BUILDS) {
 			}
 		});
 
+		it('shows a curated override as such: both labels and the reason, and the curated label in the policy', () => {
+			const curated = servers.flatMap((server) => {
+				const slugs = toolSlugs(server.tools.map((t) => t.name));
+				return server.tools.filter((t) => t.curated).map((tool) => ({ server, tool, rel: `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html` }));
+			});
+			if (build.label === 'bundled') expect(curated.length).toBeGreaterThan(0);
+			for (const { tool, rel } of curated) {
+				const notice = page(build.dist, rel).querySelector('#why + .notice')?.text.replace(/\s+/g, ' ') ?? '';
+				expect(notice, rel).toContain('Curated label: the rules say');
+				expect(notice, rel).toContain(tool.curated?.reason ?? '');
+				if (tool.curated?.category) expect(notice, rel).toContain(`our editors set ${tool.curated.category} /`);
+			}
+		});
+
 		it('publishes on the methodology page the agreement figures `npm run evaluate` measures on its catalogue', () => {
 			const report = measureAgreement(servers.flatMap((server) => server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool }))));
 			const text = page(build.dist, 'methodology/index.html').querySelector('#agreement')?.parentNode?.text.replace(/\s+/g, ' ') ?? '';

@@ -368,7 +368,8 @@ function schemaSignals(f: Facts): Signal[] {
 		// The most severe allowed operation; among destructive ones a real deletion outranks a restart,
 		// and among writes one that can lose something (close) outranks one that only adds (new).
 		const weight = (x: { category: Category; availability: boolean; additive: boolean }) => RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.additive ? 0 : 1);
-		const strongest = readings.reduce((best, x) => (weight(x) > weight(best) ? x : best));
+		// Ties go to the first value in code-point order, so reordering an enum never changes the record.
+		const strongest = readings.reduce((best, x) => (weight(x) > weight(best) || (weight(x) === weight(best) && x.value < best.value) ? x : best));
 		out.push({ source: 'schema', category: strongest.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.availability, additive: strongest.additive });
 	}
 	return out;

@@ -460,6 +460,11 @@ describe('determinism', () => {
 		expect(JSON.stringify(rationale(b, 'send_email'))).toBe(JSON.stringify(rationale(a, 'send_email')));
 	});
 
+	it('does not depend on the order of an action enum\'s equally severe values', () => {
+		const manage = (values: string[]) => classify(tool('manage_items', 'Manage items.', { action: { type: 'string', enum: values } }), SERVER);
+		expect(JSON.stringify(manage(['delete', 'list', 'remove']))).toBe(JSON.stringify(manage(['list', 'remove', 'delete'])));
+	});
+
 	it('returns sorted, unique traits', () => {
 		const d = classify(tool('send_email', 'Send an email.', properties), SERVER);
 		expect(d.traits).toEqual([...new Set(d.traits)].sort());

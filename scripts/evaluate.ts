@@ -7,18 +7,22 @@
  *   npm run evaluate                                 # the bundled catalogue (or $ATLAS_CATALOGUE)
  *   npm run evaluate -- --catalogue <dir>            # another catalogue folder
  *   npm run evaluate -- --dump <file> [--dump …]     # tools/list dumps instead, e.g. ../shared/seed-servers/*.json
+ *   npm run evaluate -- --labels <file>              # hand labels to score against (default: content/evaluation/destructive-labels.yaml)
  *   npm run evaluate -- --json                       # the report as one JSON object
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../src/catalogue/schema.ts';
 import { formatProblems, parseServerFile } from '../src/catalogue/load.ts';
 import { DECLARED_ROWS, measureAgreement, type AgreementItem, type AgreementReport, type Measure } from '../src/classify/agreement.ts';
+import { measureHandLabels, parseHandLabels, type HandLabelFile, type HandLabelReport } from '../src/classify/hand-labels.ts';
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
-const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--json]';
+const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--json]';
+/** The hand labels of the bundled catalogue, scored when present unless `--labels` names others. */
+const DEFAULT_LABELS = 'content/evaluation/destructive-labels.yaml';
 
 /**
  * Every tool of a catalogue folder. Files another contributor is still writing may not validate yet:
@@ -83,8 +87,22 @@ function formatConventions(v: AgreementReport['destructiveByVerb']): string[] {
 	return [...lines, ''];
 }
 
+/** The hand-label section: the rules and the authors scored against labels given by the spec's definition. */
+function formatHandLabels(h: { file: string; labels: HandLabelFile; report: HandLabelReport }): string[] {
+	const r = h.report;
+	const lines = [
+		`Hand labels (${h.file}, labelled ${h.labels.labelled}): ${r.measured} tools, ${r.destructive} destructive by the spec's definition, labelled blind to the rules and to the authors' hints`,
+		`  the rules (annotations withheld) agree on ${pct(r.measured ? r.rulesAgreed / r.measured : undefined)} (${r.rulesAgreed} of ${r.measured})`,
+		`  the authors' declared destructiveHint agrees on ${pct(r.authorsMeasured ? r.authorsAgreed / r.authorsMeasured : undefined)} (${r.authorsAgreed} of ${r.authorsMeasured})`,
+	];
+	if (r.missing.length > 0) lines.push(`  ${r.missing.length} label(s) name tools this catalogue does not have: ${r.missing.join(', ')}`);
+	if (r.rulesDisagree.length > 0) lines.push(`  the rules and the hand label differ on (${r.rulesDisagree.length}):`);
+	for (const d of r.rulesDisagree) lines.push(`    ${d.server}/${d.tool}: hand label ${d.hand ? 'destructive' : 'additive'}: ${d.reason}`);
+	return [...lines, ''];
+}
+
 /** The human-readable report. */
-function formatReport(r: AgreementReport, source: string): string {
+function formatReport(r: AgreementReport, source: string, hand: Parameters<typeof formatHandLabels>[0] | undefined): string {
 	const lines = [
 		`Classifier agreement with declared annotations (ruleset ${r.rulesetVersion})`,
 		`${source}: ${r.tools} tools, ${r.labelled} with a declared label; annotations and curated overrides withheld from the classifier`,
@@ -105,6 +123,7 @@ function formatReport(r: AgreementReport, source: string): string {
 		lines.push('');
 	}
 	lines.push(...formatConventions(r.destructiveByVerb));
+	if (hand) lines.push(...formatHandLabels(hand));
 	const shown = r.disagreements.filter((d) => d.measure !== 'strictDestructive');
 	lines.push(shown.length === 0 ? 'No disagreements.' : `Disagreements (${shown.length}):`);
 	for (const d of shown) {
@@ -118,7 +137,7 @@ function formatReport(r: AgreementReport, source: string): string {
 function main(): number {
 	let parsed;
 	try {
-		parsed = parseArgs({ options: { catalogue: { type: 'string' }, dump: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+		parsed = parseArgs({ options: { catalogue: { type: 'string' }, dump: { type: 'string', multiple: true }, labels: { type: 'string' }, json: { type: 'boolean', default: false } } });
 	} catch (error) {
 		process.stderr.write(`evaluate: ${(error as Error).message}\n${USAGE}\n`);
 		return 2;
@@ -142,7 +161,26 @@ function main(): number {
 		return 1;
 	}
 	const report = measureAgreement(items);
-	process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report, source));
+	// The bundled labels name bundled tools: read them by default only for the bundled catalogue.
+	const bundled = !values.dump?.length && values.catalogue === undefined && process.env.ATLAS_CATALOGUE === undefined;
+	const labelsFile = values.labels ?? (bundled && existsSync(DEFAULT_LABELS) ? DEFAULT_LABELS : undefined);
+	let hand: Parameters<typeof formatHandLabels>[0] | undefined;
+	if (labelsFile) {
+		let text: string;
+		try {
+			text = readFileSync(labelsFile, 'utf8');
+		} catch (error) {
+			process.stderr.write(`evaluate: ${labelsFile}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+			return 1;
+		}
+		const { labels, problems } = parseHandLabels(labelsFile, text);
+		if (!labels) {
+			process.stderr.write(`evaluate: ${formatProblems(problems)}\n`);
+			return 1;
+		}
+		hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
+	}
+	process.stdout.write(values.json ? `${JSON.stringify(hand ? { ...report, handLabels: hand.report } : report)}\n` : formatReport(report, source, hand));
 	return 0;
 }
 

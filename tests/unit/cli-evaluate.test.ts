@@ -147,6 +147,31 @@ describe('npm run evaluate', () => {
 		expect(report.destructive.rate).toBe(1);
 	}, TIMEOUT);
 
+	it('scores the rules and the authors against hand labels with --labels, and fails naming a bad label', () => {
+		const labels = join(dir, 'labels.yaml');
+		writeFileSync(labels, stringify({
+			question: 'May it perform destructive updates?',
+			method: 'By hand.',
+			labelled: '2026-12-02',
+			labels: [
+				{ server: 'demo', tool: 'update_item', destructive: true, reason: 'Overwrites.' },
+				{ server: 'demo', tool: 'create_item', destructive: false, reason: 'Only adds.' },
+				{ server: 'demo', tool: 'missing_tool', destructive: true, reason: 'x' },
+			],
+		}));
+		const { status, stdout } = npmRun(['--catalogue', catalogue, '--labels', labels]);
+		expect(status).toBe(0);
+		expect(stdout).toContain('2 tools, 1 destructive by the spec\'s definition');
+		expect(stdout).toContain('the rules (annotations withheld) agree on 100.0% (2 of 2)');
+		expect(stdout).toContain("the authors' declared destructiveHint agrees on 100.0% (2 of 2)");
+		expect(stdout).toContain('1 label(s) name tools this catalogue does not have: demo/missing_tool');
+		const bad = join(dir, 'bad-labels.yaml');
+		writeFileSync(bad, stringify({ question: 'q', method: 'm', labelled: '2026-12-02', labels: [{ server: 'demo', tool: 'x', destructive: 'yes', reason: 'r' }] }));
+		const failed = npmRun(['--catalogue', catalogue, '--labels', bad]);
+		expect(failed.status).toBe(1);
+		expect(failed.stderr).toContain(`${bad}: labels[0], field "destructive"`);
+	}, TIMEOUT);
+
 	/** Third-party dumps beside the repo (never copied into it), used as a held-out set when present. */
 	const seeds = join(ROOT, '..', 'shared', 'seed-servers');
 	it.skipIf(!existsSync(seeds))('evaluates tools/list dumps, with read labels from a read-only mode', () => {

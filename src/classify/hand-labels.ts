@@ -1,0 +1,130 @@
+/**
+ * A second, independent check of the destructive measure. Server authors disagree with each other
+ * about `destructiveHint` (see `VerbConventions`), so agreement with them bounds little. This file
+ * format holds labels a person gave by the specification's definition alone, blind to both the
+ * rules' answers and the authors' hints, for a fixed sample of catalogue tools; `measureHandLabels`
+ * then scores the rules and the authors against the same labels.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Tool } from '../catalogue/schema.ts';
+import { classify, type ServerRef } from './index.ts';
+import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
+
+/** One hand label. */
+const handLabelSchema = z.strictObject({
+	/** The catalogue server's slug. */
+	server: z.string().min(1),
+	/** The tool's name on that server. */
+	tool: z.string().min(1),
+	/** The labeller's answer to "may it perform destructive updates, or only additive ones?". */
+	destructive: z.boolean(),
+	/** Why, in one short sentence citing the definition's words. */
+	reason: z.string().min(1),
+});
+
+/** A hand-label file: how the labels were made, then the labels. */
+export const handLabelFileSchema = z.strictObject({
+	/** The question the labeller answered, and the rubric, as given to them. */
+	question: z.string().min(1),
+	/** How the sample was drawn and how blind the labelling was. */
+	method: z.string().min(1),
+	/** When the labels were given (YYYY-MM-DD). */
+	labelled: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+	labels: z.array(handLabelSchema).min(1),
+});
+
+export type HandLabelFile = z.infer<typeof handLabelFileSchema>;
+export type HandLabel = HandLabelFile['labels'][number];
+
+/** Parses a hand-label file; problems name the file, the label (`labels[3]`) and the field. */
+export function parseHandLabels(file: string, text: string): { labels?: HandLabelFile; problems: CatalogueProblem[] } {
+	const doc = parseDocument(text, { uniqueKeys: true });
+	if (doc.errors.length > 0) return { problems: doc.errors.map((e) => ({ file, entry: 'file', field: '', message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+	const result = handLabelFileSchema.safeParse(doc.toJS());
+	if (!result.success) {
+		return {
+			problems: result.error.issues.map((issue) => {
+				const [top, index, ...rest] = issue.path.map(String);
+				const inLabel = top === 'labels' && index !== undefined;
+				return { file, entry: inLabel ? `labels[${index}]` : 'file', field: (inLabel ? rest : issue.path.map(String)).join('.'), message: issue.message };
+			}),
+		};
+	}
+	const seen = new Set<string>();
+	const problems: CatalogueProblem[] = [];
+	result.data.labels.forEach((l, i) => {
+		const key = `${l.server}\u0000${l.tool}`;
+		if (seen.has(key)) problems.push({ file, entry: `labels[${i}]`, field: 'tool', message: `${l.server}/${l.tool} is labelled twice` });
+		seen.add(key);
+	});
+	return problems.length > 0 ? { problems } : { labels: result.data, problems };
+}
+
+/** One catalogue tool, for `measureHandLabels`. */
+export interface LabelledTool {
+	readonly server: ServerRef;
+	readonly tool: Tool;
+}
+
+/** How the rules and the authors score against the hand labels. */
+export interface HandLabelReport {
+	/** Labels whose tool is in the catalogue measured. */
+	readonly measured: number;
+	/** Labels naming a tool the catalogue does not have, as `server/tool`: reported, never dropped silently. */
+	readonly missing: readonly string[];
+	/** Hand labels that say destructive. */
+	readonly destructive: number;
+	/** The rules' answer (annotations and curation withheld) agreed with the hand label. */
+	readonly rulesAgreed: number;
+	/** Tools whose author declared destructiveHint, and how many of those agree with the hand label. */
+	readonly authorsMeasured: number;
+	readonly authorsAgreed: number;
+	/** Where the rules and the hand label differ. */
+	readonly rulesDisagree: readonly { server: string; tool: string; hand: boolean; reason: string }[];
+}
+
+/** Scores the rules (with annotations and curation withheld) and the authors' hints against hand labels. */
+export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<LabelledTool>): HandLabelReport {
+	const byKey = new Map<string, LabelledTool>();
+	for (const t of tools) byKey.set(`${t.server.slug}\u0000${t.tool.name}`, t);
+	const missing: string[] = [];
+	const rulesDisagree: HandLabelReport['rulesDisagree'][number][] = [];
+	let measured = 0;
+	let destructive = 0;
+	let rulesAgreed = 0;
+	let authorsMeasured = 0;
+	let authorsAgreed = 0;
+	for (const label of labels) {
+		const found = byKey.get(`${label.server}\u0000${label.tool}`);
+		if (!found) {
+			missing.push(`${label.server}/${label.tool}`);
+			continue;
+		}
+		measured++;
+		if (label.destructive) destructive++;
+		const { annotations, curated: _curated, ...withheld } = found.tool;
+		const d = classify(withheld, found.server);
+		const rules = d.textHints?.destructive ?? d.category !== 'Read';
+		if (rules === label.destructive) rulesAgreed++;
+		else rulesDisagree.push({ server: label.server, tool: label.tool, hand: label.destructive, reason: label.reason });
+		const declared = annotations?.readOnlyHint === true ? false : annotations?.destructiveHint;
+		if (declared !== undefined) {
+			authorsMeasured++;
+			if (declared === label.destructive) authorsAgreed++;
+		}
+	}
+	return { measured, missing, destructive, rulesAgreed, authorsMeasured, authorsAgreed, rulesDisagree };
+}
+
+/**
+ * Reads a hand-label file, or undefined when there is none (a private catalogue need not have one).
+ * Throws `CatalogueError`, listing every problem, when the file is invalid.
+ */
+export function loadHandLabels(file: string): HandLabelFile | undefined {
+	if (!existsSync(file)) return undefined;
+	const { labels, problems } = parseHandLabels(file, readFileSync(file, 'utf8'));
+	if (!labels) throw new CatalogueError(problems);
+	return labels;
+}

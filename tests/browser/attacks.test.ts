@@ -49,10 +49,14 @@ describe('search over the attack database', () => {
 		const before = await summaryCount(page);
 		await choose(page, 'type', /^Incident/);
 		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
-		const hrefs = await page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-		expect(hrefs.length).toBeGreaterThan(0);
-		for (const href of hrefs) expect(href.startsWith(`${INCIDENTS_URL}#`), href).toBe(true);
-		expect(hrefs).toContain(`${INCIDENTS_URL}#${postmark.anchor}`);
+		// The count updates before the result list re-renders: wait for a non-empty list of incidents only.
+		const listed = () => page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		const misfits = async () => {
+			const hrefs = await listed();
+			return hrefs.length === 0 ? ['(no results listed)'] : hrefs.filter((href) => !href.startsWith(`${INCIDENTS_URL}#`));
+		};
+		await expect.poll(misfits, { timeout: 15_000 }).toEqual([]);
+		expect(await listed()).toContain(`${INCIDENTS_URL}#${postmark.anchor}`);
 		await page.locator(`pagefind-results a[href="${INCIDENTS_URL}#${postmark.anchor}"]`).first().click();
 		await page.waitForURL(`**${INCIDENTS_URL}#${postmark.anchor}`);
 		const row = page.locator(`tr#${postmark.anchor}`);

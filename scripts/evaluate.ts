@@ -92,8 +92,8 @@ function formatHandLabels(h: { file: string; labels: HandLabelFile; report: Hand
 	const r = h.report;
 	const lines = [
 		`Hand labels (${h.file}, labelled ${h.labels.labelled}): ${r.measured} tools, ${r.destructive} destructive by the spec's definition, labelled blind to the rules and to the authors' hints`,
-		`  the rules (annotations withheld) agree on ${pct(r.measured ? r.rulesAgreed / r.measured : undefined)} (${r.rulesAgreed} of ${r.measured})`,
-		`  the authors' declared destructiveHint agrees on ${pct(r.authorsMeasured ? r.authorsAgreed / r.authorsMeasured : undefined)} (${r.authorsAgreed} of ${r.authorsMeasured})`,
+		`  the rules (annotations withheld) agree on ${pct(r.rules.rate)} (${r.rules.agreed} of ${r.rules.measured})`,
+		`  the authors' declared destructiveHint agrees on ${pct(r.authors.rate)} (${r.authors.agreed} of ${r.authors.measured})`,
 	];
 	if (r.missing.length > 0) lines.push(`  ${r.missing.length} label(s) name tools this catalogue does not have: ${r.missing.join(', ')}`);
 	if (r.rulesDisagree.length > 0) lines.push(`  the rules and the hand label differ on (${r.rulesDisagree.length}):`);

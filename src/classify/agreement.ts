@@ -273,7 +273,8 @@ interface Vote {
 	readonly text: boolean;
 }
 
-const rate = (measured: number, agreed: number): Rate => ({ measured, agreed, rate: measured > 0 ? agreed / measured : undefined });
+/** An agreement count as a `Rate`. */
+export const rateOf = (measured: number, agreed: number): Rate => ({ measured, agreed, rate: measured > 0 ? agreed / measured : undefined });
 
 /** Leave-one-server-out agreement of the verb-majority reading, see `VerbConventions.crossServer`. */
 function crossServer(votes: readonly Vote[]): VerbConventions['crossServer'] {
@@ -308,7 +309,7 @@ function crossServer(votes: readonly Vote[]): VerbConventions['crossServer'] {
 		const servers: [number, number] = [t.servers[0] - (ownVote === 0 ? 1 : 0), t.servers[1] - (ownVote === 1 ? 1 : 0)];
 		if (answer(servers[0], servers[1], v.text) === v.declared) byServers++;
 	}
-	return { byTools: rate(votes.length, byTools), byServers: rate(votes.length, byServers) };
+	return { byTools: rateOf(votes.length, byTools), byServers: rateOf(votes.length, byServers) };
 }
 
 function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): Omit<VerbConventions, 'crossServer'> {
@@ -324,5 +325,5 @@ function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): Omit<VerbConve
 	}
 	const total = (c: VerbConvention) => c.declaredTrue + c.declaredFalse;
 	split.sort((a, b) => total(b) - total(a) || byCodePoint(a.verb, b.verb));
-	return { ceiling: rate(measured, best), split };
+	return { ceiling: rateOf(measured, best), split };
 }

@@ -261,7 +261,11 @@ function nameSignals(f: Facts): Signal[] {
 	// name a label's values and direct messages: the word is as likely the noun, so the verb the
 	// description opens with decides. A context verb (`format_range`, `test_sim`, `run_prompt`) is read
 	// with the name's own object, which says more than the description's wording.
-	const weak = v.info.ambiguous && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
+	// A money verb first in a name with no other verb (`purchase_domain`, `stake_eth`) is the act, whatever
+	// the description opens with ("Registers a new domain for one year"): `findNameVerb` already prefers
+	// any other verb, so `purchase_order_list` lists.
+	const moneyAct = v.info.category === 'Financial' && v.position === 'first';
+	const weak = v.info.ambiguous && !moneyAct && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
 	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
 	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);

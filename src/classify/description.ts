@@ -143,6 +143,7 @@ function chainedVerb(lead: string, from: number): DescriptionVerb['coordinated']
 /** Where the clause after `from` begins: past a comma, semicolon, dash or "but". */
 const NEXT_CLAUSE = /(?:[,;—–]|\s-\s|\bbut\b)\s*/g;
 const NOTHING = new Set(['nothing', 'none', 'no']);
+const EXCEPTION = /\b(?:without|unless|except|until)\b/i;
 /** Words that open a contrasting clause before its verb ("; it only lists", ", instead archives"). */
 const CONTRAST_FILLERS = /^(?:(?:it|they|this|only|instead|rather|just|but|merely|simply)\s+)*/i;
 
@@ -150,7 +151,8 @@ const CONTRAST_FILLERS = /^(?:(?:it|they|this|only|instead|rather|just|but|merel
 function nextClauseVerb(lead: string, from: number, coordination: boolean): DescriptionVerb | undefined {
 	NEXT_CLAUSE.lastIndex = from;
 	const m = NEXT_CLAUSE.exec(lead);
-	if (!m) return undefined;
+	// "Does not delete files without confirmation, …" denies nothing: it deletes once confirmed.
+	if (!m || EXCEPTION.test(lead.slice(from, m.index))) return undefined;
 	let at = m.index + m[0].length;
 	at += (CONTRAST_FILLERS.exec(lead.slice(at)) as RegExpExecArray)[0].length;
 	const found = descriptionVerb(lead.slice(at), coordination);

@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Tool } from '../catalogue/schema.ts';
 import { classify, type ServerRef } from './index.ts';
+import { rateOf, type Rate } from './agreement.ts';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
 
 /** One hand label. */
@@ -35,7 +36,9 @@ export const handLabelFileSchema = z.strictObject({
 	labels: z.array(handLabelSchema).min(1),
 });
 
+/** A validated hand-label file. */
 export type HandLabelFile = z.infer<typeof handLabelFileSchema>;
+/** One label of a `HandLabelFile`. */
 export type HandLabel = HandLabelFile['labels'][number];
 
 /** Parses a hand-label file; problems name the file, the label (`labels[3]`) and the field. */
@@ -76,11 +79,10 @@ export interface HandLabelReport {
 	readonly missing: readonly string[];
 	/** Hand labels that say destructive. */
 	readonly destructive: number;
-	/** The rules' answer (annotations and curation withheld) agreed with the hand label. */
-	readonly rulesAgreed: number;
-	/** Tools whose author declared destructiveHint, and how many of those agree with the hand label. */
-	readonly authorsMeasured: number;
-	readonly authorsAgreed: number;
+	/** How often the rules' answer (annotations and curation withheld) agrees with the hand label. */
+	readonly rules: Rate;
+	/** The same for the authors' declared hint (a read-only claim answers no), over the tools that declare one. */
+	readonly authors: Rate;
 	/** Where the rules and the hand label differ. */
 	readonly rulesDisagree: readonly { server: string; tool: string; hand: boolean; reason: string }[];
 }
@@ -115,7 +117,7 @@ export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<
 			if (declared === label.destructive) authorsAgreed++;
 		}
 	}
-	return { measured, missing, destructive, rulesAgreed, authorsMeasured, authorsAgreed, rulesDisagree };
+	return { measured, missing, destructive, rules: rateOf(measured, rulesAgreed), authors: rateOf(authorsMeasured, authorsAgreed), rulesDisagree };
 }
 
 /**

@@ -86,13 +86,14 @@ const LEADING_DELIMITER = /^[\s"'`(]+/;
 const EXFIL_VERB = /\b(?:read|send|pass|include|upload|copy|attach|provide|share|cat|extract|forward|post|leak|collect|append)\b/i;
 const SENTENCE_END = /[.!?\n]/;
 /**
- * Code that runs once fetched or rendered: download-and-execute (`curl … | sh`), reverse shells, and
- * script that loads or carries code (`<script src=…>`, `<script>fetch(…)</script>`, `javascript:alert(…)`).
- * Naming the tag is not a payload: honest tools say "<script> tags are stripped" or take JavaScript
- * "without <script> tags", and "javascript:/vbscript: URLs are removed" names a scheme.
+ * Code that runs once fetched or rendered: download-and-execute (`curl … | sh`), reverse shells, a
+ * script tag that carries attributes (`src=`, `type=module`) or code (`<script>fetch(…)`, with or
+ * without a closing tag), and a `javascript:` URL that calls or assigns something. Naming the tag is
+ * not a payload: honest tools say "<script> tags are stripped" or "<script> and all on* handlers are
+ * removed", and "javascript:/vbscript: URLs are removed" or "javascript: the code to run" call nothing.
  */
 const SHELL_PAYLOAD =
-	/\b(?:curl|wget)\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bbash\s+-i\b|\/dev\/tcp\/|\bnc\s+-e\b|\bpowershell\s+-enc\b|<script\b[^>]*?\bsrc\s*=|<script\b[^>]*>[^<]*?[(=;][^<]*?<\/script|\bjavascript:[^\s"'<>(]*\(/gi;
+	/\b(?:curl|wget)\s+[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bbash\s+-i\b|\/dev\/tcp\/|\bnc\s+-e\b|\bpowershell\s+-enc\b|<script(?:\s+[a-z-]+\s*(?:=|>|\s)|\s*>\s*(?!(?:tags?|elements?|blocks?)\b)(?:[\w$.]+\s*[(=`[]|(?:var|let|const|function|import|for|if|while|new|await|async|return|eval|document|window|location|fetch)\b))|\bjavascript:\s*[\w$.]+\s*[(=`[]/gi;
 /**
  * What a parameter's own description names as its content: the conversation, a system prompt, the
  * reasoning. Only read where the parameter can carry that text (not a boolean, number or enum).
@@ -106,10 +107,10 @@ const HARVEST_DESCRIPTION =
  * is no order; "provide the system prompt for the agent" defines another model's prompt, so only
  * "your system prompt" counts here, and "your conversation title" or "your model name" ask for no
  * content. "Enter" is left out ("the page should not enter your context window"), and so is a verb
- * after "not" or "never": "never include your system prompt" is a warning, not an order.
+ * after "not", "never" or "don't", alone or in "never paste or include…": that is a warning, not an order.
  */
 const HARVEST_REQUEST = new RegExp(
-	`(?<!\\b(?:not|never|nor|without|n't)\\s+)\\b(?:paste|include|pass|provide|send|copy|supply|give|attach|append|insert|put|submit|dump|forward|share|repeat|print|reveal|fill\\s+in|add|quote)\\b[^.\\n]{0,60}?(?:${[
+	`(?<!\\b(?:not|never|nor|without|(?:do|does|did|must|should|could|would|will|ca|wo)n['’]t)\\s+(?:\\w+\\s+or\\s+)?)\\b(?:paste|include|pass|provide|send|copy|supply|give|attach|append|insert|put|submit|dump|forward|share|repeat|print|reveal|fill\\s+in|add|quote)\\b[^.\\n]{0,60}?(?:${[
 		'\\beverything\\s+(?:that\\s+)?(?:the\\s+user|you|they|we)\\s+(?:has\\s+|have\\s+)?(?:said|wrote|written|typed|asked|sent|shared|discussed)\\b',
 		'\\b(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|your\\s+|our\\s+)?(?:prior|previous|earlier|preceding|past)\\s+(?:user\\s+)?(?:messages|turns|prompts|exchanges|instructions)\\b',
 		'\\b(?:previous|prior|earlier)\\s+messages\\s+(?:in|of|from)\\s+(?:this|the|our)\\s+(?:conversation|chat|session)\\b',
@@ -140,7 +141,7 @@ const TOOL_FROM_SERVER =
 const SERVICE_TOOL =
 	/\b(whatsapp|gmail|slack|github|gitlab|jira|notion|discord|telegram|outlook|dropbox|stripe|salesforce|linear|figma|twilio|sendgrid|postmark)(?:'s)?\s+(?:mcp\s+)?(?:tool|server'?s?\s+[\w-]+\s+tool)\b/gi;
 /** Words that make a "… server" reference the tool's own server, or no particular server. */
-const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running', 'each', 'every'];
+const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running'];
 const WORD_SPLIT = /[^a-z0-9]+/;
 /**
  * Parameter names that ask the model for its own context (research S-14), compared without separators.
@@ -153,15 +154,21 @@ const HARVEST_NAMES = new Set([
 ]);
 /** Harvesting names that may instead define the prompt of another model (`definesAnotherPrompt`). */
 const SYSTEM_PROMPT_NAMES = new Set(['systemprompt']);
+/** A model other than the caller, which a system prompt can be given to. */
+const RECIPIENT = '(?:sub-?)?agents?|assistants?|personas?|(?:chat)?bots?|llms?|ais?|models?|workers?|members?|experts?|reviewers?';
 /**
- * Words naming a model other than the caller, which a system prompt can be given to. A tool's name or
- * lead sentence must name an agent-like recipient: "model" there is as often a data, weather or 3D
- * model, so it counts only in the parameter's own description ("System prompt for the model").
+ * The parameter's own description gives the prompt to someone: "System prompt for the agent", "the
+ * model's system prompt", "given to each council member". A recipient word alone ("… for your AI
+ * assistant") is not enough.
  */
-const TOOL_PROMPT_RECIPIENT = /\b(?:sub-?)?agents?\b|\bassistants?\b|\bpersonas?\b|\b(?:chat)?bots?\b|\bllms?\b|\bais?\b/i;
-const PROMPT_RECIPIENT = new RegExp(`${TOOL_PROMPT_RECIPIENT.source}|\\bmodels?\\b`, 'i');
-/** The description says the tool falls back to a prompt of its own. */
-const MENTIONS_DEFAULT = /\bdefaults?\b/i;
+const PROMPT_RECIPIENT = new RegExp(`\\b(?:for|to|of)\\s+(?:the|a|an|each|every|this|that|new|its)\\s+(?:new\\s+|\\w+\\s+)?(?:${RECIPIENT})\\b|\\b(?:${RECIPIENT})['’]s?\\s+(?:own\\s+)?system\\s+prompt\\b`, 'i');
+/**
+ * The tool makes, configures or asks the model the prompt is for: its name or lead opens with such a
+ * verb and names the recipient right after it (`create_agent`, `createAgentDefinition`, "Creates a
+ * sub-agent…", "Ask a council of models…"). Only articles and one describing word may come between:
+ * "Adds numbers for your AI assistant" names no recipient of the prompt.
+ */
+const MAKES_RECIPIENT = new RegExp(`^\\s*(?:create|creates|add|adds|new|define|defines|register|registers|configure|configures|update|updates|spawn|spawns|set\\s+up|sets\\s+up|build|builds|make|makes|ask|asks|convene|convenes|run|runs)\\s+(?:(?:an?|the|one|or|more|several|multiple|new|custom)\\s+){0,3}(?:(?!(?:for|to|your|my|our|their|with|of|on|in|by|from|using)\\b)\\w+\\s+(?:of\\s+(?:the\\s+)?)?)?(?:${RECIPIENT})\\b`, 'im');
 /** The description speaks of the caller's own prompt or conversation, so it defines nothing. */
 const CALLER_OWN = /\byour(?:s|self)?\b|\byou(?:'re|\s+are|\s+were|\s+have\s+been|\s+received|\s+follow)\b|\bso\s+far\b|\bthis\s+(?:conversation|chat|session)\b/i;
 /** Where the system prompt noun sits in a `HARVEST_DESCRIPTION` match, for the same exemption. */
@@ -169,8 +176,11 @@ const THE_SYSTEM_PROMPT = /^the\s+system\s+prompt$/i;
 const LEAD_END = /\.\s|\n/;
 /** Types that cannot carry a conversation's text. */
 const NON_TEXT_TYPES = new Set(['boolean', 'number', 'integer', 'null']);
+const WHITESPACE = /\s/;
 /** An identifier's word boundaries (`ignore_previous`, `ignorePrevious`), turned into spaces. */
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
+/** `ALLPrevious`: a run of capitals before a capitalised word. */
+const CAPS_BOUNDARY = /([A-Z]+)([A-Z][a-z])/g;
 const IDENT_SEPARATORS = /[_\-.]+/g;
 const IDENT_GLUE = /[_\-.]|[a-z0-9][A-Z]/;
 /** The shortest `OVERRIDE` match ("you are now"); shorter identifiers need no spacing. */
@@ -342,14 +352,18 @@ function words(text: string): string[] {
 }
 
 const IDENT_CHAR = /[\w-]/;
+/** The server part of a Claude-style qualified tool name. */
+const OWN_QUALIFIER = /^mcp__([a-z0-9][\w-]*?)__\w+$/i;
 
 /**
- * `text` with every whole occurrence of the tool's own name blanked out: a tool called
- * `mcp__fs__delete_file` names itself, not another server. Only whole identifiers go, so a tool named
- * `send` still shows `mcp__gmail__send_email`.
+ * `text` with every whole occurrence of the tool's own qualified name blanked out: `mcp__fs__delete_file`
+ * on the fs server names itself. Only a name qualified by the tool's own server goes: a tool named
+ * `mcp__gmail__send_email` on another server, or a plain `send_email` told to be called "from the
+ * gmail server", is the shadowing this check exists for.
  */
-function withoutOwnName(text: string, name: string): string {
-	if (name.length === 0 || !text.includes(name)) return text;
+function withoutOwnName(text: string, name: string, own: ReadonlySet<string>): string {
+	const qualifier = OWN_QUALIFIER.exec(name)?.[1];
+	if (!qualifier || !words(qualifier).some((w) => own.has(w)) || !text.includes(name)) return text;
 	let out = '';
 	let from = 0;
 	for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
@@ -363,7 +377,7 @@ function withoutOwnName(text: string, name: string): string {
 
 /** The first reference to a tool of a server other than `own`, if any; the tool's own name is none. */
 function crossServerHit(fieldText: string, own: ReadonlySet<string>, toolName: string): string | undefined {
-	const text = withoutOwnName(fieldText, toolName);
+	const text = withoutOwnName(fieldText, toolName, own);
 	const foreign = (ref: string | undefined) => {
 		const named = words(ref ?? '');
 		return named.length > 0 && !named.some((w) => own.has(w));
@@ -377,7 +391,7 @@ function crossServerHit(fieldText: string, own: ReadonlySet<string>, toolName: s
 
 /** `ignore_previous_instructions` or `ignorePreviousInstructions` as words, for phrase patterns. */
 function spacedIdentifier(text: string): string {
-	return text.replace(CAMEL_BOUNDARY, '$1 $2').replace(IDENT_SEPARATORS, ' ');
+	return text.replace(CAPS_BOUNDARY, '$1 $2').replace(CAMEL_BOUNDARY, '$1 $2').replace(IDENT_SEPARATORS, ' ');
 }
 
 /** An identifier that may spell an override once spaced: long enough, one of its words, glued. */
@@ -396,18 +410,16 @@ function carriesText(schema: unknown): boolean {
 
 /**
  * True when a system-prompt parameter defines the prompt of another model rather than asking for the
- * caller's own. The caller has one system prompt and no say in a default, so the parameter defines
- * one when the definition names who receives it (an agent, assistant, model: "System prompt for the
- * agent", or a tool named `create_agent`) or offers it as a replacement for a default of the tool's
- * own (a non-empty `default`, or "default: …" in its description), and its own description never
- * addresses the caller ("your system prompt", "so far").
+ * caller's own: the parameter's description gives it to someone ("System prompt for the agent") or the
+ * tool makes or asks that someone (`create_agent`, "Ask a council of models…"), and the description
+ * never addresses the caller ("your system prompt", "so far"). A recipient word anywhere, or a default
+ * value, is not enough: a hostile tool can say "for your AI assistant" or ship any default.
  */
 function definesAnotherPrompt(schema: unknown, tool: ToolContext): boolean {
 	const s = typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>) : {};
 	const description = typeof s.description === 'string' ? s.description : '';
 	if (CALLER_OWN.test(description)) return false;
-	const hasDefault = MENTIONS_DEFAULT.test(description) || (typeof s.default === 'string' && s.default.trim().length > 0);
-	return hasDefault || PROMPT_RECIPIENT.test(description) || TOOL_PROMPT_RECIPIENT.test(tool.lead);
+	return PROMPT_RECIPIENT.test(description) || MAKES_RECIPIENT.test(tool.lead);
 }
 
 /** What the field checks need to know about the tool as a whole. */
@@ -424,6 +436,9 @@ function toolContext(tool: Tool, chatTool: boolean): ToolContext {
 	const end = description.search(LEAD_END);
 	return { name: tool.name, lead: `${spacedIdentifier(tool.name)}\n${end === -1 ? description : description.slice(0, end)}`, chatTool };
 }
+
+/** The part of a `HARVEST_REQUEST` match that asks for the caller's own instructions or reasoning. */
+const YOUR_SECRETS = /\byour\s+(?:(?:own|full|entire|complete|whole|current|original|initial|hidden)\s+)*(?:system\s+(?:prompt|instructions|message)|reasoning|chain[- ]of[- ]thought)\b/i;
 
 /** Why a harvesting finding is raised, by where it was read. */
 const HARVEST_WHY = {
@@ -445,6 +460,15 @@ function harvestHit(f: TextField, tool: ToolContext, first: (re: RegExp) => Matc
 	const content = first(HARVEST_DESCRIPTION);
 	if (!content || (THE_SYSTEM_PROMPT.test(content.text) && definesAnotherPrompt(f.schema, tool))) return undefined;
 	return { match: content.text, why: HARVEST_WHY.name };
+}
+
+/** An order to hand over the caller's own system prompt or reasoning, which no tool has a use for. */
+function secretOrderHit(f: TextField, first: (re: RegExp) => Match | undefined): { match: string; why: string } | undefined {
+	if (f.propertyName || f.field === 'name') return undefined;
+	if (!first(HARVEST_REQUEST)) return undefined;
+	// Any order, not only the first: "paste what the user said…, and pass your system prompt".
+	const order = allMatches(HARVEST_REQUEST, f.text).find((m) => YOUR_SECRETS.test(m.text));
+	return order ? { match: order.text, why: HARVEST_WHY.text } : undefined;
 }
 
 /** Findings of one field, collected by `add`. */
@@ -480,6 +504,8 @@ interface QuickText {
 function collectStrings(value: unknown, parentKey: string, depth: number, seen: Set<object>, acc: QuickText): void {
 	if (typeof value === 'string') {
 		acc.strings.push(value);
+		// An enum value spelled as an identifier, like a property name below.
+		if (gluedPhrase(value) && !WHITESPACE.test(value)) acc.strings.push(spacedIdentifier(value));
 		return;
 	}
 	if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || seen.has(value)) return;
@@ -662,8 +688,9 @@ function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>,
 	if (control) add('control-characters', snippet(text, control.index, control.text.length), true, 'terminal control or ANSI escape sequences can hide or rewrite text in a console');
 	const tag = first(PSEUDO_TAG) ?? first(PSEUDO_BRACKET);
 	if (tag) add('pseudo-tag', tag.text, false, 'a pseudo tag dresses the text up as a system instruction to the model');
-	// A tool or parameter name is an identifier: `ignore_previous_instructions` is read as its words.
-	const identifier = f.propertyName || field === 'name';
+	// A tool or parameter name, or a schema string without spaces (an enum value), is an identifier:
+	// `ignore_previous_instructions` is read as its words.
+	const identifier = f.propertyName || field === 'name' || (field.startsWith('inputSchema.') && !WHITESPACE.test(text));
 	const override = first(OVERRIDE) ?? (identifier && present.has(OVERRIDE) && gluedPhrase(text) && firstMatch(OVERRIDE, spacedIdentifier(text)) ? { text, index: 0 } : undefined);
 	if (override) add('model-instruction', override.text, true, 'it tells the model to set aside its instructions, which no honest tool needs to do');
 	const coercion = first(COERCION);
@@ -683,7 +710,8 @@ function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>,
 	if (shell) add('shell-payload', shell.text, true, 'it contains a shell or script payload');
 	const cross = f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own, tool.name);
 	if (cross) add('cross-server', cross, false, "it refers to another server's tools, the way tool-shadowing attacks redirect or hijack calls meant for them");
-	const harvest = tool.chatTool ? undefined : harvestHit(f, tool, first);
+	// A chat tool's subject is the conversation, but never the caller's own system prompt or reasoning.
+	const harvest = tool.chatTool ? secretOrderHit(f, first) : harvestHit(f, tool, first);
 	if (harvest) add('harvesting-param', harvest.match, true, harvest.why);
 	return found.out;
 }

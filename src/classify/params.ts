@@ -62,15 +62,16 @@ export interface ParamFacts {
 const NAME_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 /** Programming vocabulary in a parameter's own description that makes `query`, `code` or `expression` code. */
 const PARAM_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
-/** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
 /**
  * A tool whose name opens with exec, execute, eval or interpret as a word of its own (`execute`,
  * `executeCode`, `eval_js`; not `executions_list`): what it takes as `code` or `expression` is run.
  * `toolText` starts with the name.
  */
 const EXEC_NAME = /^(?:[Ee]xec(?:ute)?|[Ee]val|[Ii]nterpret)(?:$|[^a-z])/;
+/** "Evaluate" also means assess, so on it only these parameters are code. */
 const EVALUATE_NAME = /^[Ee]valuate(?:$|[^a-z])/;
 const EVALUATED: ReadonlySet<string> = new Set(['expression', 'expr', 'function', 'lambda', 'statement', 'stmt']);
+/** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
 const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell|(?:run|execute|evaluate)s?\s+(?:[\w-]+\s+)?code)\b/i;
 /** Name words of a path the tool writes to. */
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
@@ -398,7 +399,8 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 		if (isRecipient(p)) (recipient ??= []).push(p);
 		if (MAYBE_RECIPIENT.has(p.norm)) (maybeRecipient ??= []).push(p);
 		if (isBulkParam(p)) (bulk ??= []).push(p);
-		if (SAFEGUARD_FLAGS.has(p.norm) && (p.types.size === 0 || p.types.has('boolean'))) (safeguardOff ??= []).push(p);
+		// Any type: `force` also comes as a string or a yes/no enum.
+		if (SAFEGUARD_FLAGS.has(p.norm)) (safeguardOff ??= []).push(p);
 		if (isOverwriteParam(p)) (overwrite ??= []).push(p);
 		if (isMoneyParam(p)) (money ??= []).push(p);
 		const action = actionEnum(p);

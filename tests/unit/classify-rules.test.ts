@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify, RULES, type Decision } from '../../src/classify/index.ts';
+import { splitName } from '../../src/classify/tokens.ts';
 import { GOLDEN } from '../golden/catalogue-golden.ts';
 import { catalogueTool } from '../golden/load.ts';
 
@@ -150,7 +151,15 @@ describe('names, titles and lead sentences', () => {
 		// Alone, or with only nouns beside it, the word is the act.
 		expect(label(classify(tool('refund_payment', 'Refund a payment.'), SERVER))).toBe('Financial/Critical');
 		expect(classify(tool('purchase_domain', undefined), SERVER).category).toBe('Financial');
+		// First in a name with no other verb, a money verb is the act whatever the description opens with.
+		expect(classify(tool('purchase_domain', 'Registers a new domain for one year.'), SERVER).category).toBe('Financial');
+		expect(classify(tool('stake_eth', 'Locks ETH in the staking contract.'), SERVER).category).toBe('Financial');
 		expect(classify(tool('create_charge', 'Create a charge.', { amount: { type: 'integer' } }), SERVER).category).toBe('Financial');
+	});
+
+	it('reads a force flag of any type as switching off a safeguard', () => {
+		expect(label(classify(tool('git_push', 'Push a branch.', { branch: str(), force: { type: 'string', enum: ['yes', 'no'] } }), SERVER))).toBe('Destructive/Critical');
+		expect(label(classify(tool('delete_file', 'Delete a file.', { path: str(), force: str() }), SERVER))).toBe('Destructive/Critical');
 	});
 
 	it('reads force, hard and permanent flags as switching off a safeguard, not as acting on many objects', () => {
@@ -181,7 +190,8 @@ describe('names, titles and lead sentences', () => {
 
 	it('reads money words after a reading opening verb, or in "Purchase Orders", as what is read', () => {
 		expect(classify(tool('credits_history', 'Get credit transaction history (top-ups, charges, etc.).'), SERVER).category).toBe('Read');
-		expect(classify(tool('profit_overview', 'Profit overview from Sales Orders and Purchase Orders.'), SERVER).category).not.toBe('Financial');
+		// No verb in the name and none opening the lead: only the "Purchase Orders" phrase could decide.
+		expect(classify(tool('erp_pl', 'Profit and loss from Sales Orders and Purchase Orders.'), SERVER).category).not.toBe('Financial');
 		// A second verb joined to the reading one is read on its own.
 		expect(classify(tool('quote', 'Get a quote and purchase the item.'), SERVER).category).toBe('Financial');
 		expect(classify(tool('shop', 'Purchases the item in the cart.'), SERVER).category).toBe('Financial');
@@ -195,12 +205,15 @@ describe('names, titles and lead sentences', () => {
 		expect(classify(tool('trash_note', 'Does not delete the note, but moves it to the trash.'), SERVER).evidence.some((e) => e.rule === 'description-verb' && e.match === 'moves')).toBe(true);
 		// A second denial is still a denial, and a lead that only denies leaves the fallback.
 		expect(classify(tool('widget', 'Does not delete files, removes nothing.'), SERVER).category).toBe('Write');
+		// "…without confirmation" is a condition, not a denial: it deletes once confirmed.
+		expect(classify(tool('widget', 'Does not delete files without confirmation, returns a prompt.'), SERVER).category).not.toBe('Read');
 		expect(classify(tool('widget', 'Does not delete anything.'), SERVER).evidence[0]?.rule).toBe('unknown-verb');
 	});
 
 	it('keeps camel-cased product names whole (`WordPress` is not "press", `OpenAI` not "open")', () => {
 		expect(classify(tool('hosting_checkIfWordPressInstallationsAreValid', undefined), SERVER).evidence[0]).toMatchObject({ rule: 'name-verb', match: 'check' });
-		expect(classify(tool('askOpenAI', undefined), SERVER).category).toBe('Read');
+		expect(splitName('askOpenAI').map((t) => t.text)).toEqual(['ask', 'openai']);
+		expect(splitName('postToWordPressAndSendGrid').map((t) => t.text)).toEqual(['post', 'to', 'wordpress', 'and', 'sendgrid']);
 		// Only the product name is joined; a verb next to it is still read.
 		expect(classify(tool('deleteWordPressPost', undefined), SERVER).category).toBe('Destructive');
 		expect(classify(tool('wordpress_press_button', undefined), SERVER).evidence[0]).toMatchObject({ match: 'press' });

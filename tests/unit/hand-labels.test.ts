@@ -52,7 +52,7 @@ describe('measureHandLabels', () => {
 			{ server: 'demo', tool: 'gone', destructive: true, reason: 'x' },
 		];
 		const r = measureHandLabels(labels, tools);
-		expect(r).toMatchObject({ measured: 4, destructive: 1, rulesAgreed: 3, authorsMeasured: 3, authorsAgreed: 2, missing: ['demo/gone'] });
+		expect(r).toMatchObject({ measured: 4, destructive: 1, rules: { measured: 4, agreed: 3 }, authors: { measured: 3, agreed: 2 }, missing: ['demo/gone'] });
 		expect(r.rulesDisagree.map((d) => d.tool)).toEqual(['archive_item']);
 	});
 });

@@ -27,8 +27,8 @@ describe('README figures', () => {
 		expect(readme).toContain(`rules' ${percent(r.destructive.rate)}:`);
 		const labels = loadHandLabels('content/evaluation/destructive-labels.yaml');
 		const hand = measureHandLabels(labels?.labels ?? [], tools);
-		expect(readme).toContain(`The rules agree with the hand labels on ${percent(hand.rulesAgreed / hand.measured)} (${figure(hand.rulesAgreed)} of ${figure(hand.measured)})`);
-		expect(readme).toContain(`agrees with them on ${percent(hand.authorsAgreed / hand.authorsMeasured)} (${figure(hand.authorsAgreed)} of ${figure(hand.authorsMeasured)})`);
+		expect(readme).toContain(`The rules agree with the hand labels on ${percent(hand.rules.rate)} (${figure(hand.rules.agreed)} of ${figure(hand.rules.measured)})`);
+		expect(readme).toContain(`agrees with them on ${percent(hand.authors.rate)} (${figure(hand.authors.agreed)} of ${figure(hand.authors.measured)})`);
 		expect(readme).toContain(`The ${figure(hand.rulesDisagree.length)} differences are listed`);
 	}, TIMEOUT);
 });

@@ -14,15 +14,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../src/catalogue/schema.ts';
-import { formatProblems, parseServerFile } from '../src/catalogue/load.ts';
+import { CatalogueError, formatProblems, parseServerFile } from '../src/catalogue/load.ts';
 import { DECLARED_ROWS, measureAgreement, type AgreementItem, type AgreementReport, type Measure } from '../src/classify/agreement.ts';
-import { measureHandLabels, parseHandLabels, type HandLabelFile, type HandLabelReport } from '../src/classify/hand-labels.ts';
+import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels, type HandLabelFile, type HandLabelReport } from '../src/classify/hand-labels.ts';
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
 const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--json]';
-/** The hand labels of the bundled catalogue, scored when present unless `--labels` names others. */
-const DEFAULT_LABELS = 'content/evaluation/destructive-labels.yaml';
 
 /**
  * Every tool of a catalogue folder. Files another contributor is still writing may not validate yet:
@@ -163,22 +161,23 @@ function main(): number {
 	const report = measureAgreement(items);
 	// The bundled labels name bundled tools: read them by default only for the bundled catalogue.
 	const bundled = !values.dump?.length && values.catalogue === undefined && process.env.ATLAS_CATALOGUE === undefined;
-	const labelsFile = values.labels ?? (bundled && existsSync(DEFAULT_LABELS) ? DEFAULT_LABELS : undefined);
+	const labelsFile = values.labels ?? (bundled ? BUNDLED_HAND_LABELS : undefined);
 	let hand: Parameters<typeof formatHandLabels>[0] | undefined;
 	if (labelsFile) {
-		let text: string;
+		// A file named on the command line must exist; the bundled one may be absent from a trimmed checkout.
+		if (values.labels !== undefined && !existsSync(labelsFile)) {
+			process.stderr.write(`evaluate: ${labelsFile}: cannot read: ENOENT\n`);
+			return 1;
+		}
+		let labels: HandLabelFile | undefined;
 		try {
-			text = readFileSync(labelsFile, 'utf8');
+			labels = loadHandLabels(labelsFile);
 		} catch (error) {
-			process.stderr.write(`evaluate: ${labelsFile}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+			if (!(error instanceof CatalogueError)) throw error;
+			process.stderr.write(`evaluate: ${error.message}\n`);
 			return 1;
 		}
-		const { labels, problems } = parseHandLabels(labelsFile, text);
-		if (!labels) {
-			process.stderr.write(`evaluate: ${formatProblems(problems)}\n`);
-			return 1;
-		}
-		hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
+		if (labels) hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
 	}
 	process.stdout.write(values.json ? `${JSON.stringify(hand ? { ...report, handLabels: hand.report } : report)}\n` : formatReport(report, source, hand));
 	return 0;

@@ -17,7 +17,7 @@
  * read-only mode (the tools it registers when started read-only).
  */
 import { CATEGORIES, type Category, type Tool } from '../catalogue/schema.ts';
-import { classify, RULESET_VERSION, type ServerRef } from './index.ts';
+import { classify, RULESET_VERSION, type Decision, type ServerRef } from './index.ts';
 import { byCodePoint } from '../text/words.ts';
 
 /** Agreement targets from the issue that introduced this measure. */
@@ -166,10 +166,15 @@ class Tally {
 
 const emptyRow = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
-/** The tool as the rules see it here: no annotations, no curation. */
-function withheld(tool: Tool): Tool {
-	const { annotations: _annotations, curated: _curated, ...rest } = tool;
-	return rest;
+/**
+ * The rules' own reading of a tool, with its annotations and any curated override withheld: the
+ * decision, and its answer to the destructive question (see `textHints`). Every measure against
+ * labels from outside the rules uses this one reading.
+ */
+export function rulesReading(tool: Tool, server: ServerRef): { decision: Decision; destructive: boolean } {
+	const { annotations: _annotations, curated: _curated, ...withheld } = tool;
+	const decision = classify(withheld, server);
+	return { decision, destructive: decision.textHints?.destructive ?? decision.category !== 'Read' };
 }
 
 /** Classifies every labelled item with its hints withheld and compares; unlabelled items are only counted. */
@@ -194,7 +199,7 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 		const destructiveLabel = both ? undefined : a?.destructiveHint;
 		if (readLabel === undefined && destructiveLabel === undefined) continue;
 		labelled++;
-		const d = classify(withheld(item.tool), item.server);
+		const { decision: d, destructive: text } = rulesReading(item.tool, item.server);
 		const first = d.evidence.find((e) => e.effect.kind === 'category');
 		const note = (measure: MeasureName, source: string, declared: boolean) =>
 			disagreements.push({ measure, server: item.server.slug, tool: item.tool.name, source, declared, category: d.category, level: d.level, decidedBy: first ? `${first.rule} ${JSON.stringify(first.match)}` : 'none' });
@@ -206,7 +211,6 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 			const row = byServer.get(item.server.slug) ?? { server: item.server.slug, measured: 0, agreed: 0, strictAgreed: 0 };
 			byServer.set(item.server.slug, row);
 			row.measured++;
-			const text = d.textHints?.destructive ?? d.category !== 'Read';
 			const agreed = destructive.add(destructiveLabel, text);
 			if (agreed) row.agreed++;
 			else note('destructive', 'destructiveHint', destructiveLabel);

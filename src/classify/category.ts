@@ -11,6 +11,7 @@ import {
 	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MINTED_VALUE, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
 	PROCESS_NOUNS, STORAGE_NOUNS, SWITCH_VERBS, TEST_RUN_OBJECTS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
 } from './lexicon.ts';
+import { takesAmount } from './params.ts';
 import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
@@ -242,7 +243,7 @@ function nameSignals(f: Facts): Signal[] {
 	}
 	// "Send" moves money when the caller says how much: an amount, not a currency or a price alone
 	// (`send_conversion(conversion_value, currency)` reports an ad conversion).
-	const amountParam = f.params.money.find((p) => p.tokens.some((t) => AMOUNT_TOKENS.has(t)));
+	const amountParam = f.params.money.find(takesAmount);
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
@@ -271,8 +272,6 @@ function nameSignals(f: Facts): Signal[] {
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
 	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, additive, ...(access ? { access } : {}) }];
 }
-
-const AMOUNT_TOKENS: ReadonlySet<string> = new Set(['amount', 'amounts']);
 
 /** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
 const COORDINATORS = new Set(['and', 'or', 'then']);

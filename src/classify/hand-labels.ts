@@ -9,9 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Tool } from '../catalogue/schema.ts';
-import { classify, type ServerRef } from './index.ts';
-import { rateOf, type Rate } from './agreement.ts';
+import type { ServerRef } from './index.ts';
+import { rateOf, rulesReading, type Rate } from './agreement.ts';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
+
+/** The hand labels of the bundled catalogue; they name bundled tools, so only its builds read them by default. */
+export const BUNDLED_HAND_LABELS = 'content/evaluation/destructive-labels.yaml';
 
 /** One hand label. */
 const handLabelSchema = z.strictObject({
@@ -106,12 +109,10 @@ export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<
 		}
 		measured++;
 		if (label.destructive) destructive++;
-		const { annotations, curated: _curated, ...withheld } = found.tool;
-		const d = classify(withheld, found.server);
-		const rules = d.textHints?.destructive ?? d.category !== 'Read';
-		if (rules === label.destructive) rulesAgreed++;
+		if (rulesReading(found.tool, found.server).destructive === label.destructive) rulesAgreed++;
 		else rulesDisagree.push({ server: label.server, tool: label.tool, hand: label.destructive, reason: label.reason });
-		const declared = annotations?.readOnlyHint === true ? false : annotations?.destructiveHint;
+		const a = found.tool.annotations;
+		const declared = a?.readOnlyHint === true ? false : a?.destructiveHint;
 		if (declared !== undefined) {
 			authorsMeasured++;
 			if (declared === label.destructive) authorsAgreed++;

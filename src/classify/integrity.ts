@@ -15,6 +15,7 @@
  * when some pattern matched, which clean definitions never do.
  */
 import type { Tool } from '../catalogue/schema.ts';
+import { leadSentence } from './description.ts';
 import { GENERIC_SLUG_PARTS } from './lexicon.ts';
 import { allMatches, allMatchGroups, firstMatch, type Match } from './regex.ts';
 import type { IntegrityFinding, IntegritySeverity, ServerRef } from './types.ts';
@@ -109,6 +110,10 @@ const HARVEST_DESCRIPTION =
  * content. "Enter" is left out ("the page should not enter your context window"), and so is a verb
  * after "not", "never" or "don't", alone or in "never paste or include…": that is a warning, not an order.
  */
+/** Words between "your" and what it owns: "your own full system prompt". */
+const YOUR_QUALIFIERS = '(?:(?:own|full|entire|complete|whole|current|original|initial|hidden)\\s+)*';
+/** What the caller holds that no tool has a use for: its instructions and its reasoning. */
+const CALLER_SECRETS = 'system\\s+(?:prompt|instructions|message)|reasoning|chain[- ]of[- ]thought';
 const HARVEST_REQUEST = new RegExp(
 	`(?<!\\b(?:not|never|nor|without|(?:do|does|did|must|should|could|would|will|ca|wo)n['’]t)\\s+(?:\\w+\\s+or\\s+)?)\\b(?:paste|include|pass|provide|send|copy|supply|give|attach|append|insert|put|submit|dump|forward|share|repeat|print|reveal|fill\\s+in|add|quote)\\b[^.\\n]{0,60}?(?:${[
 		'\\beverything\\s+(?:that\\s+)?(?:the\\s+user|you|they|we)\\s+(?:has\\s+|have\\s+)?(?:said|wrote|written|typed|asked|sent|shared|discussed)\\b',
@@ -116,7 +121,7 @@ const HARVEST_REQUEST = new RegExp(
 		'\\b(?:previous|prior|earlier)\\s+messages\\s+(?:in|of|from)\\s+(?:this|the|our)\\s+(?:conversation|chat|session)\\b',
 		'\\b(?:the|this|our|your)\\s+(?:current\\s+|whole\\s+|entire\\s+|full\\s+)?(?:conversation|chat|dialog(?:ue)?|session|thread|exchange)(?:\\s+(?:history|log))?\\s+(?:so\\s+far|thus\\s+far|verbatim)\\b',
 		'\\b(?:entire|full|whole|complete)\\s+(?:text\\s+of\\s+(?:the\\s+)?)?(?:conversation|chat\\s+(?:history|log)|dialog(?:ue)?|message\\s+history|context\\s+window)\\b',
-		'\\byour\\s+(?:(?:own|full|entire|complete|whole|current|original|initial|hidden)\\s+)*(?:system\\s+(?:prompt|instructions|message)|context\\s+window|reasoning|chain[- ]of[- ]thought|(?:conversation|chat)\\s+history)\\b',
+		`\\byour\\s+${YOUR_QUALIFIERS}(?:${CALLER_SECRETS}|context\\s+window|(?:conversation|chat)\\s+history)\\b`,
 		"\\bthe\\s+user['’]?s\\s+(?:previous|prior|earlier|past|recent)\\s+(?:messages|prompts|requests|questions)\\b",
 	].join('|')})`,
 	'gi',
@@ -173,7 +178,6 @@ const MAKES_RECIPIENT = new RegExp(`^\\s*(?:create|creates|add|adds|new|define|d
 const CALLER_OWN = /\byour(?:s|self)?\b|\byou(?:'re|\s+are|\s+were|\s+have\s+been|\s+received|\s+follow)\b|\bso\s+far\b|\bthis\s+(?:conversation|chat|session)\b/i;
 /** Where the system prompt noun sits in a `HARVEST_DESCRIPTION` match, for the same exemption. */
 const THE_SYSTEM_PROMPT = /^the\s+system\s+prompt$/i;
-const LEAD_END = /\.\s|\n/;
 /** Types that cannot carry a conversation's text. */
 const NON_TEXT_TYPES = new Set(['boolean', 'number', 'integer', 'null']);
 const WHITESPACE = /\s/;
@@ -394,9 +398,12 @@ function spacedIdentifier(text: string): string {
 	return text.replace(CAPS_BOUNDARY, '$1 $2').replace(CAMEL_BOUNDARY, '$1 $2').replace(IDENT_SEPARATORS, ' ');
 }
 
-/** An identifier that may spell an override once spaced: long enough, one of its words, glued. */
-function gluedPhrase(text: string): boolean {
-	return text.length >= MIN_OVERRIDE && OVERRIDE_GLUED.test(text) && IDENT_GLUE.test(text);
+/**
+ * An identifier that may spell an override once spaced (long enough, holding one of its words, glued),
+ * as words; undefined for any other text, which the phrase patterns read as it is.
+ */
+function overrideWords(text: string): string | undefined {
+	return text.length >= MIN_OVERRIDE && OVERRIDE_GLUED.test(text) && IDENT_GLUE.test(text) ? spacedIdentifier(text) : undefined;
 }
 
 /** False for a parameter that cannot carry text: a boolean or number, an enum or a constant. */
@@ -432,13 +439,11 @@ interface ToolContext {
 }
 
 function toolContext(tool: Tool, chatTool: boolean): ToolContext {
-	const description = tool.description ?? '';
-	const end = description.search(LEAD_END);
-	return { name: tool.name, lead: `${spacedIdentifier(tool.name)}\n${end === -1 ? description : description.slice(0, end)}`, chatTool };
+	return { name: tool.name, lead: `${spacedIdentifier(tool.name)}\n${leadSentence(tool.description)}`, chatTool };
 }
 
 /** The part of a `HARVEST_REQUEST` match that asks for the caller's own instructions or reasoning. */
-const YOUR_SECRETS = /\byour\s+(?:(?:own|full|entire|complete|whole|current|original|initial|hidden)\s+)*(?:system\s+(?:prompt|instructions|message)|reasoning|chain[- ]of[- ]thought)\b/i;
+const YOUR_SECRETS = new RegExp(`\\byour\\s+${YOUR_QUALIFIERS}(?:${CALLER_SECRETS})\\b`, 'i');
 
 /** Why a harvesting finding is raised, by where it was read. */
 const HARVEST_WHY = {
@@ -505,7 +510,8 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 	if (typeof value === 'string') {
 		acc.strings.push(value);
 		// An enum value spelled as an identifier, like a property name below.
-		if (gluedPhrase(value) && !WHITESPACE.test(value)) acc.strings.push(spacedIdentifier(value));
+		const spaced = WHITESPACE.test(value) ? undefined : overrideWords(value);
+		if (spaced) acc.strings.push(spaced);
 		return;
 	}
 	if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || seen.has(value)) return;
@@ -520,7 +526,8 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 			acc.strings.push(key);
 			// `ignore_previous_instructions` reads as words only once spaced; the spaced form joins the
 			// strings so the prefilter sees its words too.
-			if (gluedPhrase(key)) acc.strings.push(spacedIdentifier(key));
+			const spaced = overrideWords(key);
+			if (spaced) acc.strings.push(spaced);
 			// Lowercasing and stripping never lengthen a name's letters and digits, so a name shorter than
 			// every harvesting name cannot be one; most property names are (id, path, query).
 			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
@@ -644,7 +651,8 @@ const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
 	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
-	if (gluedPhrase(tool.name)) acc.strings.push(spacedIdentifier(tool.name));
+	const spacedName = overrideWords(tool.name);
+	if (spacedName) acc.strings.push(spacedName);
 	const seen = new Set<object>();
 	collectStrings(tool.inputSchema, '', 0, seen, acc);
 	collectStrings(tool.outputSchema, '', 0, seen, acc);
@@ -691,7 +699,8 @@ function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>,
 	// A tool or parameter name, or a schema string without spaces (an enum value), is an identifier:
 	// `ignore_previous_instructions` is read as its words.
 	const identifier = f.propertyName || field === 'name' || (field.startsWith('inputSchema.') && !WHITESPACE.test(text));
-	const override = first(OVERRIDE) ?? (identifier && present.has(OVERRIDE) && gluedPhrase(text) && firstMatch(OVERRIDE, spacedIdentifier(text)) ? { text, index: 0 } : undefined);
+	const spaced = identifier && present.has(OVERRIDE) ? overrideWords(text) : undefined;
+	const override = first(OVERRIDE) ?? (spaced && firstMatch(OVERRIDE, spaced) ? { text, index: 0 } : undefined);
 	if (override) add('model-instruction', override.text, true, 'it tells the model to set aside its instructions, which no honest tool needs to do');
 	const coercion = first(COERCION);
 	if (coercion) add('coercive-instruction', coercion.text, false, 'it orders the model around other tools or its own use, a common way to smuggle extra steps in');

@@ -9,7 +9,7 @@ import { findPhrases } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { BULK_WORDS } from './lexicon.ts';
-import type { Param } from './params.ts';
+import { takesAmount, type Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import { lookupNoun, nameSlice, objectWeight, verbSegment, type NameToken } from './tokens.ts';
 import type { EffectiveAnnotations } from './types.ts';
@@ -191,7 +191,7 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 		// deciding rule, like destroys below, so the category sentence already explains it.
 		if (category === 'Financial') log.trait(by.rule, by.field, by.match, 'money', 'it moves money');
 		// In a browser or device tool an `amount` is how far to scroll or zoom, not money.
-		const money = f.ui ? f.params.money.filter((p) => !p.tokens.includes('amount')) : f.params.money;
+		const money = f.ui ? f.params.money.filter((p) => !takesAmount(p)) : f.params.money;
 		for (const m of money.map(paramCite)) log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
 		for (const m of objectNouns(f, 'billing')) log.trait('money', m.field, m.match, 'money', 'it acts on billing or pricing');
 	}

@@ -424,6 +424,13 @@ export function classifyParams(schema: unknown, toolText: string): ParamFacts {
 const NO_PARAMS: readonly Param[] = Object.freeze([]);
 const NO_ACTION_ENUMS: readonly ActionEnum[] = Object.freeze([]);
 
+const AMOUNT_TOKENS: ReadonlySet<string> = new Set(['amount', 'amounts']);
+
+/** A money parameter that says how much (`amount`, `transfer_amount`), not a currency or a price. */
+export function takesAmount(p: Param): boolean {
+	return p.tokens.some((t) => AMOUNT_TOKENS.has(t));
+}
+
 function isMoneyParam(p: Param): boolean {
 	return MONEY_EXACT.has(p.norm) || p.tokens.some((t) => MONEY_TOKENS.has(t));
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
 import { measureAgreement } from '../../src/classify/agreement.ts';
-import { loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
+import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 import { visibleText } from '../../src/text/reveal.ts';
 import { figure, percent } from '../../src/text/words.ts';
@@ -188,7 +188,7 @@ for (const build of BUILDS) {
 				expect(text).toContain(`${percent(v.crossServer.byServers.rate)} (${figure(v.crossServer.byServers.agreed)}) with one vote per server`);
 				expect(text).toContain(`${percent(v.crossServer.byTools.rate)} (${figure(v.crossServer.byTools.agreed)}) with one vote per tool`);
 			}
-			const labels = loadHandLabels('content/evaluation/destructive-labels.yaml');
+			const labels = loadHandLabels(BUNDLED_HAND_LABELS);
 			const tools = servers.flatMap((server) => server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })));
 			const hand = labels ? measureHandLabels(labels.labels, tools) : undefined;
 			if (build.label === 'bundled') expect(hand?.measured).toBeGreaterThan(0);

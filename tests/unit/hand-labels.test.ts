@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { measureHandLabels, parseHandLabels } from '../../src/classify/hand-labels.ts';
+import { BUNDLED_HAND_LABELS, measureHandLabels, parseHandLabels } from '../../src/classify/hand-labels.ts';
 
 const SERVER = { slug: 'demo', name: 'Demo' };
 const head = { question: 'May it perform destructive updates?', method: 'By hand.', labelled: '2026-12-02' };
@@ -59,7 +59,7 @@ describe('measureHandLabels', () => {
 
 describe('the bundled hand labels', () => {
 	it('validate and name only tools of the bundled catalogue', () => {
-		const file = 'content/evaluation/destructive-labels.yaml';
+		const file = BUNDLED_HAND_LABELS;
 		const { labels, problems } = parseHandLabels(file, readFileSync(file, 'utf8'));
 		expect(problems).toEqual([]);
 		const tools = loadCatalogue('content/servers').flatMap(({ server }) => server.tools.map((t) => ({ server: { slug: server.slug, name: server.name }, tool: t })));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { measureAgreement } from '../../src/classify/agreement.ts';
-import { loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
+import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
 import { RULESET_VERSION } from '../../src/classify/index.ts';
 import { figure, percent } from '../../src/text/words.ts';
 
@@ -25,7 +25,7 @@ describe('README figures', () => {
 		expect(readme).toContain(`**${percent(v.crossServer.byServers.rate)}** (${figure(v.crossServer.byServers.agreed)}) with one vote per server`);
 		expect(readme).toContain(`**${percent(v.crossServer.byTools.rate)}** (${figure(v.crossServer.byTools.agreed)}) with one vote per tool`);
 		expect(readme).toContain(`rules' ${percent(r.destructive.rate)}:`);
-		const labels = loadHandLabels('content/evaluation/destructive-labels.yaml');
+		const labels = loadHandLabels(BUNDLED_HAND_LABELS);
 		const hand = measureHandLabels(labels?.labels ?? [], tools);
 		expect(readme).toContain(`The rules agree with the hand labels on ${percent(hand.rules.rate)} (${figure(hand.rules.agreed)} of ${figure(hand.rules.measured)})`);
 		expect(readme).toContain(`agrees with them on ${percent(hand.authors.rate)} (${figure(hand.authors.agreed)} of ${figure(hand.authors.measured)})`);

@@ -8,7 +8,7 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { listTools, IngestError, type Listing, type FailureReason } from './list.ts';
 import { rebuildNative, REBUILD_TIMEOUT_MS, type Rebuilt } from './native.ts';
 import { binArgv, cleanArgs, credentialNames, discoverEnvNames, installPackage, namesInOutput, placeholderFor, readme, readmeArgs, type Installed } from './npm.ts';
-import { baseEnv, makeSandboxDirs, resetScratch, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
+import { baseEnv, makeSandboxDirs, resetScratch, sandboxCannotReach, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
 import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
 import { readSaved } from './saved.ts';
 import { label, slugFor, splitCommand, STRATEGIES, type Source, type Strategy } from './sources.ts';
@@ -45,6 +45,11 @@ interface Attempt {
 
 /** Runs a listing of `argv` in a fresh sandbox run (clean HOME, TMPDIR and work folder). */
 async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeoutMs: number): Promise<Listing> {
+	// The Node on the server's PATH, and any host file the command names (a local server's script).
+	for (const path of [process.execPath, ...argv.filter((w) => w.startsWith('/') && existsSync(w))]) {
+		const blocked = sandboxCannotReach(path);
+		if (blocked) throw new IngestError('bad-input', blocked);
+	}
 	resetScratch(dirs);
 	const env = { ...baseEnv(dirs), ...Object.fromEntries(attempt.env.map((n) => [n, placeholderFor(n)])) };
 	const args = attempt.args.map((a) => a.split('{workdir}').join(dirs.work));

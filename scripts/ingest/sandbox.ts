@@ -7,13 +7,16 @@
  * working folder. The caller adds the hard timeout and kills the tree (see `transport.ts`).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { trackFolder, trackGroup } from './reaper.ts';
 
 /** Unprivileged uid/gid servers run as when the ingest runs as root (`nobody`). */
 export const NOBODY = 65534;
+
+/** Host folders the sandbox covers with an empty tmpfs: the server sees nothing of them. */
+const HIDDEN_FOLDERS = ['home', 'mnt', 'root', 'media', 'srv'] as const;
 
 /**
  * Runs inside the new namespaces as (namespace) root, then execs the server command given as "$@":
@@ -23,10 +26,29 @@ const SANDBOX_SETUP = [
 	'PATH=/usr/sbin:/usr/bin:/sbin:/bin', // the setup's own PATH; `env -i` gives the server its scrubbed one
 	'ip link set lo up 2>/dev/null',
 	'hostname localhost || exit 1',
-	'for m in $(awk \'$2 ~ "^/(home|mnt|root|media|srv)/" {print $2}\' /proc/mounts | sort -r); do umount -l "$m" || exit 1; done',
-	'for d in /home /mnt /root /media /srv; do if [ -d "$d" ]; then mount -t tmpfs -o ro,size=16k,mode=755 hidden "$d" || exit 1; fi; done',
+	`for m in $(awk '$2 ~ "^/(${HIDDEN_FOLDERS.join('|')})/" {print $2}' /proc/mounts | sort -r); do umount -l "$m" || exit 1; done`,
+	`for d in ${HIDDEN_FOLDERS.map((f) => `/${f}`).join(' ')}; do if [ -d "$d" ]; then mount -t tmpfs -o ro,size=16k,mode=755 hidden "$d" || exit 1; fi; done`,
 	'exec "$@"',
 ].join('\n');
+
+/**
+ * Why a server in the sandbox cannot reach a host path it needs (the Node binary on its PATH, a local
+ * server's script), or undefined when it can: the path lies under a folder the sandbox hides, or, when
+ * servers are dropped to `nobody`, a folder on the way is closed to other users (a checkout made with
+ * `mktemp -d` is mode 700). Checked before launching, so the ingest says so instead of a server dying
+ * with "not found".
+ */
+export function sandboxCannotReach(path: string): string | undefined {
+	const full = resolve(path);
+	const top = full.split('/')[1] ?? '';
+	if ((HIDDEN_FOLDERS as readonly string[]).includes(top)) return `${full} is under /${top}, which the sandbox hides from servers; run the ingest from a checkout elsewhere`;
+	if (!isRoot()) return undefined;
+	for (let dir = dirname(full); ; dir = dirname(dir)) {
+		const st = statSync(dir);
+		if (st.uid !== NOBODY && (st.mode & 0o001) === 0) return `servers run as nobody, who cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}) to reach ${full}; make it searchable (chmod o+x) or run the ingest from a checkout elsewhere`;
+		if (dirname(dir) === dir) return undefined;
+	}
+}
 
 /** Throwaway folders of one ingest: everything lives under `root`, deleted by `dispose()`. */
 export interface SandboxDirs {

@@ -1,7 +1,8 @@
 // @ts-check
+
+import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { resolve } from 'node:path';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */

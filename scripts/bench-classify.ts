@@ -24,13 +24,20 @@ const TARGET_TOOLS = 100_000;
 const WORD_BREAK = /[_\-.\s]+/;
 const CAMEL_BREAK = /[_\-.\s]+(\w)/g;
 
-const { values } = parseArgs({ options: { tools: { type: 'string', default: String(TARGET_TOOLS) }, catalogue: { type: 'string', default: 'content/servers' } } });
+const { values } = parseArgs({
+	options: {
+		tools: { type: 'string', default: String(TARGET_TOOLS) },
+		catalogue: { type: 'string', default: 'content/servers' },
+	},
+});
 const total = Number(values.tools);
 if (!Number.isInteger(total) || total < 1) throw new Error(`--tools must be a positive integer (got ${values.tools})`);
 
 function loadDefinitions(dir: string): { server: ServerRef; tool: Tool }[] {
 	const out: { server: ServerRef; tool: Tool }[] = [];
-	for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((n) => /\.ya?ml$/.test(n))
+		.sort()) {
 		const { server } = parseServerFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
 		if (server) for (const tool of server.tools) out.push({ server: { slug: server.slug, name: server.name }, tool });
 	}
@@ -60,7 +67,10 @@ function run(label: string, definitions: readonly { server: ServerRef; tool: Too
 	const inputs = Array.from({ length: total }, (_, i) => {
 		const { server, tool } = definitions[i % definitions.length] as { server: ServerRef; tool: Tool };
 		const copy = Math.floor(i / definitions.length);
-		return { server: copy === 0 ? server : { slug: `${server.slug}-${copy}`, name: server.name }, tool: copy === 0 ? tool : { ...tool, name: respell(tool.name, copy) } };
+		return {
+			server: copy === 0 ? server : { slug: `${server.slug}-${copy}`, name: server.name },
+			tool: copy === 0 ? tool : { ...tool, name: respell(tool.name, copy) },
+		};
 	});
 	// Warm the JIT and the lexicon on the first definitions, untimed.
 	for (const { server, tool } of inputs.slice(0, Math.min(2_000, inputs.length))) classify(tool, server);
@@ -74,8 +84,12 @@ function run(label: string, definitions: readonly { server: ServerRef; tool: Too
 	const scaled = (seconds / total) * TARGET_TOOLS;
 	console.log(`${label}: ${fmt(total)} tools from ${fmt(definitions.length)} definitions, respelled`);
 	console.log(`  time        ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU`);
-	console.log(`  rate        ${fmt(total / seconds)} tools/s (${((1e6 * seconds) / total).toFixed(1)} µs per tool, ${fmt(evidence)} evidence records)`);
-	console.log(`  target      ${fmt(TARGET_TOOLS)} tools under ${TARGET_SECONDS} s: ${scaled < TARGET_SECONDS ? 'met' : 'NOT met'} (${scaled.toFixed(2)} s at this rate)`);
+	console.log(
+		`  rate        ${fmt(total / seconds)} tools/s (${((1e6 * seconds) / total).toFixed(1)} µs per tool, ${fmt(evidence)} evidence records)`,
+	);
+	console.log(
+		`  target      ${fmt(TARGET_TOOLS)} tools under ${TARGET_SECONDS} s: ${scaled < TARGET_SECONDS ? 'met' : 'NOT met'} (${scaled.toFixed(2)} s at this rate)`,
+	);
 }
 
 console.log(`classify benchmark, one core, Node ${process.version}`);

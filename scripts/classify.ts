@@ -7,8 +7,8 @@
  *   npm run classify -- <file.json|file.yaml|-> [more files] [--server <slug>] [--yaml]
  */
 import { parseArgs } from 'node:util';
-import { classify } from '../src/classify/index.ts';
 import { cliRecord } from '../src/classify/cli.ts';
+import { classify } from '../src/classify/index.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
 const USAGE = `usage: npm run classify -- <file> [more files] [--server <slug>] [--yaml]
@@ -16,10 +16,16 @@ const USAGE = `usage: npm run classify -- <file> [more files] [--server <slug>] 
   --server   the server slug whose words are dropped from tool names (default: the file's own, or its name)
   --yaml     read stdin as catalogue YAML rather than JSON`;
 
+const OPTIONS = {
+	server: { type: 'string' },
+	yaml: { type: 'boolean', default: false },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+
 function main(): number {
-	let parsed;
+	let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>>;
 	try {
-		parsed = parseArgs({ allowPositionals: true, options: { server: { type: 'string' }, yaml: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+		parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
 	} catch (error) {
 		process.stderr.write(`classify: ${(error as Error).message}\n${USAGE}\n`);
 		return 2;
@@ -36,7 +42,8 @@ function main(): number {
 	// Read and validate every file before printing, so a bad second file cannot leave half an answer.
 	const inputs = [];
 	try {
-		for (const file of positionals) inputs.push(readToolsInput(file, { server: values.server, format: values.yaml ? 'yaml' : undefined }));
+		for (const file of positionals)
+			inputs.push(readToolsInput(file, { server: values.server, format: values.yaml ? 'yaml' : undefined }));
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
 		process.stderr.write(`classify: ${error.message}\n`);
@@ -44,7 +51,8 @@ function main(): number {
 	}
 	for (const input of inputs) for (const w of input.warnings) process.stderr.write(`classify: warning: ${w}\n`);
 	const lines: string[] = [];
-	for (const input of inputs) for (const tool of input.tools) lines.push(JSON.stringify(cliRecord(tool.name, classify(tool, input.server))));
+	for (const input of inputs)
+		for (const tool of input.tools) lines.push(JSON.stringify(cliRecord(tool.name, classify(tool, input.server))));
 	process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
 	return 0;
 }

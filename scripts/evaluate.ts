@@ -13,10 +13,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CATEGORIES } from '../src/catalogue/schema.ts';
 import { CatalogueError, formatProblems, parseServerFile } from '../src/catalogue/load.ts';
-import { DECLARED_ROWS, measureAgreement, type AgreementItem, type AgreementReport, type Measure } from '../src/classify/agreement.ts';
-import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels, type HandLabelFile, type HandLabelReport } from '../src/classify/hand-labels.ts';
+import { CATEGORIES } from '../src/catalogue/schema.ts';
+import {
+	type AgreementItem,
+	type AgreementReport,
+	DECLARED_ROWS,
+	type Measure,
+	measureAgreement,
+} from '../src/classify/agreement.ts';
+import {
+	BUNDLED_HAND_LABELS,
+	type HandLabelFile,
+	type HandLabelReport,
+	loadHandLabels,
+	measureHandLabels,
+} from '../src/classify/hand-labels.ts';
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
@@ -30,7 +42,9 @@ function catalogueItems(dir: string): { items: AgreementItem[]; servers: number;
 	const items: AgreementItem[] = [];
 	let servers = 0;
 	let skipped = 0;
-	for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((n) => /\.ya?ml$/.test(n))
+		.sort()) {
 		const file = join(dir, name);
 		const { server, problems } = parseServerFile(file, readFileSync(file, 'utf8'));
 		if (!server) {
@@ -48,7 +62,11 @@ function dumpItems(files: readonly string[]): AgreementItem[] {
 	return files.flatMap((file) => {
 		const input = readToolsInput(file);
 		for (const w of input.warnings) process.stderr.write(`evaluate: warning: ${w}\n`);
-		return input.tools.map((tool) => ({ server: input.server, tool, ...(input.readOnlyMode ? { readOnlyMode: input.readOnlyMode.has(tool.name) } : {}) }));
+		return input.tools.map((tool) => ({
+			server: input.server,
+			tool,
+			...(input.readOnlyMode ? { readOnlyMode: input.readOnlyMode.has(tool.name) } : {}),
+		}));
 	});
 }
 
@@ -75,12 +93,17 @@ function formatConventions(v: AgreementReport['destructiveByVerb']): string[] {
 		`Ceiling for one answer per deciding verb: ${pct(v.ceiling.rate)} (${v.ceiling.agreed} of ${v.ceiling.measured}), giving every verb the answer most of its tools declare.`,
 		'  That answer is fitted to these very labels, so the figure bounds any reading keyed on the verb; it is not a result.',
 		`Learned from the other servers (each server's tools get the answer the other servers declare for the verb; the rules' answer where they give none): ${pct(v.crossServer.byServers.rate)} (${v.crossServer.byServers.agreed} of ${v.crossServer.byServers.measured}) with one vote per server, ${pct(v.crossServer.byTools.rate)} (${v.crossServer.byTools.agreed}) with one per tool.`,
-		'  This is what fitting authors\' conventions reaches on a server it was not fitted to; set it beside the rules\' figure above.',
+		"  This is what fitting authors' conventions reaches on a server it was not fitted to; set it beside the rules' figure above.",
 	];
 	if (v.split.length > 0) {
 		const width = Math.max(...v.split.map((c) => c.verb.length)) + 2;
-		lines.push('Verbs declared destructive by two or more servers and additive by two or more others (tools true/false, servers true/false, text agreed):');
-		for (const c of v.split) lines.push(`  ${c.verb.padEnd(width)}${pad(`${c.declaredTrue}/${c.declaredFalse}`, 9)}${pad(`${c.serversTrue}/${c.serversFalse}`, 8)}${pad(c.agreed, 6)}`);
+		lines.push(
+			'Verbs declared destructive by two or more servers and additive by two or more others (tools true/false, servers true/false, text agreed):',
+		);
+		for (const c of v.split)
+			lines.push(
+				`  ${c.verb.padEnd(width)}${pad(`${c.declaredTrue}/${c.declaredFalse}`, 9)}${pad(`${c.serversTrue}/${c.serversFalse}`, 8)}${pad(c.agreed, 6)}`,
+			);
 	}
 	return [...lines, ''];
 }
@@ -93,31 +116,60 @@ function formatHandLabels(h: { file: string; labels: HandLabelFile; report: Hand
 		`  the rules (annotations withheld) agree on ${pct(r.rules.rate)} (${r.rules.agreed} of ${r.rules.measured})`,
 		`  the authors' declared destructiveHint agrees on ${pct(r.authors.rate)} (${r.authors.agreed} of ${r.authors.measured})`,
 	];
-	if (r.missing.length > 0) lines.push(`  ${r.missing.length} label(s) name tools this catalogue does not have: ${r.missing.join(', ')}`);
+	if (r.missing.length > 0)
+		lines.push(`  ${r.missing.length} label(s) name tools this catalogue does not have: ${r.missing.join(', ')}`);
 	if (r.rulesDisagree.length > 0) lines.push(`  the rules and the hand label differ on (${r.rulesDisagree.length}):`);
-	for (const d of r.rulesDisagree) lines.push(`    ${d.server}/${d.tool}: hand label ${d.hand ? 'destructive' : 'additive'}: ${d.reason}`);
+	for (const d of r.rulesDisagree)
+		lines.push(`    ${d.server}/${d.tool}: hand label ${d.hand ? 'destructive' : 'additive'}: ${d.reason}`);
 	return [...lines, ''];
 }
 
 /** The human-readable report. */
-function formatReport(r: AgreementReport, source: string, hand: Parameters<typeof formatHandLabels>[0] | undefined): string {
+function formatReport(
+	r: AgreementReport,
+	source: string,
+	hand: Parameters<typeof formatHandLabels>[0] | undefined,
+): string {
 	const lines = [
 		`Classifier agreement with declared annotations (ruleset ${r.rulesetVersion})`,
 		`${source}: ${r.tools} tools, ${r.labelled} with a declared label; annotations and curated overrides withheld from the classifier`,
 		'',
-		...printMeasure('Read vs non-read', 'readOnlyHint (or listed by a read-only mode)', r.read, 'classified Read', 'not Read'),
+		...printMeasure(
+			'Read vs non-read',
+			'readOnlyHint (or listed by a read-only mode)',
+			r.read,
+			'classified Read',
+			'not Read',
+		),
 		...printMeasure('Destructive vs not', 'destructiveHint', r.destructive, 'text: destructive', 'text: loses nothing'),
-		...printMeasure('For reference, destructiveHint vs category Destructive', 'destructiveHint', r.strictDestructive, 'Destructive', 'other'),
+		...printMeasure(
+			'For reference, destructiveHint vs category Destructive',
+			'destructiveHint',
+			r.strictDestructive,
+			'Destructive',
+			'other',
+		),
 	];
-	if (r.contradictory > 0) lines.push(`${r.contradictory} tool(s) declare readOnlyHint and destructiveHint both true; their destructiveHint is left out (meaningless next to readOnlyHint, per the spec).`, '');
+	if (r.contradictory > 0)
+		lines.push(
+			`${r.contradictory} tool(s) declare readOnlyHint and destructiveHint both true; their destructiveHint is left out (meaningless next to readOnlyHint, per the spec).`,
+			'',
+		);
 	const width = Math.max(...CATEGORIES.map((c) => c.length)) + 2;
-	lines.push('Declared (rows) by category (columns):', `  ${''.padEnd(16)}${CATEGORIES.map((c) => pad(c, width)).join('')}`);
-	for (const row of DECLARED_ROWS) lines.push(`  ${row.padEnd(16)}${CATEGORIES.map((c) => pad(r.byCategory[row][c], width)).join('')}`);
+	lines.push(
+		'Declared (rows) by category (columns):',
+		`  ${''.padEnd(16)}${CATEGORIES.map((c) => pad(c, width)).join('')}`,
+	);
+	for (const row of DECLARED_ROWS)
+		lines.push(`  ${row.padEnd(16)}${CATEGORIES.map((c) => pad(r.byCategory[row][c], width)).join('')}`);
 	lines.push('');
 	if (r.destructiveByServer.length > 0) {
 		const width2 = Math.max(...r.destructiveByServer.map((x) => x.server.length)) + 2;
 		lines.push('destructiveHint by server (tools declaring it; agreement as above, then with category Destructive):');
-		for (const x of r.destructiveByServer) lines.push(`  ${x.server.padEnd(width2)}${pad(x.measured, 5)}${pad(pct(x.agreed / x.measured), 9)}${pad(pct(x.strictAgreed / x.measured), 9)}`);
+		for (const x of r.destructiveByServer)
+			lines.push(
+				`  ${x.server.padEnd(width2)}${pad(x.measured, 5)}${pad(pct(x.agreed / x.measured), 9)}${pad(pct(x.strictAgreed / x.measured), 9)}`,
+			);
 		lines.push('');
 	}
 	lines.push(...formatConventions(r.destructiveByVerb));
@@ -125,17 +177,33 @@ function formatReport(r: AgreementReport, source: string, hand: Parameters<typeo
 	const shown = r.disagreements.filter((d) => d.measure !== 'strictDestructive');
 	lines.push(shown.length === 0 ? 'No disagreements.' : `Disagreements (${shown.length}):`);
 	for (const d of shown) {
-		lines.push(`  ${d.measure.padEnd(12)} ${d.server}/${d.tool}: ${d.source} ${d.declared}, classified ${d.category}/${d.level} by ${d.decidedBy}`);
+		lines.push(
+			`  ${d.measure.padEnd(12)} ${d.server}/${d.tool}: ${d.source} ${d.declared}, classified ${d.category}/${d.level} by ${d.decidedBy}`,
+		);
 	}
 	const verdicts = [r.read, r.destructive].map((m) => m.met);
-	lines.push('', verdicts.every((v) => v === true) ? 'Targets met.' : verdicts.some((v) => v === false) ? 'Targets NOT met.' : 'Targets not measurable on this input.');
+	lines.push(
+		'',
+		verdicts.every((v) => v === true)
+			? 'Targets met.'
+			: verdicts.some((v) => v === false)
+				? 'Targets NOT met.'
+				: 'Targets not measurable on this input.',
+	);
 	return `${lines.join('\n')}\n`;
 }
 
+const OPTIONS = {
+	catalogue: { type: 'string' },
+	dump: { type: 'string', multiple: true },
+	labels: { type: 'string' },
+	json: { type: 'boolean', default: false },
+} as const;
+
 function main(): number {
-	let parsed;
+	let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
 	try {
-		parsed = parseArgs({ options: { catalogue: { type: 'string' }, dump: { type: 'string', multiple: true }, labels: { type: 'string' }, json: { type: 'boolean', default: false } } });
+		parsed = parseArgs({ options: OPTIONS });
 	} catch (error) {
 		process.stderr.write(`evaluate: ${(error as Error).message}\n${USAGE}\n`);
 		return 2;
@@ -179,7 +247,11 @@ function main(): number {
 		}
 		if (labels) hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
 	}
-	process.stdout.write(values.json ? `${JSON.stringify(hand ? { ...report, handLabels: hand.report } : report)}\n` : formatReport(report, source, hand));
+	process.stdout.write(
+		values.json
+			? `${JSON.stringify(hand ? { ...report, handLabels: hand.report } : report)}\n`
+			: formatReport(report, source, hand),
+	);
 	return 0;
 }
 

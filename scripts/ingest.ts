@@ -6,10 +6,10 @@
 
 import { existsSync } from 'node:fs';
 import { IngestError } from './ingest/list.ts';
-import { ingestSource, type IngestOptions, type Outcome } from './ingest/pipeline.ts';
+import { type IngestOptions, ingestSource, type Outcome } from './ingest/pipeline.ts';
 import { exitOnSignals } from './ingest/reaper.ts';
 import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
-import { markSkips, parsePositional, readSourcesFile, recordRecipes, slugFor, type Source } from './ingest/sources.ts';
+import { markSkips, parsePositional, readSourcesFile, recordRecipes, type Source, slugFor } from './ingest/sources.ts';
 import { readPrevious } from './ingest/write.ts';
 
 /** Printed by --help; the README's "Ingesting servers" section says more. */
@@ -58,11 +58,26 @@ interface Cli {
 	verbose: boolean;
 	markSkips: boolean;
 	recordRecipes: boolean;
-	common: Partial<Pick<Extract<Source, { kind: 'npm' }>, 'slug' | 'name' | 'notes' | 'repository'>> & { env: string[]; args: string[] };
+	common: Partial<Pick<Extract<Source, { kind: 'npm' }>, 'slug' | 'name' | 'notes' | 'repository'>> & {
+		env: string[];
+		args: string[];
+	};
 }
 
 function parseCli(argv: string[]): Cli {
-	const cli: Cli = { all: false, force: false, concurrency: 1, sources: 'content/sources.yaml', results: '.cache/ingest/results.tsv', outDir: 'content/servers', timeoutMs: 20_000, verbose: false, markSkips: false, recordRecipes: false, common: { env: [], args: [] } };
+	const cli: Cli = {
+		all: false,
+		force: false,
+		concurrency: 1,
+		sources: 'content/sources.yaml',
+		results: '.cache/ingest/results.tsv',
+		outDir: 'content/servers',
+		timeoutMs: 20_000,
+		verbose: false,
+		markSkips: false,
+		recordRecipes: false,
+		common: { env: [], args: [] },
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
 		if (arg === '--help' || arg === '-h') {
@@ -80,34 +95,87 @@ function parseCli(argv: string[]): Cli {
 			return n;
 		};
 		switch (arg) {
-			case '--all': cli.all = true; break;
-			case '--force': cli.force = true; break;
-			case '--verbose': cli.verbose = true; break;
-			case '--mark-skips': cli.markSkips = true; break;
-			case '--record-recipes': cli.recordRecipes = true; break;
-			case '--command': cli.command = value(); break;
-			case '--only': cli.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-			case '--from': cli.from = value(); break;
-			case '--limit': cli.limit = int(); break;
-			case '--concurrency': cli.concurrency = Math.min(int(), 2); break;
-			case '--sources': cli.sources = value(); break;
-			case '--results': cli.results = value(); break;
-			case '--out': cli.outDir = value(); break;
-			case '--timeout': cli.timeoutMs = int() * 1000; break;
-			case '--rebuild-timeout': cli.rebuildTimeoutMs = int() * 1000; break;
-			case '--slug': cli.common.slug = value(); break;
-			case '--name': cli.common.name = value(); break;
-			case '--notes': cli.common.notes = value(); break;
-			case '--repository': cli.common.repository = value(); break;
-			case '--env': cli.common.env.push(value()); break;
-			case '--arg': cli.common.args.push(value()); break;
+			case '--all':
+				cli.all = true;
+				break;
+			case '--force':
+				cli.force = true;
+				break;
+			case '--verbose':
+				cli.verbose = true;
+				break;
+			case '--mark-skips':
+				cli.markSkips = true;
+				break;
+			case '--record-recipes':
+				cli.recordRecipes = true;
+				break;
+			case '--command':
+				cli.command = value();
+				break;
+			case '--only':
+				cli.only = value()
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
+				break;
+			case '--from':
+				cli.from = value();
+				break;
+			case '--limit':
+				cli.limit = int();
+				break;
+			case '--concurrency':
+				cli.concurrency = Math.min(int(), 2);
+				break;
+			case '--sources':
+				cli.sources = value();
+				break;
+			case '--results':
+				cli.results = value();
+				break;
+			case '--out':
+				cli.outDir = value();
+				break;
+			case '--timeout':
+				cli.timeoutMs = int() * 1000;
+				break;
+			case '--rebuild-timeout':
+				cli.rebuildTimeoutMs = int() * 1000;
+				break;
+			case '--slug':
+				cli.common.slug = value();
+				break;
+			case '--name':
+				cli.common.name = value();
+				break;
+			case '--notes':
+				cli.common.notes = value();
+				break;
+			case '--repository':
+				cli.common.repository = value();
+				break;
+			case '--env':
+				cli.common.env.push(value());
+				break;
+			case '--arg':
+				cli.common.args.push(value());
+				break;
 			default:
 				if (arg.startsWith('-')) throw new IngestError('bad-input', `unknown option ${arg}`);
-				if (cli.positional) throw new IngestError('bad-input', `one source per command (got ${cli.positional} and ${arg}); use --all for the sources file`);
+				if (cli.positional)
+					throw new IngestError(
+						'bad-input',
+						`one source per command (got ${cli.positional} and ${arg}); use --all for the sources file`,
+					);
 				cli.positional = arg;
 		}
 	}
-	if (!cli.all && !cli.positional && !cli.command && !cli.markSkips && !cli.recordRecipes) throw new IngestError('bad-input', 'nothing to ingest: name a source (npm:pkg, --command "…", an https URL, a .json file) or --all');
+	if (!cli.all && !cli.positional && !cli.command && !cli.markSkips && !cli.recordRecipes)
+		throw new IngestError(
+			'bad-input',
+			'nothing to ingest: name a source (npm:pkg, --command "…", an https URL, a .json file) or --all',
+		);
 	if (!existsSync(cli.outDir)) throw new IngestError('bad-input', `${cli.outDir}: no such folder`);
 	return cli;
 }
@@ -117,7 +185,11 @@ function upToDate(source: Source, outDir: string): boolean {
 	if (source.kind !== 'npm' || !source.version) return false;
 	try {
 		const previous = readPrevious(outDir, source.slug ?? slugFor(source.package));
-		return previous?.source.npm === source.package && previous.source.version === source.version && previous.launch !== undefined;
+		return (
+			previous?.source.npm === source.package &&
+			previous.source.version === source.version &&
+			previous.launch !== undefined
+		);
 	} catch {
 		return false;
 	}
@@ -126,7 +198,11 @@ function upToDate(source: Source, outDir: string): boolean {
 /** The sources of an --all run, after --only, --from, --limit and skips. */
 function selectSources(cli: Cli): { todo: Source[]; skipped: number } {
 	let sources = readSourcesFile(cli.sources);
-	const names = (s: Source) => [s.slug ?? '', s.kind === 'npm' ? s.package : '', s.kind === 'npm' ? slugFor(s.package) : ''];
+	const names = (s: Source) => [
+		s.slug ?? '',
+		s.kind === 'npm' ? s.package : '',
+		s.kind === 'npm' ? slugFor(s.package) : '',
+	];
 	if (cli.from) {
 		const at = sources.findIndex((s) => names(s).includes(cli.from ?? ''));
 		if (at === -1) throw new IngestError('bad-input', `--from ${cli.from}: no such entry in ${cli.sources}`);
@@ -137,7 +213,9 @@ function selectSources(cli: Cli): { todo: Source[]; skipped: number } {
 		sources = sources.filter((s) => names(s).some((n) => wanted.has(n)));
 	}
 	const before = sources.length;
-	sources = sources.filter((s) => cli.only || !(s.kind === 'npm' && s.skip)).filter((s) => cli.force || !upToDate(s, cli.outDir));
+	sources = sources
+		.filter((s) => cli.only || !(s.kind === 'npm' && s.skip))
+		.filter((s) => cli.force || !upToDate(s, cli.outDir));
 	const skipped = before - sources.length;
 	if (cli.limit) sources = sources.slice(0, cli.limit);
 	return { todo: sources, skipped };
@@ -152,7 +230,13 @@ async function main(): Promise<number> {
 		...(cli.rebuildTimeoutMs ? { rebuildTimeoutMs: cli.rebuildTimeoutMs } : {}),
 		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 	};
-	const common = Object.fromEntries(Object.entries({ ...cli.common, env: cli.common.env.length ? cli.common.env : undefined, args: cli.common.args.length ? cli.common.args : undefined }).filter(([, v]) => v !== undefined));
+	const common = Object.fromEntries(
+		Object.entries({
+			...cli.common,
+			env: cli.common.env.length ? cli.common.env : undefined,
+			args: cli.common.args.length ? cli.common.args : undefined,
+		}).filter(([, v]) => v !== undefined),
+	);
 	if (cli.recordRecipes) {
 		const { recorded } = recordRecipes(cli.sources, cli.outDir);
 		console.log(`${cli.sources}: launch recipes recorded for ${recorded} entries (from ${cli.outDir})`);
@@ -165,14 +249,18 @@ async function main(): Promise<number> {
 	}
 	if (!cli.all) {
 		exitOnSignals(); // the server and its folders go with us
-		const source: Source = cli.command ? { kind: 'command', command: cli.command, ...common } : { ...parsePositional(cli.positional ?? ''), ...common };
+		const source: Source = cli.command
+			? { kind: 'command', command: cli.command, ...common }
+			: { ...parsePositional(cli.positional ?? ''), ...common };
 		const outcome = await ingestSource(source, opts);
 		console.log(outcomeLine(outcome));
 		if (!outcome.ok && opts.log === undefined && outcome.message.includes('\n')) console.error(outcome.message);
 		return outcome.ok ? 0 : 1;
 	}
 	const { todo, skipped } = selectSources(cli);
-	console.error(`ingesting ${todo.length} sources from ${cli.sources} (${skipped} skipped), concurrency ${cli.concurrency}; results in ${cli.results}`);
+	console.error(
+		`ingesting ${todo.length} sources from ${cli.sources} (${skipped} skipped), concurrency ${cli.concurrency}; results in ${cli.results}`,
+	);
 	const progress = new Progress(todo.length);
 	const outcomes: Outcome[] = [];
 	let next = 0;
@@ -193,7 +281,12 @@ async function main(): Promise<number> {
 			const outcome = await ingestSource(source, opts);
 			outcomes.push(outcome);
 			appendResult(cli.results, outcome);
-			progress.update(outcomes.length, outcomes.filter((o) => o.ok).length, outcomes.filter((o) => !o.ok).length, outcomeLine(outcome));
+			progress.update(
+				outcomes.length,
+				outcomes.filter((o) => o.ok).length,
+				outcomes.filter((o) => !o.ok).length,
+				outcomeLine(outcome),
+			);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(cli.concurrency, todo.length) }, worker));

@@ -61,7 +61,10 @@ function vitest(project) {
 vitest('unit');
 const built =
 	run('build: bundled catalogue', bin('astro'), ['build']) &&
-	run('build: hostile fixture catalogue', bin('astro'), ['build'], { ATLAS_CATALOGUE: env.ATLAS_FIXTURE_CATALOGUE, ATLAS_OUT_DIR: env.ATLAS_FIXTURE_DIST });
+	run('build: hostile fixture catalogue', bin('astro'), ['build'], {
+		ATLAS_CATALOGUE: env.ATLAS_FIXTURE_CATALOGUE,
+		ATLAS_OUT_DIR: env.ATLAS_FIXTURE_DIST,
+	});
 if (built) {
 	vitest('dist');
 	vitest('browser');

@@ -9,8 +9,58 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 
-const VERBS = ['get', 'list', 'search', 'create', 'update', 'delete', 'run', 'execute', 'send', 'fetch', 'archive', 'move', 'set', 'add', 'remove', 'start', 'stop', 'export', 'import', 'refund', 'transfer', 'grant', 'read', 'write'];
-const NOUNS = ['issue', 'repository', 'file', 'message', 'user', 'invoice', 'label', 'database', 'query', 'workflow', 'container', 'bucket', 'comment', 'page', 'record', 'email', 'secret', 'project', 'payment', 'channel', 'snapshot', 'deployment', 'ticket', 'document'];
+const VERBS = [
+	'get',
+	'list',
+	'search',
+	'create',
+	'update',
+	'delete',
+	'run',
+	'execute',
+	'send',
+	'fetch',
+	'archive',
+	'move',
+	'set',
+	'add',
+	'remove',
+	'start',
+	'stop',
+	'export',
+	'import',
+	'refund',
+	'transfer',
+	'grant',
+	'read',
+	'write',
+];
+const NOUNS = [
+	'issue',
+	'repository',
+	'file',
+	'message',
+	'user',
+	'invoice',
+	'label',
+	'database',
+	'query',
+	'workflow',
+	'container',
+	'bucket',
+	'comment',
+	'page',
+	'record',
+	'email',
+	'secret',
+	'project',
+	'payment',
+	'channel',
+	'snapshot',
+	'deployment',
+	'ticket',
+	'document',
+];
 const PARAMS = [
 	{ name: 'id', schema: { type: 'string', description: 'Identifier of the object.' } },
 	{ name: 'query', schema: { type: 'string', description: 'Search terms.' } },
@@ -19,7 +69,13 @@ const PARAMS = [
 	{ name: 'to', schema: { type: 'string', description: 'Recipient address.' } },
 	{ name: 'amount', schema: { type: 'number', description: 'Amount in cents.' } },
 	{ name: 'limit', schema: { type: 'integer', description: 'Maximum results.' } },
-	{ name: 'options', schema: { type: 'object', properties: { force: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } } } } },
+	{
+		name: 'options',
+		schema: {
+			type: 'object',
+			properties: { force: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } } },
+		},
+	},
 ];
 
 /** Mulberry32: small, fast, seeded. */
@@ -56,8 +112,19 @@ export function writeSyntheticCatalogue(tools: number, out: string, perServer = 
 			list.push({
 				name,
 				description: `${verb[0]?.toUpperCase()}${verb.slice(1)} a ${noun} in the synthetic service ${s}. Returns the ${noun} as JSON. Use with care in production workspaces.`,
-				inputSchema: { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])), required: params.slice(0, 1).map((p) => p.name) },
-				...(random() < 0.4 ? { annotations: { readOnlyHint: ['get', 'list', 'search', 'read', 'fetch'].includes(verb), destructiveHint: ['delete', 'remove', 'stop'].includes(verb) } } : {}),
+				inputSchema: {
+					type: 'object',
+					properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+					required: params.slice(0, 1).map((p) => p.name),
+				},
+				...(random() < 0.4
+					? {
+							annotations: {
+								readOnlyHint: ['get', 'list', 'search', 'read', 'fetch'].includes(verb),
+								destructiveHint: ['delete', 'remove', 'stop'].includes(verb),
+							},
+						}
+					: {}),
 			});
 		}
 		const doc = {
@@ -74,7 +141,9 @@ export function writeSyntheticCatalogue(tools: number, out: string, perServer = 
 }
 
 if (import.meta.main ?? process.argv[1]?.endsWith('synthetic-catalogue.ts')) {
-	const { values } = parseArgs({ options: { tools: { type: 'string', default: '20000' }, out: { type: 'string', default: '.bench/catalogue' } } });
+	const { values } = parseArgs({
+		options: { tools: { type: 'string', default: '20000' }, out: { type: 'string', default: '.bench/catalogue' } },
+	});
 	const n = Number(values.tools);
 	if (!Number.isInteger(n) || n < 1) throw new Error(`--tools must be a positive integer (got ${values.tools})`);
 	const servers = writeSyntheticCatalogue(n, values.out);

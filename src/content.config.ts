@@ -10,7 +10,11 @@ import { attackFrontmatterSchema } from './attacks/schema.ts';
 export const collections = {
 	/** `content/attacks/<id>.mdx`: one attack pattern per file; the file name is the id and URL slug. */
 	attacks: defineCollection({
-		loader: glob({ pattern: '*.mdx', base: './content/attacks', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+		loader: glob({
+			pattern: '*.mdx',
+			base: './content/attacks',
+			generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+		}),
 		schema: attackFrontmatterSchema,
 	}),
 	/** `content/docs/<slug>.mdx`: methodology and reference pages. */

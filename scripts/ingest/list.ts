@@ -11,7 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
-import { SandboxedStdioTransport, type Observed } from './transport.ts';
+import { type Observed, SandboxedStdioTransport } from './transport.ts';
 
 type Json = Record<string, unknown>;
 
@@ -60,15 +60,30 @@ export interface Listing {
 const MAX_PAGES = 100;
 
 /** A permissive page schema: tools exactly as the server sent them. */
-const rawToolsPage = z.looseObject({ tools: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().optional() });
+const rawToolsPage = z.looseObject({
+	tools: z.array(z.record(z.string(), z.unknown())),
+	nextCursor: z.string().optional(),
+});
 
 /** Patterns that make waiting pointless, checked on stderr and stdout noise. */
 const HOPELESS: [RegExp, FailureReason, string][] = [
-	[/\b(?:authori[sz]e|authenticate|log ?in|sign ?in|visit|open)\b[^\n]{0,120}https?:\/\/(?!127\.0\.0\.1:9\b)/i, 'interactive', 'asks for a browser authorisation'],
-	[/press (?:enter|any key)|\(y\/n\)|\[y\/n\]|enter (?:your|the) [a-z ]{2,30}:\s*$|\?\s*›/i, 'interactive', 'waits for an interactive answer'],
+	[
+		/\b(?:authori[sz]e|authenticate|log ?in|sign ?in|visit|open)\b[^\n]{0,120}https?:\/\/(?!127\.0\.0\.1:9\b)/i,
+		'interactive',
+		'asks for a browser authorisation',
+	],
+	[
+		/press (?:enter|any key)|\(y\/n\)|\[y\/n\]|enter (?:your|the) [a-z ]{2,30}:\s*$|\?\s*›/i,
+		'interactive',
+		'waits for an interactive answer',
+	],
 	// A usage header ("Usage: widget-mcp <command>") from a process that stays alive instead of exiting.
 	[/^\s*usage:\s+\S+/im, 'usage', 'prints usage text and waits instead of serving'],
-	[/(?:listening|running|started|serving|available|server is up)\b(?![^\n]*\bstdio\b)[^\n]{0,80}(?:https?:\/\/|\bport\s*:?\s*\d{2,5}|(?:localhost|0\.0\.0\.0|127\.0\.0\.1):\d{2,5})/i, 'http-only', 'serves HTTP instead of stdio'],
+	[
+		/(?:listening|running|started|serving|available|server is up)\b(?![^\n]*\bstdio\b)[^\n]{0,80}(?:https?:\/\/|\bport\s*:?\s*\d{2,5}|(?:localhost|0\.0\.0\.0|127\.0\.0\.1):\d{2,5})/i,
+		'http-only',
+		'serves HTTP instead of stdio',
+	],
 ];
 
 /**
@@ -77,20 +92,41 @@ const HOPELESS: [RegExp, FailureReason, string][] = [
  */
 const CAUSES: [RegExp, FailureReason | undefined][] = [
 	// A native addon that was never built (installs run with scripts disabled) or was built for another Node.
-	[/cannot find module[^\n]*(?:\.node\b|build\/(?:Release|Debug)\/|\/prebuilds?\/|isolated_vm)|could not locate the bindings file|no native build was found|was compiled against a different node\.js version|\bERR_DLOPEN_FAILED\b|\.node: (?:cannot open shared object|undefined symbol|invalid ELF)|\b\w[\w-]*\.node\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found)|\bnative (?:binary|addon|module|binding|library)s?\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found|not (?:be )?(?:loaded|built|installed))/i, 'native-module'],
+	[
+		/cannot find module[^\n]*(?:\.node\b|build\/(?:Release|Debug)\/|\/prebuilds?\/|isolated_vm)|could not locate the bindings file|no native build was found|was compiled against a different node\.js version|\bERR_DLOPEN_FAILED\b|\.node: (?:cannot open shared object|undefined symbol|invalid ELF)|\b\w[\w-]*\.node\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found)|\bnative (?:binary|addon|module|binding|library)s?\b[^\n]{0,80}\b(?:could not|cannot|failed|missing|not found|not (?:be )?(?:loaded|built|installed))/i,
+		'native-module',
+	],
 	// Newer Node APIs, or the package saying which Node it wants.
-	[/requires? node(?:\.js)?\s*(?:version\s*)?(?:>=?|v)?\s*\d|node(?:\.js)? v?\d+(?:\.\d+)*\+? (?:or (?:higher|later|newer) )?is required|unsupported (?:engine|node(?:\.js)? version)|ERR_UNKNOWN_BUILTIN_MODULE|is not a function[^\n]*(?:glob|enableCompileCache)|node:sqlite/i, 'node-version'],
+	[
+		/requires? node(?:\.js)?\s*(?:version\s*)?(?:>=?|v)?\s*\d|node(?:\.js)? v?\d+(?:\.\d+)*\+? (?:or (?:higher|later|newer) )?is required|unsupported (?:engine|node(?:\.js)? version)|ERR_UNKNOWN_BUILTIN_MODULE|is not a function[^\n]*(?:glob|enableCompileCache)|node:sqlite/i,
+		'node-version',
+	],
 	// Reaching out at start-up (the sandbox has no network; placeholder URLs point at a closed local port).
-	[/\b(?:ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED|fetch failed|network is unreachable|getaddrinfo)\b|could not resolve host|temporary failure in name resolution/i, 'needs-network'],
+	[
+		/\b(?:ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED|fetch failed|network is unreachable|getaddrinfo)\b|could not resolve host|temporary failure in name resolution/i,
+		'needs-network',
+	],
 	// Credentials, configuration or project files the server says it lacks: before usage, since servers
 	// often print their usage text after such an error.
-	[/\bno (?:access |api |auth(?:entication)? |bearer |valid )?(?:token|api[ _-]?key|key|credentials?|secret|password)s? (?:was |were |is |are )?(?:provided|given|found|set|configured|supplied|available)|\b(?:api[ _-]?key|access[ _-]?token|auth(?:entication)?[ _-]?token|token|credentials?|secret|password|client[ _-]?(?:id|secret))s?\b[^\n]{0,30}?\b(?:is |are )?(?:required|missing|not (?:set|provided|found|configured|defined)|must be (?:set|provided))|\bmissing\b[^\n]{0,60}?\b(?:api[ _-]?key|token|credentials?|secret|password|env(?:ironment)?[ _-]?var(?:iable)?s?|config(?:uration)?)\b|\b(?:config(?:uration)?|env(?:ironment)?(?: variables?)?) (?:validation|check) failed|\binvalid (?:config(?:uration)?|environment)\b|\bEnvVarError\b|\b(?:should|must) be a valid\b|\bno [\w.\-/]{1,40}(?: (?:config(?:uration)?|settings))? (?:file|config(?:uration)?|folder|directory) (?:was )?found|\bno \.[\w.\-]+ (?:file|config(?:uration)?|folder|directory)?\s*(?:was )?found|could not find (?:a |an |the )?(?:valid )?[\w.\- ]{0,40}?(?:file|config(?:uration)?|entrypoint)\b|\bauthentication failed|\bnot (?:logged|signed) in\b|please (?:log ?in|sign ?in|authenticate)|\brun\b[^\n]{0,40}\b(?:auth|login)\b[^\n]{0,20}\bfirst\b/i, 'needs-config'],
+	[
+		/\bno (?:access |api |auth(?:entication)? |bearer |valid )?(?:token|api[ _-]?key|key|credentials?|secret|password)s? (?:was |were |is |are )?(?:provided|given|found|set|configured|supplied|available)|\b(?:api[ _-]?key|access[ _-]?token|auth(?:entication)?[ _-]?token|token|credentials?|secret|password|client[ _-]?(?:id|secret))s?\b[^\n]{0,30}?\b(?:is |are )?(?:required|missing|not (?:set|provided|found|configured|defined)|must be (?:set|provided))|\bmissing\b[^\n]{0,60}?\b(?:api[ _-]?key|token|credentials?|secret|password|env(?:ironment)?[ _-]?var(?:iable)?s?|config(?:uration)?)\b|\b(?:config(?:uration)?|env(?:ironment)?(?: variables?)?) (?:validation|check) failed|\binvalid (?:config(?:uration)?|environment)\b|\bEnvVarError\b|\b(?:should|must) be a valid\b|\bno [\w.\-/]{1,40}(?: (?:config(?:uration)?|settings))? (?:file|config(?:uration)?|folder|directory) (?:was )?found|\bno \.[\w.-]+ (?:file|config(?:uration)?|folder|directory)?\s*(?:was )?found|could not find (?:a |an |the )?(?:valid )?[\w.\- ]{0,40}?(?:file|config(?:uration)?|entrypoint)\b|\bauthentication failed|\bnot (?:logged|signed) in\b|please (?:log ?in|sign ?in|authenticate)|\brun\b[^\n]{0,40}\b(?:auth|login)\b[^\n]{0,20}\bfirst\b/i,
+		'needs-config',
+	],
 	// Wrong or missing arguments: a CLI that wants a subcommand or options.
-	[/\b(?:usage|commands?|options):|\bunknown (?:option|command|subcommand|argument|flag)\b|\bunrecognized (?:option|argument|command)|\bno command registered\b|\btoo many arguments\b|\bmissing required (?:argument|option|positional)|\brequired option\b|--help\b[^\n]{0,40}\b(?:for|to see) (?:usage|more|help|available)|\bfor usage information\b/i, 'usage'],
+	[
+		/\b(?:usage|commands?|options):|\bunknown (?:option|command|subcommand|argument|flag)\b|\bunrecognized (?:option|argument|command)|\bno command registered\b|\btoo many arguments\b|\bmissing required (?:argument|option|positional)|\brequired option\b|--help\b[^\n]{0,40}\b(?:for|to see) (?:usage|more|help|available)|\bfor usage information\b/i,
+		'usage',
+	],
 	// A package broken on any machine (a dependency or file it imports is missing, a bad import): no guess.
-	[/\bERR_MODULE_NOT_FOUND\b|cannot find (?:module|package) '|does not provide an export named|ERR_PACKAGE_PATH_NOT_EXPORTED/i, undefined],
+	[
+		/\bERR_MODULE_NOT_FOUND\b|cannot find (?:module|package) '|does not provide an export named|ERR_PACKAGE_PATH_NOT_EXPORTED/i,
+		undefined,
+	],
 	// Weaker signs of missing configuration.
-	[/\b(?:missing|required|not set|not configured|must (?:be )?(?:set|provide)|no such file|ENOENT|not found|invalid|please (?:set|provide|configure)|api[_ ]?key|token|credentials?)\b/i, 'needs-config'],
+	[
+		/\b(?:missing|required|not set|not configured|must (?:be )?(?:set|provide)|no such file|ENOENT|not found|invalid|please (?:set|provide|configure)|api[_ ]?key|token|credentials?)\b/i,
+		'needs-config',
+	],
 ];
 
 /** Guesses why a server that died or refused gave up, from what it printed. */
@@ -104,8 +140,13 @@ export function classifyOutput(text: string): FailureReason | undefined {
 
 /** How a run ended when no listing came back: the reason, then a one-line cause. */
 function failureOf(observed: Observed | undefined, fallback: IngestError): IngestError {
-	const output = (observed ? `${observed.stderrHead}${observed.stderrTail && !observed.stderrHead.endsWith(observed.stderrTail) ? `\n…\n${observed.stderrTail}` : ''}\n${observed.noiseHead}`.trim() : '').replace(/\x1b\[[0-9;]*m/g, '');
-	if (fallback.reason !== 'exited' && fallback.reason !== 'protocol-error') return new IngestError(fallback.reason, fallback.message, output);
+	const output = (
+		observed
+			? `${observed.stderrHead}${observed.stderrTail && !observed.stderrHead.endsWith(observed.stderrTail) ? `\n…\n${observed.stderrTail}` : ''}\n${observed.noiseHead}`.trim()
+			: ''
+	).replace(/\x1b\[[0-9;]*m/g, '');
+	if (fallback.reason !== 'exited' && fallback.reason !== 'protocol-error')
+		return new IngestError(fallback.reason, fallback.message, output);
 	const reason = classifyOutput(output) ?? fallback.reason;
 	const lastLine = causeLine(output);
 	return new IngestError(reason, `${fallback.message}${lastLine ? `: ${lastLine.slice(0, 300)}` : ''}`, output);
@@ -117,8 +158,16 @@ function failureOf(observed: Observed | undefined, fallback: IngestError): Inges
  * source excerpt Node prints above an uncaught error are skipped.
  */
 export function causeLine(output: string): string {
-	const lines = output.split('\n').map((l) => l.trim()).filter((l) => l && !/^at |^\^+$|^(?:file:\/\/)?\/\S+:\d+$|^node:internal\//.test(l));
-	return lines.find((l) => /(?:^|[\s:\]])(?:[A-Z]\w*)?Error(?: \[\w+\])?: \S/.test(l)) ?? lines.find((l) => /error|missing|required|usage|not |no |cannot|could not|failed/i.test(l)) ?? lines[0] ?? '';
+	const lines = output
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => l && !/^at |^\^+$|^(?:file:\/\/)?\/\S+:\d+$|^node:internal\//.test(l));
+	return (
+		lines.find((l) => /(?:^|[\s:\]])(?:[A-Z]\w*)?Error(?: \[\w+\])?: \S/.test(l)) ??
+		lines.find((l) => /error|missing|required|usage|not |no |cannot|could not|failed/i.test(l)) ??
+		lines[0] ??
+		''
+	);
 }
 
 /** What to connect to: a sandboxed stdio command or a Streamable HTTP URL. */
@@ -160,7 +209,10 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 	}
 	let initialize: Json | undefined;
 	const client = new Client({ name: 'policy-atlas-ingest', version: '1.0.0' });
-	const deadline = setTimeout(() => abort(new IngestError('timeout', `no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
+	const deadline = setTimeout(
+		() => abort(new IngestError('timeout', `no complete answer within ${timeoutMs / 1000} s`)),
+		timeoutMs,
+	);
 	// Both set before connect(): the SDK chains them, so we see the raw initialize result and the exit.
 	let rawPage: Json | undefined;
 	transport.onmessage = (message) => {
@@ -176,7 +228,12 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 	const exited = new Promise<never>((_, reject) => {
 		transport.onclose = () => {
 			const exit = stdio?.observed.exit;
-			reject(new IngestError('exited', `the server exited${exit ? ` (${exit.code ?? exit.signal})` : ''} ${initialize ? 'during tools/list' : 'before answering initialize'}`));
+			reject(
+				new IngestError(
+					'exited',
+					`the server exited${exit ? ` (${exit.code ?? exit.signal})` : ''} ${initialize ? 'during tools/list' : 'before answering initialize'}`,
+				),
+			);
 		};
 	});
 	exited.catch(() => {});
@@ -198,15 +255,20 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 				if (error instanceof IngestError || !isValidationError(error)) throw error;
 				// The SDK rejected the page (typically a tool whose inputSchema is not an object schema):
 				// read it again permissively and flag what is wrong instead of losing the whole page.
-				page = (await Promise.race([client.request({ method: 'tools/list', params }, rawToolsPage, { timeout: timeoutMs }), exited])) as typeof page;
+				page = (await Promise.race([
+					client.request({ method: 'tools/list', params }, rawToolsPage, { timeout: timeoutMs }),
+					exited,
+				])) as typeof page;
 				for (const tool of page.tools) if (!isObjectSchema(tool.inputSchema)) invalid.push(String(tool.name));
 			}
 			pages++;
 			tools.push(...page.tools);
 			cursor = page.nextCursor || undefined;
-			if (cursor && seenCursors.has(cursor)) throw new IngestError('protocol-error', `tools/list repeated the cursor ${JSON.stringify(cursor)}`);
+			if (cursor && seenCursors.has(cursor))
+				throw new IngestError('protocol-error', `tools/list repeated the cursor ${JSON.stringify(cursor)}`);
 			if (cursor) seenCursors.add(cursor);
-			if (pages >= MAX_PAGES && cursor) throw new IngestError('protocol-error', `tools/list still paginating after ${MAX_PAGES} pages`);
+			if (pages >= MAX_PAGES && cursor)
+				throw new IngestError('protocol-error', `tools/list still paginating after ${MAX_PAGES} pages`);
 		} while (cursor);
 		if (!initialize) throw new IngestError('protocol-error', 'no initialize result seen');
 		return {
@@ -223,7 +285,8 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 	try {
 		return await Promise.race([running, aborted]);
 	} catch (error) {
-		const ingestError = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
+		const ingestError =
+			error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
 		throw failureOf(stdio?.observed, ingestError);
 	} finally {
 		clearTimeout(deadline);
@@ -236,7 +299,11 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 /** Whether an error is the SDK's result validation (zod) rather than a protocol or transport error. */
 function isValidationError(error: unknown): boolean {
 	const e = error as { name?: string; message?: string; issues?: unknown };
-	return e?.name === 'ZodError' || Array.isArray(e?.issues) || /invalid (?:input|type|union)|expected (?:object|string|array)|validation/i.test(e?.message ?? '');
+	return (
+		e?.name === 'ZodError' ||
+		Array.isArray(e?.issues) ||
+		/invalid (?:input|type|union)|expected (?:object|string|array)|validation/i.test(e?.message ?? '')
+	);
 }
 
 /** Whether a value is a JSON Schema for an object, as the spec requires of inputSchema. */

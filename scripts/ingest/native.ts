@@ -11,7 +11,7 @@ import { accessSync, constants, existsSync, readFileSync, realpathSync } from 'n
 import { dirname, join } from 'node:path';
 import { IngestError } from './list.ts';
 import { listDir } from './npm.ts';
-import { baseEnv, chownTree, isRoot, NOBODY, resetScratch, runSandboxed, which, type SandboxDirs } from './sandbox.ts';
+import { baseEnv, chownTree, isRoot, NOBODY, resetScratch, runSandboxed, type SandboxDirs, which } from './sandbox.ts';
 
 /** Default hard time limit of one package's rebuild (sqlite3 from source took about 240 s here on a loaded 2-core machine). */
 export const REBUILD_TIMEOUT_MS = 300_000;
@@ -37,7 +37,9 @@ function headersVersion(dir: string): string | undefined {
 	try {
 		const text = readFileSync(join(dir, 'include', 'node', 'node_version.h'), 'utf8');
 		const part = (name: string) => new RegExp(`#define NODE_${name}_VERSION (\\d+)`).exec(text)?.[1];
-		return [part('MAJOR'), part('MINOR'), part('PATCH')].every(Boolean) ? `${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}` : undefined;
+		return [part('MAJOR'), part('MINOR'), part('PATCH')].every(Boolean)
+			? `${part('MAJOR')}.${part('MINOR')}.${part('PATCH')}`
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -74,7 +76,9 @@ export function nativePackages(installDir: string): string[] {
 		if (depth > 12) return;
 		for (const entry of listDir(modules)) {
 			if (entry.startsWith('.')) continue;
-			const dirs = entry.startsWith('@') ? listDir(join(modules, entry)).map((s) => join(modules, entry, s)) : [join(modules, entry)];
+			const dirs = entry.startsWith('@')
+				? listDir(join(modules, entry)).map((s) => join(modules, entry, s))
+				: [join(modules, entry)];
 			for (const dir of dirs) {
 				let pkg: { name?: unknown; gypfile?: unknown; scripts?: Record<string, unknown> };
 				try {
@@ -83,7 +87,11 @@ export function nativePackages(installDir: string): string[] {
 					continue;
 				}
 				const scripts = ['preinstall', 'install', 'postinstall'].map((k) => String(pkg.scripts?.[k] ?? '')).join('\n');
-				if (typeof pkg.name === 'string' && (existsSync(join(dir, 'binding.gyp')) || pkg.gypfile === true || NATIVE_SCRIPT.test(scripts))) found.add(pkg.name);
+				if (
+					typeof pkg.name === 'string' &&
+					(existsSync(join(dir, 'binding.gyp')) || pkg.gypfile === true || NATIVE_SCRIPT.test(scripts))
+				)
+					found.add(pkg.name);
 				visit(join(dir, 'node_modules'), depth + 1);
 			}
 		}
@@ -101,7 +109,13 @@ export function rebuildCause(output: string): string {
 		.replace(/\x1b\[[0-9;]*m/g, '')
 		.split('\n')
 		.map((l) => l.replace(/^npm (?:error|ERR!)\s*/, '').trim())
-		.filter((l) => l && !/^(?:A complete log of this run|Log files were not written|You can rerun the command|command sh -c|path \/|code \d+$|signal \w+$|cwd |node -v|node-gyp -v|gyp ERR! (?:System|command|cwd|node -v|node-gyp -v|not ok|\$npm_|stack\s+at ))|^at /.test(l));
+		.filter(
+			(l) =>
+				l &&
+				!/^(?:A complete log of this run|Log files were not written|You can rerun the command|command sh -c|path \/|code \d+$|signal \w+$|cwd |node -v|node-gyp -v|gyp ERR! (?:System|command|cwd|node -v|node-gyp -v|not ok|\$npm_|stack\s+at ))|^at /.test(
+					l,
+				),
+		);
 	const telling = lines.filter((l) => /error|ERR!|not found|cannot|could not|failed|missing|No such/i.test(l));
 	const root = telling.find((l) => !/^(?:gyp |command failed|make: \*\*\*)/.test(l));
 	const picked = [...new Set([root, ...telling.slice(-2)].filter((l): l is string => Boolean(l)))];
@@ -139,21 +153,32 @@ export async function rebuildNative(dirs: SandboxDirs, timeoutMs: number): Promi
 	const npmCli = realpathSync(which('npm'));
 	const what = `npm rebuild${packages.length ? ` of ${packages.join(', ')}` : ''}`;
 	if (isRoot()) chownTree(dirs.install, NOBODY, NOBODY);
-	let run;
+	let run: Awaited<ReturnType<typeof runSandboxed>>;
 	try {
 		run = await runSandboxed([process.execPath, npmCli, 'rebuild', ...packages], rebuildEnv, dirs.install, timeoutMs);
 	} finally {
 		if (isRoot()) chownTree(dirs.install, 0, 0);
 	}
-	if (run.timedOut) throw new IngestError('native-module', `the native rebuild (${what}) did not finish within ${Math.round(timeoutMs / 1000)} s and was killed`, run.output);
+	if (run.timedOut)
+		throw new IngestError(
+			'native-module',
+			`the native rebuild (${what}) did not finish within ${Math.round(timeoutMs / 1000)} s and was killed`,
+			run.output,
+		);
 	if (run.code !== 0) {
 		const missing = missingPrograms(TOOLCHAIN, env.PATH ?? '');
 		const hints = [
 			missing.length ? `node-gyp needs ${missing.join(', ')}, not installed here` : '',
-			headers ? '' : `no headers of Node ${process.versions.node} found for node-gyp (it would download them; the sandbox has no network)`,
+			headers
+				? ''
+				: `no headers of Node ${process.versions.node} found for node-gyp (it would download them; the sandbox has no network)`,
 		].filter(Boolean);
 		const cause = rebuildCause(run.output);
-		throw new IngestError('native-module', `the native rebuild (${what}) failed (exit ${run.code ?? 'signal'}) after ${Math.round(run.ms / 1000)} s${cause ? `: ${cause}` : ''}${hints.length ? ` (${hints.join('; ')})` : ''}`, run.output);
+		throw new IngestError(
+			'native-module',
+			`the native rebuild (${what}) failed (exit ${run.code ?? 'signal'}) after ${Math.round(run.ms / 1000)} s${cause ? `: ${cause}` : ''}${hints.length ? ` (${hints.join('; ')})` : ''}`,
+			run.output,
+		);
 	}
 	return { packages, ms: run.ms };
 }

@@ -20,9 +20,18 @@ const INSTALL_TIMEOUT_MS = 300_000;
  * process group: a terminal's Ctrl-C must not abort an install in flight, which --all lets finish.
  * (`execFile` would drop the `detached` option.)
  */
-export function run(command: string, args: string[], opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<string> {
+export function run(
+	command: string,
+	args: string[],
+	opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<string> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(command, args, {
+			cwd: opts.cwd,
+			env: opts.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		const untrack = trackGroup(child.pid);
 		child.once('close', untrack);
 		const out: Buffer[] = [];
@@ -40,7 +49,13 @@ export function run(command: string, args: string[], opts: { cwd?: string; timeo
 		}, opts.timeoutMs);
 		const fail = (error: Error, extra: object) => {
 			clearTimeout(timer);
-			reject(Object.assign(error, { output: `${Buffer.concat(err).toString()}\n${Buffer.concat(out).toString()}`.trim() }, extra));
+			reject(
+				Object.assign(
+					error,
+					{ output: `${Buffer.concat(err).toString()}\n${Buffer.concat(out).toString()}`.trim() },
+					extra,
+				),
+			);
 		};
 		child.once('error', (error) => fail(error, {}));
 		child.once('close', (code, signal) => {
@@ -95,24 +110,57 @@ export async function installPackage(spec: string, installDir: string): Promise<
 	installing++;
 	try {
 		// --json=false: `npm run ingest` hands npm_config_json from the project's .npmrc down to this npm.
-		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error', '--json=false', '--cache', NPM_CACHE, '--prefix', installDir, spec], { timeoutMs: INSTALL_TIMEOUT_MS });
+		await run(
+			'npm',
+			[
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--no-update-notifier',
+				'--loglevel=error',
+				'--json=false',
+				'--cache',
+				NPM_CACHE,
+				'--prefix',
+				installDir,
+				spec,
+			],
+			{ timeoutMs: INSTALL_TIMEOUT_MS },
+		);
 	} catch (error) {
 		const e = error as { output?: string; killed?: boolean; message: string };
 		const code = /npm (?:error|ERR!) code (\S+)/.exec(e.output ?? '')?.[1];
-		throw new IngestError('install-failed', e.killed ? `npm install took over ${INSTALL_TIMEOUT_MS / 1000} s` : `npm install failed${code ? ` (${code})` : ''}: ${npmCause(e.output ?? e.message)}`);
+		throw new IngestError(
+			'install-failed',
+			e.killed
+				? `npm install took over ${INSTALL_TIMEOUT_MS / 1000} s`
+				: `npm install failed${code ? ` (${code})` : ''}: ${npmCause(e.output ?? e.message)}`,
+		);
 	} finally {
 		if (--installing === 0) boundNpmCache();
 	}
-	const deps = Object.keys((JSON.parse(readFileSync(join(installDir, 'package.json'), 'utf8')) as { dependencies?: Json }).dependencies ?? {});
-	if (deps.length !== 1) throw new IngestError('install-failed', `expected one installed package, found ${deps.join(', ') || 'none'}`);
+	const deps = Object.keys(
+		(JSON.parse(readFileSync(join(installDir, 'package.json'), 'utf8')) as { dependencies?: Json }).dependencies ?? {},
+	);
+	if (deps.length !== 1)
+		throw new IngestError('install-failed', `expected one installed package, found ${deps.join(', ') || 'none'}`);
 	const dir = join(installDir, 'node_modules', deps[0] ?? '');
 	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Json;
 	const bin = pickBin(pkg);
-	return { dir, pkg, name: String(pkg.name), version: String(pkg.version), binName: bin[0], binPath: resolve(dir, bin[1]) };
+	return {
+		dir,
+		pkg,
+		name: String(pkg.name),
+		version: String(pkg.version),
+		binName: bin[0],
+		binPath: resolve(dir, bin[1]),
+	};
 }
 
 /** npm's lines that only point elsewhere (the log file, a rerun) or repeat the code given in parentheses. */
-const NPM_NOISE = /^(?:code \S+|errno \S+|syscall \S+|A complete log of this run|Log files were not written|You can rerun the command|Note that you can also install from a|tarball, folder, http url, or git url)/;
+const NPM_NOISE =
+	/^(?:code \S+|errno \S+|syscall \S+|A complete log of this run|Log files were not written|You can rerun the command|Note that you can also install from a|tarball, folder, http url, or git url)/;
 
 /**
  * What npm's error output says went wrong, in one line: its `npm error` lines without their prefixes
@@ -124,7 +172,7 @@ export function npmCause(output: string): string {
 	if (json) {
 		try {
 			const { summary, detail } = (JSON.parse(json) as { error: { summary?: string; detail?: string } }).error;
-			const text = [summary, detail].filter((t) => t && t.trim()).join(' ');
+			const text = [summary, detail].filter((t) => t?.trim()).join(' ');
 			if (text) return oneLine(text);
 		} catch {
 			// not one object after all: read it as text
@@ -134,9 +182,19 @@ export function npmCause(output: string): string {
 		.split('\n')
 		.map((l) => l.trim())
 		.filter((l) => /^npm (?:error|ERR!)/.test(l))
-		.map((l) => l.replace(/^npm (?:error|ERR!)\s*/, '').replace(/^(?:notarget|404|network|git|peer|ERESOLVE|code E\w+)\s+/, ''))
+		.map((l) =>
+			l.replace(/^npm (?:error|ERR!)\s*/, '').replace(/^(?:notarget|404|network|git|peer|ERESOLVE|code E\w+)\s+/, ''),
+		)
 		.filter((l) => l && !NPM_NOISE.test(l));
-	return oneLine(lines.length > 0 ? lines.join(' ') : output.split('\n').filter((l) => l.trim()).slice(-3).join(' '));
+	return oneLine(
+		lines.length > 0
+			? lines.join(' ')
+			: output
+					.split('\n')
+					.filter((l) => l.trim())
+					.slice(-3)
+					.join(' '),
+	);
 }
 
 /** One line of at most 300 characters, without the registry's address or npm's trailing pointers. */
@@ -156,14 +214,16 @@ export function pickBin(pkg: Json): [string, string] {
 	const unscoped = name.replace(/^@[^/]+\//, '');
 	const bin = pkg.bin;
 	if (typeof bin === 'string') return [unscoped, bin];
-	if (!bin || typeof bin !== 'object') throw new IngestError('no-bin', `${name} declares no bin (a library, or started another way)`);
+	if (!bin || typeof bin !== 'object')
+		throw new IngestError('no-bin', `${name} declares no bin (a library, or started another way)`);
 	const entries = Object.entries(bin as Record<string, string>);
 	const chosen =
 		entries.find(([key]) => key === name || key === unscoped) ??
 		(entries.length === 1 ? entries[0] : undefined) ??
 		entries.find(([key]) => /mcp/i.test(key) && /server/i.test(key)) ??
 		entries.find(([key]) => /mcp/i.test(key));
-	if (!chosen) throw new IngestError('no-bin', `${name}: cannot choose a bin among ${entries.map(([k]) => k).join(', ')}`);
+	if (!chosen)
+		throw new IngestError('no-bin', `${name}: cannot choose a bin among ${entries.map(([k]) => k).join(', ')}`);
 	return chosen;
 }
 
@@ -181,13 +241,18 @@ export function binArgv(binPath: string): string[] {
 }
 
 /** Environment names that switch modes or are ours; never set as placeholders. */
-const ENV_DENY = /^(?:NODE_|npm_|HOME$|PATH$|PWD$|USER$|SHELL$|TERM$|LANG$|TMPDIR$|TZ$|CI$|DEBUG|LOG|VERBOSE|PORT$|HOSTNAME$)|TRANSPORT|_PORT$|HTTP|SSE|STREAM|TELEMETRY|ANALYTICS|PROXY|READ_?ONLY|ENABLE|DISABLE|MODE$|LEVEL$|TIMEOUT|_DIR$|_PATH$|_FILE$|VERSION|CACHE|OTEL|DOTENV|FORCE|NO_COLOR|COLOR/;
+const ENV_DENY =
+	/^(?:NODE_|npm_|HOME$|PATH$|PWD$|USER$|SHELL$|TERM$|LANG$|TMPDIR$|TZ$|CI$|DEBUG|LOG|VERBOSE|PORT$|HOSTNAME$)|TRANSPORT|_PORT$|HTTP|SSE|STREAM|TELEMETRY|ANALYTICS|PROXY|READ_?ONLY|ENABLE|DISABLE|MODE$|LEVEL$|TIMEOUT|_DIR$|_PATH$|_FILE$|VERSION|CACHE|OTEL|DOTENV|FORCE|NO_COLOR|COLOR/;
 /** Names that look like credentials or configuration a server refuses to start without. */
-const ENV_WANT = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS$|_PAT$|AUTH|CREDENTIAL|_URL$|_URI$|_HOST$|ENDPOINT|_ID$|USER(?:NAME)?$|EMAIL|ACCOUNT|_ORG|ORGANI[SZ]ATION|PROJECT|WORKSPACE|DOMAIN|REGION|DSN|DATABASE|_DB$|TENANT|TEAM|INSTANCE|SITE|BASE_URL|SERVER|SUBDOMAIN|CLIENT/;
+const ENV_WANT =
+	/KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS$|_PAT$|AUTH|CREDENTIAL|_URL$|_URI$|_HOST$|ENDPOINT|_ID$|USER(?:NAME)?$|EMAIL|ACCOUNT|_ORG|ORGANI[SZ]ATION|PROJECT|WORKSPACE|DOMAIN|REGION|DSN|DATABASE|_DB$|TENANT|TEAM|INSTANCE|SITE|BASE_URL|SERVER|SUBDOMAIN|CLIENT/;
 
 /** Keeps the names worth a placeholder, sorted and capped. */
 export function credentialNames(names: Iterable<string>, cap = 120): string[] {
-	return [...new Set(names)].filter((n) => /^[A-Z][A-Z0-9_]{2,}$/.test(n) && ENV_WANT.test(n) && !ENV_DENY.test(n)).sort().slice(0, cap);
+	return [...new Set(names)]
+		.filter((n) => /^[A-Z][A-Z0-9_]{2,}$/.test(n) && ENV_WANT.test(n) && !ENV_DENY.test(n))
+		.sort()
+		.slice(0, cap);
 }
 
 /** The sorted entries of a folder, or none when it cannot be read. */
@@ -207,19 +272,34 @@ function* packageFiles(dir: string, budget = { bytes: 8_000_000, files: 600 }): 
 		const stat = statSync(path, { throwIfNoEntry: false });
 		if (!stat) continue;
 		if (stat.isDirectory()) yield* packageFiles(path, budget);
-		else if (/\.(?:[cm]?js|ts|md|json)$/.test(entry) && !entry.endsWith('.map') && stat.size < 4_000_000 && budget.files-- > 0 && (budget.bytes -= stat.size) > 0) yield path;
+		else if (
+			/\.(?:[cm]?js|ts|md|json)$/.test(entry) &&
+			!entry.endsWith('.map') &&
+			stat.size < 4_000_000 &&
+			budget.files-- > 0 &&
+			(budget.bytes -= stat.size) > 0
+		)
+			yield path;
 	}
 }
 
 /** Variable names the package's own code reads and its README configures. */
 export function discoverEnvNames(pkgDir: string): string[] {
 	const names: string[] = [];
-	const patterns = [/process\.env\.([A-Z][A-Z0-9_]+)/g, /process\.env\[\s*['"`]([A-Z][A-Z0-9_]+)['"`]\s*\]/g, /\benv\s*\(\s*['"`]([A-Z][A-Z0-9_]+)['"`]/g, /getenv\(\s*['"`]([A-Z][A-Z0-9_]+)['"`]/gi];
+	const patterns = [
+		/process\.env\.([A-Z][A-Z0-9_]+)/g,
+		/process\.env\[\s*['"`]([A-Z][A-Z0-9_]+)['"`]\s*\]/g,
+		/\benv\s*\(\s*['"`]([A-Z][A-Z0-9_]+)['"`]/g,
+		/getenv\(\s*['"`]([A-Z][A-Z0-9_]+)['"`]/gi,
+	];
 	for (const file of packageFiles(pkgDir)) {
 		const text = readFileSync(file, 'utf8');
 		for (const pattern of patterns) for (const m of text.matchAll(pattern)) names.push(m[1] ?? '');
-		for (const m of text.matchAll(/\{([^{}]{1,400})\}\s*=\s*process\.env/g)) for (const n of (m[1] ?? '').matchAll(/\b([A-Z][A-Z0-9_]{2,})\b/g)) names.push(n[1] ?? '');
-		if (file.endsWith('.md')) for (const block of text.matchAll(/"env"\s*:\s*\{([^{}]*)\}/g)) for (const n of (block[1] ?? '').matchAll(/"([A-Z][A-Z0-9_]+)"\s*:/g)) names.push(n[1] ?? '');
+		for (const m of text.matchAll(/\{([^{}]{1,400})\}\s*=\s*process\.env/g))
+			for (const n of (m[1] ?? '').matchAll(/\b([A-Z][A-Z0-9_]{2,})\b/g)) names.push(n[1] ?? '');
+		if (file.endsWith('.md'))
+			for (const block of text.matchAll(/"env"\s*:\s*\{([^{}]*)\}/g))
+				for (const n of (block[1] ?? '').matchAll(/"([A-Z][A-Z0-9_]+)"\s*:/g)) names.push(n[1] ?? '');
 	}
 	return credentialNames(names);
 }
@@ -244,7 +324,9 @@ export function readmeArgs(text: string, pkgName: string): string[] | undefined 
 		const at = items.findIndex((a) => pkgWord.test(a));
 		if (at !== -1) candidates.push(items.slice(at + 1));
 	}
-	for (const m of text.matchAll(new RegExp(`npx\\s+(?:-y\\s+|--yes\\s+)?${escaped}(?:@[\\w.^~-]+)?((?:[ \\t]+[^\\s\\\`'"|&;]+)*)`, 'g'))) {
+	for (const m of text.matchAll(
+		new RegExp(`npx\\s+(?:-y\\s+|--yes\\s+)?${escaped}(?:@[\\w.^~-]+)?((?:[ \\t]+[^\\s\\\`'"|&;]+)*)`, 'g'),
+	)) {
 		candidates.push((m[1] ?? '').trim().split(/\s+/).filter(Boolean));
 	}
 	const useful = candidates.map(cleanArgs).filter((a) => a.length > 0 && a.length <= 6);
@@ -274,14 +356,20 @@ export function cleanArgs(args: string[]): string[] {
 
 /** Upper-case names an error output mentions (a server saying which variable it misses). */
 export function namesInOutput(text: string): string[] {
-	const lines = text.split('\n').filter((l) => /missing|required|not set|must|provide|environment|env\b|variable|undefined|please/i.test(l));
-	return credentialNames(lines.flatMap((l) => [...l.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]{2,})\b/g)].map((m) => m[1] ?? '')), 40);
+	const lines = text
+		.split('\n')
+		.filter((l) => /missing|required|not set|must|provide|environment|env\b|variable|undefined|please/i.test(l));
+	return credentialNames(
+		lines.flatMap((l) => [...l.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]{2,})\b/g)].map((m) => m[1] ?? '')),
+		40,
+	);
 }
 
 /** A placeholder value chosen by the shape of the name; never a real credential. */
 export function placeholderFor(name: string): string {
 	if (/MONGO.*(?:URI|URL)/.test(name)) return 'mongodb://127.0.0.1:9/placeholder';
-	if (/(?:POSTGRES|PG|DATABASE).*(?:URI|URL)|DSN/.test(name)) return 'postgresql://placeholder:placeholder@127.0.0.1:9/placeholder';
+	if (/(?:POSTGRES|PG|DATABASE).*(?:URI|URL)|DSN/.test(name))
+		return 'postgresql://placeholder:placeholder@127.0.0.1:9/placeholder';
 	if (/REDIS.*(?:URI|URL)/.test(name)) return 'redis://127.0.0.1:9';
 	if (/(?:URL|URI|ENDPOINT)$/.test(name)) return 'http://127.0.0.1:9';
 	if (/HOST$/.test(name)) return '127.0.0.1';

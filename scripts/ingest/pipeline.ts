@@ -5,15 +5,35 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { listTools, IngestError, type Listing, type FailureReason } from './list.ts';
-import { rebuildNative, REBUILD_TIMEOUT_MS, type Rebuilt } from './native.ts';
-import { binArgv, cleanArgs, credentialNames, discoverEnvNames, installPackage, namesInOutput, placeholderFor, readme, readmeArgs, type Installed } from './npm.ts';
-import { baseEnv, makeSandboxDirs, resetScratch, sandboxCannotReach, sandboxed, sandboxReplacements, scrubPaths, type SandboxDirs } from './sandbox.ts';
-import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
-import { readSaved } from './saved.ts';
-import { label, slugFor, splitCommand, STRATEGIES, type Source, type Strategy } from './sources.ts';
-import { readPrevious, serialise, serverPath, validate, writeAtomic } from './write.ts';
 import { toolSchema } from '../../src/catalogue/schema.ts';
+import { type FailureReason, IngestError, type Listing, listTools } from './list.ts';
+import { REBUILD_TIMEOUT_MS, type Rebuilt, rebuildNative } from './native.ts';
+import {
+	binArgv,
+	cleanArgs,
+	credentialNames,
+	discoverEnvNames,
+	type Installed,
+	installPackage,
+	namesInOutput,
+	placeholderFor,
+	readme,
+	readmeArgs,
+} from './npm.ts';
+import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
+import {
+	baseEnv,
+	makeSandboxDirs,
+	resetScratch,
+	type SandboxDirs,
+	sandboxCannotReach,
+	sandboxed,
+	sandboxReplacements,
+	scrubPaths,
+} from './sandbox.ts';
+import { readSaved } from './saved.ts';
+import { label, type Source, STRATEGIES, type Strategy, slugFor, splitCommand } from './sources.ts';
+import { readPrevious, serialise, serverPath, validate, writeAtomic } from './write.ts';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +53,18 @@ export interface IngestOptions {
 
 /** The outcome of one source. */
 export type Outcome =
-	| { ok: true; source: Source; slug: string; file: string; tools: number; strategy?: string | undefined; diff: ToolDiff; first: boolean; written: boolean; ms: number }
+	| {
+			ok: true;
+			source: Source;
+			slug: string;
+			file: string;
+			tools: number;
+			strategy?: string | undefined;
+			diff: ToolDiff;
+			first: boolean;
+			written: boolean;
+			ms: number;
+	  }
 	| { ok: false; source: Source; reason: FailureReason; message: string; ms: number; attempts: string[] };
 
 /** One launch configuration. */
@@ -65,7 +96,13 @@ async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeo
  * the first that lists at least one tool wins. The first `native-module` failure triggers the package's
  * one native rebuild (see `native.ts`), then the same step again; a rebuild that fails ends the escalation.
  */
-async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Installed, dirs: SandboxDirs, opts: IngestOptions, attempts: string[]): Promise<{ listing: Listing; attempt: Attempt; rebuilt?: Rebuilt }> {
+async function escalate(
+	source: Extract<Source, { kind: 'npm' }>,
+	installed: Installed,
+	dirs: SandboxDirs,
+	opts: IngestOptions,
+	attempts: string[],
+): Promise<{ listing: Listing; attempt: Attempt; rebuilt?: Rebuilt }> {
 	const argv = binArgv(installed.binPath);
 	const discovered = discoverEnvNames(installed.dir);
 	const fromReadme = readmeArgs(readme(installed.dir), installed.name) ?? [];
@@ -85,7 +122,9 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 			case 'output-names':
 				return { strategy, args: fromReadme, env: credentialNames([...discovered, ...outputs.flatMap(namesInOutput)]) };
 			case 'curated':
-				return source.args || source.env ? { strategy, args: cleanCurated(source.args ?? []), env: source.env ?? [] } : undefined;
+				return source.args || source.env
+					? { strategy, args: cleanCurated(source.args ?? []), env: source.env ?? [] }
+					: undefined;
 		}
 	};
 	for (const strategy of STRATEGIES.slice(STRATEGIES.indexOf(source.from ?? 'bare'))) {
@@ -93,7 +132,9 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 		const key = attempt && JSON.stringify([attempt.args, attempt.env]);
 		if (!attempt || !key || tried.has(key)) continue;
 		tried.add(key);
-		opts.log?.(`  ${strategy}: ${attempt.args.length ? `args ${attempt.args.join(' ')}` : 'no args'}${attempt.env.length ? `, ${attempt.env.length} placeholder variables` : ''}`);
+		opts.log?.(
+			`  ${strategy}: ${attempt.args.length ? `args ${attempt.args.join(' ')}` : 'no args'}${attempt.env.length ? `, ${attempt.env.length} placeholder variables` : ''}`,
+		);
 		// One launch, plus one more of the same step after a successful native rebuild.
 		for (let tries = 0; tries < 2; tries++) {
 			try {
@@ -104,7 +145,11 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 				outputs.push(last.output);
 				if (last.reason !== 'native-module') break;
 				if (rebuilt) {
-					last = new IngestError('native-module', `still failing after the native rebuild: ${last.message}`, last.output);
+					last = new IngestError(
+						'native-module',
+						`still failing after the native rebuild: ${last.message}`,
+						last.output,
+					);
 					break;
 				}
 				rebuilt = await rebuild(dirs, opts, attempts, last);
@@ -116,24 +161,38 @@ async function escalate(source: Extract<Source, { kind: 'npm' }>, installed: Ins
 }
 
 /** The package's one native rebuild; a failure ends the ingest as `native-module`, naming the launch error too. */
-async function rebuild(dirs: SandboxDirs, opts: IngestOptions, attempts: string[], launchError: IngestError): Promise<Rebuilt> {
+async function rebuild(
+	dirs: SandboxDirs,
+	opts: IngestOptions,
+	attempts: string[],
+	launchError: IngestError,
+): Promise<Rebuilt> {
 	const timeoutMs = opts.rebuildTimeoutMs ?? REBUILD_TIMEOUT_MS;
 	opts.log?.(`  native rebuild (npm rebuild, scripts allowed, sandboxed, at most ${Math.round(timeoutMs / 1000)} s)`);
 	try {
 		const rebuilt = await rebuildNative(dirs, timeoutMs);
 		attempts.push(`rebuild: ok (${Math.round(rebuilt.ms / 1000)} s)`);
-		opts.log?.(`  native rebuild done${rebuilt.packages.length ? ` (${rebuilt.packages.join(', ')})` : ''} in ${(rebuilt.ms / 1000).toFixed(1)} s; trying again`);
+		opts.log?.(
+			`  native rebuild done${rebuilt.packages.length ? ` (${rebuilt.packages.join(', ')})` : ''} in ${(rebuilt.ms / 1000).toFixed(1)} s; trying again`,
+		);
 		return rebuilt;
 	} catch (error) {
-		const e = error instanceof IngestError ? error : new IngestError('native-module', `the native rebuild could not run: ${(error as Error).message}`);
+		const e =
+			error instanceof IngestError
+				? error
+				: new IngestError('native-module', `the native rebuild could not run: ${(error as Error).message}`);
 		attempts.push(`rebuild: failed`);
-		throw new IngestError('native-module', `${e.message}; the server had failed with: ${launchError.message}`, e.output);
+		throw new IngestError(
+			'native-module',
+			`${e.message}; the server had failed with: ${launchError.message}`,
+			e.output,
+		);
 	}
 }
 
 /** Curated args are ours, but pass through the same clean-up of placeholders, except `{workdir}`. */
 function cleanCurated(args: string[]): string[] {
-	return args.map((a) => (a === '{workdir}' ? a : cleanArgs([a])[0] ?? a));
+	return args.map((a) => (a === '{workdir}' ? a : (cleanArgs([a])[0] ?? a)));
 }
 
 /** The `via` text: how the list was obtained, variable names only. */
@@ -141,7 +200,8 @@ function via(what: string, attempt?: Attempt): string {
 	const parts = [what];
 	if (attempt) {
 		parts.push(`strategy ${attempt.strategy}`);
-		if (attempt.args.length) parts.push(`server args: ${attempt.args.join(' ').split('{workdir}').join('<workdir> (a throwaway directory)')}`);
+		if (attempt.args.length)
+			parts.push(`server args: ${attempt.args.join(' ').split('{workdir}').join('<workdir> (a throwaway directory)')}`);
 		if (attempt.env.length) parts.push(`placeholder variables: ${attempt.env.join(', ')}`);
 	}
 	return parts.join('; ');
@@ -151,6 +211,13 @@ function via(what: string, attempt?: Attempt): string {
  * Makes a returned tool fit the catalogue schema without losing data: an invalid inputSchema moves to
  * `invalidSchema`, fields outside the modelled shape move (verbatim) to `unknownFields`.
  */
+/** Moves `from[key]` to `to[as]` (an unknown field kept aside, never dropped); always true, for `moved`. */
+function moveKey(from: Json, key: string, to: Json, as: string): true {
+	to[as] = from[key];
+	delete from[key];
+	return true;
+}
+
 export function normaliseTool(raw: Json): Json {
 	let tool = storedTool(raw);
 	for (let round = 0; round < 8; round++) {
@@ -158,23 +225,30 @@ export function normaliseTool(raw: Json): Json {
 		if (parsed.success) return tool;
 		const unknown: Json = { ...((tool.unknownFields as Json | undefined) ?? {}) };
 		const next: Json = { ...tool };
-		const annotations: Json | undefined = next.annotations && typeof next.annotations === 'object' && !Array.isArray(next.annotations) ? { ...(next.annotations as Json) } : undefined;
+		const annotations: Json | undefined =
+			next.annotations && typeof next.annotations === 'object' && !Array.isArray(next.annotations)
+				? { ...(next.annotations as Json) }
+				: undefined;
 		let moved = false;
 		for (const issue of parsed.error.issues) {
 			const [top, sub] = issue.path.map(String);
 			const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
 			if (top === undefined) {
-				for (const k of keys) ((unknown[k] = next[k]), delete next[k], (moved = true));
+				for (const k of keys) moved = moveKey(next, k, unknown, k);
 			} else if (top === 'annotations' && annotations) {
-				for (const k of sub === undefined ? keys : [sub]) ((unknown[`annotations.${k}`] = annotations[k]), delete annotations[k], (moved = true));
-				if (sub === undefined && keys.length === 0) ((unknown.annotations = next.annotations), delete next.annotations, (moved = true));
+				for (const k of sub === undefined ? keys : [sub]) moved = moveKey(annotations, k, unknown, `annotations.${k}`);
+				if (sub === undefined && keys.length === 0) moved = moveKey(next, 'annotations', unknown, 'annotations');
 			} else if (top !== 'name' && top !== 'inputSchema' && top in next) {
-				((unknown[top] = next[top]), delete next[top], (moved = true));
+				moved = moveKey(next, top, unknown, top);
 			}
 		}
 		if (annotations) next.annotations = Object.keys(annotations).length ? annotations : undefined;
 		if (next.annotations === undefined) delete next.annotations;
-		if (!moved) throw new IngestError('invalid-record', `tool ${JSON.stringify(raw.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+		if (!moved)
+			throw new IngestError(
+				'invalid-record',
+				`tool ${JSON.stringify(raw.name)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+			);
 		tool = { ...next, unknownFields: unknown };
 	}
 	return tool;
@@ -228,7 +302,8 @@ const GENERIC_PATHS: [RegExp, string][] = [
 function scrubGeneric(value: unknown): unknown {
 	if (typeof value === 'string') return GENERIC_PATHS.reduce((s, [re, to]) => s.replace(re, to), value);
 	if (Array.isArray(value)) return value.map(scrubGeneric);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubGeneric(k) as string, scrubGeneric(v)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrubGeneric(k) as string, scrubGeneric(v)]));
 	return value;
 }
 
@@ -267,7 +342,10 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				catalogued: {
 					date: opts.today,
 					method: saved.kind === 'seed-dump' ? 'source-parse' : 'tools-list',
-					via: saved.kind === 'seed-dump' ? `seed dump ${basename(source.file)}${s.method ? ` (${s.method})` : ''}${s.version ? `; version ${s.version}` : ''}` : `saved tools/list result ${basename(source.file)}`,
+					via:
+						saved.kind === 'seed-dump'
+							? `seed dump ${basename(source.file)}${s.method ? ` (${s.method})` : ''}${s.version ? `; version ${s.version}` : ''}`
+							: `saved tools/list result ${basename(source.file)}`,
 					notes: source.notes,
 				},
 				serverInfo: serverInfo(init.serverInfo),
@@ -280,7 +358,16 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 			slug ??= slugFor(new URL(source.url).hostname + new URL(source.url).pathname);
 			const listing = await listTools({ kind: 'http', url: source.url }, opts.timeoutMs);
 			if (listing.tools.length === 0) throw new IngestError('zero-tools', 'the server listed no tools');
-			fresh = recordFromListing(slug, source.name ?? slug, locator(source, undefined, httpUrl(new URL(source.url).origin)), `Streamable HTTP ${new URL(source.url).origin}`, listing, { transport: 'http' }, source.notes, opts.today);
+			fresh = recordFromListing(
+				slug,
+				source.name ?? slug,
+				locator(source, undefined, httpUrl(new URL(source.url).origin)),
+				`Streamable HTTP ${new URL(source.url).origin}`,
+				listing,
+				{ transport: 'http' },
+				source.notes,
+				opts.today,
+			);
 		} else {
 			dirs = makeSandboxDirs();
 			let listing: Listing;
@@ -309,9 +396,15 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				({ listing, attempt, rebuilt } = await escalate(source, installed, dirs, opts, attempts));
 				nativeRebuild = rebuilt !== undefined;
 				what = `npm:${installed.name}@${installed.version} over stdio, sandboxed (no network, scrubbed env)${rebuilt ? `, native addons rebuilt offline (npm rebuild${rebuilt.packages.length ? ` of ${rebuilt.packages.join(', ')}` : ''})` : ''}`;
-				sourceField = { npm: installed.name, version: installed.version, repository: repositoryUrl(pkg.repository), homepage: httpUrl(pkg.homepage) };
+				sourceField = {
+					npm: installed.name,
+					version: installed.version,
+					repository: repositoryUrl(pkg.repository),
+					homepage: httpUrl(pkg.homepage),
+				};
 			}
-			const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license as { type?: string } | undefined)?.type;
+			const license =
+				typeof pkg.license === 'string' ? pkg.license : (pkg.license as { type?: string } | undefined)?.type;
 			fresh = recordFromListing(
 				slug,
 				source.name ?? (typeof pkg.name === 'string' ? pkg.name : slug),
@@ -322,13 +415,17 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 					transport: 'stdio',
 					strategy: source.kind === 'command' ? 'command' : attempt.strategy,
 					bin,
-					args: source.kind === 'command' ? recipeWords(source.command) : attempt.args.length ? attempt.args : undefined,
+					args:
+						source.kind === 'command' ? recipeWords(source.command) : attempt.args.length ? attempt.args : undefined,
 					env: attempt.env.length ? attempt.env : undefined,
 					nativeRebuild: nativeRebuild || undefined,
 				},
 				source.notes,
 				opts.today,
-				{ description: typeof pkg.description === 'string' && pkg.description.trim() ? pkg.description : undefined, license },
+				{
+					description: typeof pkg.description === 'string' && pkg.description.trim() ? pkg.description : undefined,
+					license,
+				},
 			);
 			fresh = scrubPaths(fresh, sandboxReplacements(dirs)) as Json;
 		}
@@ -336,7 +433,10 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 		const file = serverPath(opts.outDir, slug);
 		const previous = readPrevious(opts.outDir, slug);
 		if (previous && source.kind === 'npm' && previous.source.npm !== (fresh.source as Json).npm) {
-			throw new IngestError('bad-input', `${file} belongs to ${previous.source.npm ? `npm:${previous.source.npm}` : `a ${previous.catalogued.method} record`}, not ${label(source)}; give this source its own slug`);
+			throw new IngestError(
+				'bad-input',
+				`${file} belongs to ${previous.source.npm ? `npm:${previous.source.npm}` : `a ${previous.catalogued.method} record`}, not ${label(source)}; give this source its own slug`,
+			);
 		}
 		if (previous && !source.name) fresh.name = previous.name;
 		// Name and description, once in the file, are the catalogue's own (edited by hand or not): a package's changed description does not overwrite them.
@@ -346,7 +446,18 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 		const header = `Generated by scripts/ingest.ts from ${label(source).replace(/^command:.*/, 'a local command')}; re-run it rather than editing the tools by hand (curated fields are kept).`;
 		const written = writeAtomic(file, serialise(record, header));
 		const tools = (record.tools as Json[]).length;
-		return { ok: true, source, slug, file, tools, strategy: (record.launch as Json | undefined)?.strategy as string | undefined, diff, first, written, ms: Date.now() - started };
+		return {
+			ok: true,
+			source,
+			slug,
+			file,
+			tools,
+			strategy: (record.launch as Json | undefined)?.strategy as string | undefined,
+			diff,
+			first,
+			written,
+			ms: Date.now() - started,
+		};
 	} catch (error) {
 		const e = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
 		// Messages end up in logs and the sources file: no sandbox paths there either.
@@ -360,12 +471,26 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 /** The source locator of a non-npm source: its --repository, else what the source itself names. */
 function locator(source: Source, repository?: string, homepage?: string): Json {
 	const repo = httpUrl(source.repository) ?? repository;
-	if (!repo && !homepage) throw new IngestError('bad-input', `${label(source)}: the catalogue needs to say where the server comes from; pass --repository <https URL>`);
+	if (!repo && !homepage)
+		throw new IngestError(
+			'bad-input',
+			`${label(source)}: the catalogue needs to say where the server comes from; pass --repository <https URL>`,
+		);
 	return { repository: repo, homepage: repo ? undefined : homepage };
 }
 
 /** The record of a live listing (before merging with the previous file). */
-function recordFromListing(slug: string, name: string, source: Json, viaText: string, listing: Listing, launchInfo: Json, notes: string | undefined, today: string, meta: { description?: string | undefined; license?: string | undefined } = {}): Json {
+function recordFromListing(
+	slug: string,
+	name: string,
+	source: Json,
+	viaText: string,
+	listing: Listing,
+	launchInfo: Json,
+	notes: string | undefined,
+	today: string,
+	meta: { description?: string | undefined; license?: string | undefined } = {},
+): Json {
 	return {
 		slug,
 		name,
@@ -374,7 +499,8 @@ function recordFromListing(slug: string, name: string, source: Json, viaText: st
 		source,
 		catalogued: { date: today, method: 'tools-list', via: viaText, notes },
 		serverInfo: serverInfo(listing.initialize.serverInfo),
-		protocolVersion: typeof listing.initialize.protocolVersion === 'string' ? listing.initialize.protocolVersion : undefined,
+		protocolVersion:
+			typeof listing.initialize.protocolVersion === 'string' ? listing.initialize.protocolVersion : undefined,
 		capabilities: listing.initialize.capabilities,
 		launch: { ...launchInfo, pages: listing.pages, stdoutNoiseLines: listing.stdoutNoise || undefined },
 		tools: listing.tools.map(normaliseTool),

@@ -10,9 +10,34 @@ import { isObjectSchema } from './list.ts';
 type Json = Record<string, unknown>;
 
 /** Key order of a server file (the order of the hand-written files). */
-export const SERVER_KEYS = ['slug', 'name', 'description', 'license', 'source', 'catalogued', 'serverInfo', 'protocolVersion', 'capabilities', 'launch', 'history', 'tools'];
+export const SERVER_KEYS = [
+	'slug',
+	'name',
+	'description',
+	'license',
+	'source',
+	'catalogued',
+	'serverInfo',
+	'protocolVersion',
+	'capabilities',
+	'launch',
+	'history',
+	'tools',
+];
 /** Key order of a tool: the spec's fields, then ours. */
-export const TOOL_KEYS = ['name', 'title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'icons', 'execution', '_meta', 'invalidSchema', 'curated'];
+export const TOOL_KEYS = [
+	'name',
+	'title',
+	'description',
+	'inputSchema',
+	'outputSchema',
+	'annotations',
+	'icons',
+	'execution',
+	'_meta',
+	'invalidSchema',
+	'curated',
+];
 const SOURCE_KEYS = ['npm', 'pypi', 'version', 'repository', 'repositoryRef', 'homepage'];
 const CATALOGUED_KEYS = ['date', 'method', 'via', 'claimedToolCount', 'claimedBy', 'notes'];
 const LAUNCH_KEYS = ['transport', 'strategy', 'bin', 'args', 'env', 'nativeRebuild', 'pages', 'stdoutNoiseLines'];
@@ -46,8 +71,15 @@ export function orderRecord(record: Json): Json {
 export function storedTool(tool: Json): Json {
 	if (isObjectSchema(tool.inputSchema)) return tool;
 	const original = tool.inputSchema;
-	const reason = original === undefined ? 'the server sent no inputSchema' : 'inputSchema is not a JSON Schema with "type": "object"';
-	return { ...tool, inputSchema: { type: 'object' }, invalidSchema: original === undefined ? { reason } : { reason, original } };
+	const reason =
+		original === undefined
+			? 'the server sent no inputSchema'
+			: 'inputSchema is not a JSON Schema with "type": "object"';
+	return {
+		...tool,
+		inputSchema: { type: 'object' },
+		invalidSchema: original === undefined ? { reason } : { reason, original },
+	};
 }
 
 /** A tool's definition without our own fields, for change detection. */
@@ -70,7 +102,9 @@ export function diffTools(before: readonly Json[], after: readonly Json[]): Tool
 	return {
 		added: [...now.keys()].filter((n) => !old.has(n)),
 		removed: [...old.keys()].filter((n) => !now.has(n)),
-		changed: [...now.keys()].filter((n) => old.has(n) && !isDeepStrictEqual(definition(old.get(n)!), definition(now.get(n)!))),
+		changed: [...now.keys()].filter(
+			(n) => old.has(n) && !isDeepStrictEqual(definition(old.get(n)!), definition(now.get(n)!)),
+		),
 	};
 }
 
@@ -81,8 +115,13 @@ export const unchanged = (d: ToolDiff): boolean => d.added.length + d.removed.le
 export function describeDiff(d: ToolDiff, first: boolean): string {
 	if (first) return 'new';
 	if (unchanged(d)) return 'unchanged';
-	const list = (names: string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')}, … (${names.length})` : names.join(', '));
-	const parts = [d.added.length && `added: ${list(d.added)}`, d.removed.length && `removed: ${list(d.removed)}`, d.changed.length && `changed: ${list(d.changed)}`].filter(Boolean);
+	const list = (names: string[]) =>
+		names.length > 6 ? `${names.slice(0, 6).join(', ')}, … (${names.length})` : names.join(', ');
+	const parts = [
+		d.added.length && `added: ${list(d.added)}`,
+		d.removed.length && `removed: ${list(d.removed)}`,
+		d.changed.length && `changed: ${list(d.changed)}`,
+	].filter(Boolean);
 	return `+${d.added.length} -${d.removed.length} ~${d.changed.length} (${parts.join('; ')})`;
 }
 
@@ -90,21 +129,41 @@ export function describeDiff(d: ToolDiff, first: boolean): string {
  * Merges a fresh record with the previous file of the same server: keeps curated tool fields (by name),
  * curated server fields the source does not set, the previous date when nothing changed, and the history.
  */
-export function mergeWithPrevious(fresh: Json, previous: ServerFile | undefined, today: string): { record: Json; diff: ToolDiff; first: boolean } {
+export function mergeWithPrevious(
+	fresh: Json,
+	previous: ServerFile | undefined,
+	today: string,
+): { record: Json; diff: ToolDiff; first: boolean } {
 	const tools = fresh.tools as Json[];
 	const source = fresh.source as Json;
 	const version = typeof source.version === 'string' ? source.version : undefined;
 	if (!previous) {
-		const history: HistoryEntry[] = [{ date: today, ...(version ? { version } : {}), tools: tools.length, first: true }];
-		return { record: { ...fresh, history }, diff: { added: tools.map((t) => String(t.name)), removed: [], changed: [] }, first: true };
+		const history: HistoryEntry[] = [
+			{ date: today, ...(version ? { version } : {}), tools: tools.length, first: true },
+		];
+		return {
+			record: { ...fresh, history },
+			diff: { added: tools.map((t) => String(t.name)), removed: [], changed: [] },
+			first: true,
+		};
 	}
 	const curated = new Map(previous.tools.filter((t) => t.curated).map((t) => [t.name, t.curated]));
 	const merged = tools.map((t) => (curated.has(String(t.name)) ? { ...t, curated: curated.get(String(t.name)) } : t));
 	const diff = diffTools(previous.tools as unknown as Json[], merged);
 	const catalogued = { ...(fresh.catalogued as Json) };
 	// Hand-written provenance the ingest cannot know survives re-ingests.
-	if (catalogued.notes === undefined && previous.catalogued.notes !== undefined) catalogued.notes = previous.catalogued.notes;
-	let history: HistoryEntry[] = previous.history ? [...previous.history] : [{ date: previous.catalogued.date, ...(previous.source.version ? { version: previous.source.version } : {}), tools: previous.tools.length, first: true }];
+	if (catalogued.notes === undefined && previous.catalogued.notes !== undefined)
+		catalogued.notes = previous.catalogued.notes;
+	let history: HistoryEntry[] = previous.history
+		? [...previous.history]
+		: [
+				{
+					date: previous.catalogued.date,
+					...(previous.source.version ? { version: previous.source.version } : {}),
+					tools: previous.tools.length,
+					first: true,
+				},
+			];
 	if (unchanged(diff)) {
 		catalogued.date = previous.catalogued.date;
 	} else {

@@ -12,7 +12,8 @@ import { label } from './sources.ts';
 /** The outcome line of one source. */
 export function outcomeLine(o: Outcome): string {
 	const secs = `${(o.ms / 1000).toFixed(1)} s`;
-	if (o.ok) return `ok    ${label(o.source)} → ${o.file}: ${o.tools} tools${o.strategy ? ` (${o.strategy})` : ''}, ${describeDiff(o.diff, o.first)}${o.written ? '' : ', file unchanged'} [${secs}]`;
+	if (o.ok)
+		return `ok    ${label(o.source)} → ${o.file}: ${o.tools} tools${o.strategy ? ` (${o.strategy})` : ''}, ${describeDiff(o.diff, o.first)}${o.written ? '' : ', file unchanged'} [${secs}]`;
 	return `FAIL  ${label(o.source)}: ${o.reason}: ${o.message.split('\n')[0]}${o.attempts.length > 1 ? ` (tried ${o.attempts.join(', ')})` : ''} [${secs}]`;
 }
 
@@ -43,11 +44,14 @@ export function summary(outcomes: readonly Outcome[], skipped: number): string {
 	const byReason = new Map<string, number>();
 	for (const o of failed) byReason.set(o.reason, (byReason.get(o.reason) ?? 0) + 1);
 	const times = ok.map((o) => o.ms).sort((a, b) => a - b);
-	const median = times.length ? times[Math.floor(times.length / 2)] ?? 0 : 0;
+	const median = times.length ? (times[Math.floor(times.length / 2)] ?? 0) : 0;
 	const rows: [string, string][] = [
 		['sources tried', String(outcomes.length)],
 		['listed', String(ok.length)],
-		['  new / changed / unchanged', `${ok.filter((o) => o.first).length} / ${ok.filter((o) => !o.first && o.written).length} / ${ok.filter((o) => !o.first && !o.written).length}`],
+		[
+			'  new / changed / unchanged',
+			`${ok.filter((o) => o.first).length} / ${ok.filter((o) => !o.first && o.written).length} / ${ok.filter((o) => !o.first && !o.written).length}`,
+		],
 		['tools in listed servers', String(ok.reduce((n, o) => n + o.tools, 0))],
 		['failed', String(failed.length)],
 		...[...byReason].sort((a, b) => b[1] - a[1]).map(([reason, n]): [string, string] => [`  ${reason}`, String(n)]),
@@ -66,5 +70,10 @@ export function appendResult(path: string, o: Outcome): void {
 		writeFileSync(path, 'source\tok\tslug_or_reason\ttools\tstrategy\tms\tdetail\n');
 	}
 	const clean = (s: string) => s.replace(/[\t\n]+/g, ' ').slice(0, 500);
-	appendFileSync(path, o.ok ? `${label(o.source)}\tyes\t${o.slug}\t${o.tools}\t${o.strategy ?? ''}\t${o.ms}\t${o.first ? 'new' : describeDiff(o.diff, false)}\n` : `${label(o.source)}\tno\t${o.reason}\t\t\t${o.ms}\t${clean(o.message)}${o.attempts.length ? ` [${o.attempts.join(', ')}]` : ''}\n`);
+	appendFileSync(
+		path,
+		o.ok
+			? `${label(o.source)}\tyes\t${o.slug}\t${o.tools}\t${o.strategy ?? ''}\t${o.ms}\t${o.first ? 'new' : describeDiff(o.diff, false)}\n`
+			: `${label(o.source)}\tno\t${o.reason}\t\t\t${o.ms}\t${clean(o.message)}${o.attempts.length ? ` [${o.attempts.join(', ')}]` : ''}\n`,
+	);
 }

@@ -41,11 +41,13 @@ const SANDBOX_SETUP = [
 export function sandboxCannotReach(path: string): string | undefined {
 	const full = resolve(path);
 	const top = full.split('/')[1] ?? '';
-	if ((HIDDEN_FOLDERS as readonly string[]).includes(top)) return `${full} is under /${top}, which the sandbox hides from servers; run the ingest from a checkout elsewhere`;
+	if ((HIDDEN_FOLDERS as readonly string[]).includes(top))
+		return `${full} is under /${top}, which the sandbox hides from servers; run the ingest from a checkout elsewhere`;
 	if (!isRoot()) return undefined;
 	for (let dir = dirname(full); ; dir = dirname(dir)) {
 		const st = statSync(dir);
-		if (st.uid !== NOBODY && (st.mode & 0o001) === 0) return `servers run as nobody, who cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}) to reach ${full}; make it searchable (chmod o+x) or run the ingest from a checkout elsewhere`;
+		if (st.uid !== NOBODY && (st.mode & 0o001) === 0)
+			return `servers run as nobody, who cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}) to reach ${full}; make it searchable (chmod o+x) or run the ingest from a checkout elsewhere`;
 		if (dirname(dir) === dir) return undefined;
 	}
 }
@@ -79,7 +81,13 @@ export const isRoot = (): boolean => process.getuid?.() === 0;
 /** Creates the throwaway folders; when root, the server-writable ones belong to `nobody`. */
 export function makeSandboxDirs(prefix = 'atlas-ingest-'): SandboxDirs {
 	const root = mkdtempSync(join(tmpdir(), prefix));
-	const dirs = { root, install: join(root, 'install'), home: join(root, 'home'), tmp: join(root, 'tmp'), work: join(root, 'work') };
+	const dirs = {
+		root,
+		install: join(root, 'install'),
+		home: join(root, 'home'),
+		tmp: join(root, 'tmp'),
+		work: join(root, 'work'),
+	};
 	for (const d of [dirs.install, dirs.home, dirs.tmp, dirs.work]) mkdirSync(d);
 	if (isRoot()) {
 		chmodSync(root, 0o711);
@@ -115,12 +123,38 @@ export function baseEnv(dirs: SandboxDirs): Record<string, string> {
  */
 export function sandboxed(argv: string[], env: Record<string, string>): { command: string; args: string[] } {
 	const inner = [which('env'), '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv];
-	const drop = isRoot() ? [which('setpriv'), `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--no-new-privs', '--pdeathsig=SIGKILL', '--'] : [];
+	const drop = isRoot()
+		? [
+				which('setpriv'),
+				`--reuid=${NOBODY}`,
+				`--regid=${NOBODY}`,
+				'--clear-groups',
+				'--no-new-privs',
+				'--pdeathsig=SIGKILL',
+				'--',
+			]
+		: [];
 	return {
 		command: which('unshare'),
 		// -n: no network; -p -f --kill-child --mount-proc: own PID namespace, torn down when unshare dies;
 		// -m -u: own mounts and hostname (see SANDBOX_SETUP); -r (user namespace) when not root.
-		args: [...(isRoot() ? [] : ['-r']), '-n', '-p', '-f', '-m', '-u', '--kill-child', '--mount-proc', '--', which('sh'), '-c', SANDBOX_SETUP, 'sandbox', ...drop, ...inner],
+		args: [
+			...(isRoot() ? [] : ['-r']),
+			'-n',
+			'-p',
+			'-f',
+			'-m',
+			'-u',
+			'--kill-child',
+			'--mount-proc',
+			'--',
+			which('sh'),
+			'-c',
+			SANDBOX_SETUP,
+			'sandbox',
+			...drop,
+			...inner,
+		],
 	};
 }
 
@@ -139,7 +173,13 @@ export interface SandboxRun {
  * Runs a command to completion in the sandbox (no network, own PID namespace, scrubbed `env`) with a hard
  * time limit, after which the whole process group is killed (the PID namespace takes the rest).
  */
-export function runSandboxed(argv: string[], env: Record<string, string>, cwd: string, timeoutMs: number, keep = 8000): Promise<SandboxRun> {
+export function runSandboxed(
+	argv: string[],
+	env: Record<string, string>,
+	cwd: string,
+	timeoutMs: number,
+	keep = 8000,
+): Promise<SandboxRun> {
 	const started = Date.now();
 	const { command, args } = sandboxed(argv, env);
 	return new Promise((resolvePromise) => {

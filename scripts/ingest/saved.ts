@@ -15,7 +15,15 @@ export interface SavedListing {
 	tools: Json[];
 	initialize?: Json | undefined;
 	/** Seed dumps only: the dump's own description of the server. */
-	server?: { name?: string | undefined; slug?: string | undefined; description?: string | undefined; repository?: string | undefined; version?: string | undefined; source?: string | undefined; method?: string | undefined };
+	server?: {
+		name?: string | undefined;
+		slug?: string | undefined;
+		description?: string | undefined;
+		repository?: string | undefined;
+		version?: string | undefined;
+		source?: string | undefined;
+		method?: string | undefined;
+	};
 }
 
 const isObject = (v: unknown): v is Json => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -29,7 +37,8 @@ export function readSaved(file: string): SavedListing {
 		throw new IngestError('bad-input', `${file}: not readable JSON (${(error as Error).message})`);
 	}
 	const pages = Array.isArray(data) ? data : [data];
-	const unwrap = (page: unknown): Json | undefined => (isObject(page) && isObject(page.result) ? page.result : isObject(page) ? page : undefined);
+	const unwrap = (page: unknown): Json | undefined =>
+		isObject(page) && isObject(page.result) ? page.result : isObject(page) ? page : undefined;
 	const first = unwrap(pages[0]);
 	if (isObject(first) && isObject(first.server) && Array.isArray(first.tools)) {
 		const s = first.server;
@@ -57,7 +66,11 @@ export function readSaved(file: string): SavedListing {
 			initialize = page; // an initialize result saved alongside the pages
 			continue;
 		}
-		if (!page || !Array.isArray(page.tools)) throw new IngestError('bad-input', `${basename(file)}: page ${i + 1} has no "tools" array (expected a tools/list result, a JSON-RPC response, an array of pages or a seed dump)`);
+		if (!page || !Array.isArray(page.tools))
+			throw new IngestError(
+				'bad-input',
+				`${basename(file)}: page ${i + 1} has no "tools" array (expected a tools/list result, a JSON-RPC response, an array of pages or a seed dump)`,
+			);
 		tools.push(...page.tools.filter(isObject));
 	}
 	return { kind: 'tools-list', tools, initialize };

@@ -31,7 +31,13 @@ interface Common {
 
 /** A source to ingest. */
 export type Source =
-	| (Common & { kind: 'npm'; package: string; version?: string | undefined; from?: Strategy | undefined; skip?: string | undefined })
+	| (Common & {
+			kind: 'npm';
+			package: string;
+			version?: string | undefined;
+			from?: Strategy | undefined;
+			skip?: string | undefined;
+	  })
 	| (Common & { kind: 'command'; command: string })
 	| (Common & { kind: 'http'; url: string })
 	| (Common & { kind: 'saved'; file: string });
@@ -53,7 +59,8 @@ export function label(source: Source): string {
 /** Splits `npm:@scope/pkg@1.2.3` into name and version. */
 export function parseNpmSpec(spec: string): { package: string; version?: string } {
 	const m = /^(?:npm:)?((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:@([^@\s]+))?$/i.exec(spec.trim());
-	if (!m) throw new IngestError('bad-input', `"${spec}" is not an npm spec (expected npm:name or npm:@scope/name@version)`);
+	if (!m)
+		throw new IngestError('bad-input', `"${spec}" is not an npm spec (expected npm:name or npm:@scope/name@version)`);
 	return { package: m[1] ?? '', ...(m[2] ? { version: m[2] } : {}) };
 }
 
@@ -65,18 +72,24 @@ export function parsePositional(arg: string): Source {
 		if (!existsSync(arg)) throw new IngestError('bad-input', `${arg}: no such file`);
 		return { kind: 'saved', file: arg };
 	}
-	throw new IngestError('bad-input', `cannot tell what "${arg}" is: use npm:<package>[@version], an http(s) URL, a .json listing, or --command "<cmd>"`);
+	throw new IngestError(
+		'bad-input',
+		`cannot tell what "${arg}" is: use npm:<package>[@version], an http(s) URL, a .json listing, or --command "<cmd>"`,
+	);
 }
 
 /** Splits a command line into words, honouring single and double quotes (no other shell syntax). */
 export function splitCommand(command: string): string[] {
 	const words: string[] = [];
-	for (const m of command.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) words.push(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? m[3] ?? '');
+	for (const m of command.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g))
+		words.push(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? m[3] ?? '');
 	if (words.length === 0) throw new IngestError('bad-input', '--command needs a command line');
 	return words;
 }
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be a variable name (no values: placeholders are chosen by the ingest)' });
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+	error: 'must be a variable name (no values: placeholders are chosen by the ingest)',
+});
 const entrySchema = z.strictObject({
 	npm: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, { error: 'must be an npm package name' }),
 	version: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -95,7 +108,10 @@ export function readSourcesFile(path: string): Source[] {
 	if (!existsSync(path)) throw new IngestError('bad-input', `${path}: no such file`);
 	const parsed = sourcesFileSchema.safeParse(parse(readFileSync(path, 'utf8')));
 	if (!parsed.success) {
-		throw new IngestError('bad-input', `${path} has problems:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+		throw new IngestError(
+			'bad-input',
+			`${path} has problems:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+		);
 	}
 	const seen = new Set<string>();
 	return parsed.data.sources.map((e, i) => {
@@ -111,7 +127,11 @@ const GENERIC = /^(?:mcp|mcp-?server|server|server-mcp|cli|app|core|tools?|.{1,3
 
 /** The default slug of a package: its unscoped name (with the scope when the name is generic), lowercased, dashes for anything else. */
 export function slugFor(packageName: string): string {
-	const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	const clean = (s: string) =>
+		s
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '');
 	const unscoped = clean(packageName.replace(/^@[^/]+\//, ''));
 	const scope = /^@([^/]+)\//.exec(packageName)?.[1];
 	const slug = scope && GENERIC.test(unscoped) ? `${clean(scope)}-${unscoped}` : unscoped;

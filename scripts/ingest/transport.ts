@@ -9,9 +9,9 @@
  * - `close()` kills the whole process group with SIGKILL at once (the sandbox's PID namespace takes the rest).
  * Nothing a server prints reaches the catalogue: only parsed JSON-RPC messages are passed on.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { type JSONRPCMessage, JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { trackGroup } from './reaper.ts';
 
 /** Largest stdout line accepted (tools/list answers reach 1 MB; the SDK's own limit is 10 MB). */
@@ -89,7 +89,12 @@ export class SandboxedStdioTransport implements Transport {
 	start(): Promise<void> {
 		return new Promise((resolve, reject) => {
 			// Empty env: the sandbox's `env -i` sets the server's own; detached: its own process group to kill.
-			const child = spawn(this.spec.command, this.spec.args, { cwd: this.spec.cwd, env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+			const child = spawn(this.spec.command, this.spec.args, {
+				cwd: this.spec.cwd,
+				env: {},
+				stdio: ['pipe', 'pipe', 'pipe'],
+				detached: true,
+			});
 			this.child = child;
 			const untrack = trackGroup(child.pid);
 			child.once('error', (error) => {
@@ -107,7 +112,8 @@ export class SandboxedStdioTransport implements Transport {
 			child.stdin?.on('error', () => {}); // a server that exits while we write is reported by exit, not EPIPE
 			child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk));
 			child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-				if (this.observed.stderrHead.length < KEEP) this.observed.stderrHead += chunk.slice(0, KEEP - this.observed.stderrHead.length);
+				if (this.observed.stderrHead.length < KEEP)
+					this.observed.stderrHead += chunk.slice(0, KEEP - this.observed.stderrHead.length);
 				this.observed.stderrTail = (this.observed.stderrTail + chunk).slice(-KEEP);
 				this.spec.onOutput?.(chunk, 'stderr');
 			});
@@ -142,7 +148,8 @@ export class SandboxedStdioTransport implements Transport {
 
 	private noise(line: string): void {
 		this.observed.noiseLines++;
-		if (this.observed.noiseHead.length < KEEP) this.observed.noiseHead += `${line.slice(0, KEEP)}\n`.slice(0, KEEP - this.observed.noiseHead.length);
+		if (this.observed.noiseHead.length < KEEP)
+			this.observed.noiseHead += `${line.slice(0, KEEP)}\n`.slice(0, KEEP - this.observed.noiseHead.length);
 		this.spec.onOutput?.(line, 'stdout');
 	}
 

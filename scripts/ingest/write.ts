@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parse } from 'yaml';
-import { serverFileSchema, type ServerFile } from '../../src/catalogue/schema.ts';
+import { type ServerFile, serverFileSchema } from '../../src/catalogue/schema.ts';
 import { IngestError } from './list.ts';
 import { orderRecord } from './record.ts';
 
@@ -20,12 +20,19 @@ export function readPrevious(outDir: string, slug: string): ServerFile | undefin
 	const path = serverPath(outDir, slug);
 	if (!existsSync(path)) return undefined;
 	const parsed = serverFileSchema.safeParse(parse(readFileSync(path, 'utf8')));
-	if (!parsed.success) throw new IngestError('invalid-record', `${path} exists but is not a valid catalogue file; fix or delete it first:\n${issues(parsed.error.issues)}`);
+	if (!parsed.success)
+		throw new IngestError(
+			'invalid-record',
+			`${path} exists but is not a valid catalogue file; fix or delete it first:\n${issues(parsed.error.issues)}`,
+		);
 	return parsed.data;
 }
 
 function issues(list: readonly { path: PropertyKey[]; message: string }[]): string {
-	return list.slice(0, 10).map((i) => `  ${i.path.map(String).join('.')}: ${i.message}`).join('\n');
+	return list
+		.slice(0, 10)
+		.map((i) => `  ${i.path.map(String).join('.')}: ${i.message}`)
+		.join('\n');
 }
 
 /** The YAML text of a record: fixed key order, no line folding, a header naming the generator. */
@@ -38,7 +45,11 @@ export function serialise(record: Json, header: string): string {
 /** Validates a record against the catalogue schema; throws a located error. */
 export function validate(record: Json, label: string): void {
 	const parsed = serverFileSchema.safeParse(record);
-	if (!parsed.success) throw new IngestError('invalid-record', `${label}: the record does not fit the catalogue schema:\n${issues(parsed.error.issues)}`);
+	if (!parsed.success)
+		throw new IngestError(
+			'invalid-record',
+			`${label}: the record does not fit the catalogue schema:\n${issues(parsed.error.issues)}`,
+		);
 }
 
 /** Writes `text` to `path` atomically; returns whether the content changed. */

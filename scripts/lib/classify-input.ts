@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
-import type { Annotations, Tool } from '../../src/catalogue/schema.ts';
 import { formatProblems, parseServerFile } from '../../src/catalogue/load.ts';
+import type { Annotations, Tool } from '../../src/catalogue/schema.ts';
 import type { ServerRef } from '../../src/classify/index.ts';
 
 /** A problem with an input file; the message is meant for a person. */
@@ -61,7 +61,8 @@ function readAnnotations(raw: unknown, where: string, warn: (w: string) => void)
 	for (const hint of HINTS) {
 		const value = raw[hint];
 		if (typeof value === 'boolean') out[hint] = value;
-		else if (value !== undefined) warn(`${where}, field "annotations.${hint}" is ${kind(value)}, not a boolean; treated as undeclared`);
+		else if (value !== undefined)
+			warn(`${where}, field "annotations.${hint}" is ${kind(value)}, not a boolean; treated as undeclared`);
 	}
 	return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -73,11 +74,17 @@ function readAnnotations(raw: unknown, where: string, warn: (w: string) => void)
  */
 function readJsonTool(raw: unknown, index: number, file: string, warn: (w: string) => void): Tool {
 	if (!isObject(raw)) throw new InputError(`${file}: tools[${index}] is not an object`);
-	if (typeof raw.name !== 'string' || raw.name.trim() === '') throw new InputError(`${file}: tools[${index}] has no "name" string`);
+	if (typeof raw.name !== 'string' || raw.name.trim() === '')
+		throw new InputError(`${file}: tools[${index}] has no "name" string`);
 	const where = `${file}: tool ${JSON.stringify(raw.name)} (tools[${index}])`;
 	const annotations = readAnnotations(raw.annotations, where, warn);
-	if (raw.inputSchema !== undefined && !isObject(raw.inputSchema)) warn(`${where}, field "inputSchema" is ${kind(raw.inputSchema)}, not an object; classified as taking no parameters`);
-	for (const field of ['title', 'description'] as const) if (raw[field] !== undefined && typeof raw[field] !== 'string') warn(`${where}, field "${field}" is ${kind(raw[field])}, not a string; ignored`);
+	if (raw.inputSchema !== undefined && !isObject(raw.inputSchema))
+		warn(
+			`${where}, field "inputSchema" is ${kind(raw.inputSchema)}, not an object; classified as taking no parameters`,
+		);
+	for (const field of ['title', 'description'] as const)
+		if (raw[field] !== undefined && typeof raw[field] !== 'string')
+			warn(`${where}, field "${field}" is ${kind(raw[field])}, not a string; ignored`);
 	return {
 		name: raw.name,
 		...(typeof raw.title === 'string' ? { title: raw.title } : {}),
@@ -90,7 +97,9 @@ function readJsonTool(raw: unknown, index: number, file: string, warn: (w: strin
 
 /** A slug from a file name, for dumps that do not say which server they came from. */
 function slugFromFile(file: string): string {
-	return basename(file).replace(JSON_FILE, '').toLowerCase().replace(SLUG_UNSAFE, '-').replace(EDGE_DASHES, '') || 'server';
+	return (
+		basename(file).replace(JSON_FILE, '').toLowerCase().replace(SLUG_UNSAFE, '-').replace(EDGE_DASHES, '') || 'server'
+	);
 }
 
 function parseJsonInput(file: string, text: string, serverOverride: string | undefined): ToolsInput {
@@ -101,16 +110,20 @@ function parseJsonInput(file: string, text: string, serverOverride: string | und
 		throw new InputError(`${file}: invalid JSON: ${(error as Error).message}`);
 	}
 	const body = isObject(data) && isObject(data.result) ? data.result : data;
-	if (!isObject(body) || !Array.isArray(body.tools)) throw new InputError(`${file}: expected a tools/list result, {"tools": [...]}`);
+	if (!isObject(body) || !Array.isArray(body.tools))
+		throw new InputError(`${file}: expected a tools/list result, {"tools": [...]}`);
 	const declared = isObject(data) && isObject(data.server) ? data.server : undefined;
-	const slug = serverOverride ?? (typeof declared?.slug === 'string' && declared.slug ? declared.slug : slugFromFile(file));
+	const slug =
+		serverOverride ?? (typeof declared?.slug === 'string' && declared.slug ? declared.slug : slugFromFile(file));
 	const name = typeof declared?.name === 'string' ? declared.name : slug;
 	const warnings: string[] = [];
 	const tools = body.tools.map((t, i) => readJsonTool(t, i, file, (w) => warnings.push(w)));
 	if (tools.length === 0) warnings.push(`${file}: the tools/list result lists no tools`);
 	const extraction = isObject(data) && isObject(data.extraction) ? data.extraction : undefined;
 	const mode = isObject(extraction?.readonly_mode) ? extraction.readonly_mode.readonly_tool_names : undefined;
-	const readOnlyMode = Array.isArray(mode) ? new Set(mode.filter((n): n is string => typeof n === 'string')) : undefined;
+	const readOnlyMode = Array.isArray(mode)
+		? new Set(mode.filter((n): n is string => typeof n === 'string'))
+		: undefined;
 	return { file, server: { slug, name }, tools, warnings, ...(readOnlyMode ? { readOnlyMode } : {}) };
 }
 
@@ -129,7 +142,12 @@ function parseYamlInput(file: string, text: string, serverOverride: string | und
 	const { server, problems } = parseServerFile(asNamed, text);
 	if (!server) throw new InputError(formatProblems(problems.map((p) => ({ ...p, file }))));
 	// The catalogue schema is strict, so a file that validates has nothing to warn about.
-	return { file, server: { slug: serverOverride ?? server.slug, name: server.name }, tools: server.tools, warnings: [] };
+	return {
+		file,
+		server: { slug: serverOverride ?? server.slug, name: server.name },
+		tools: server.tools,
+		warnings: [],
+	};
 }
 
 /**
@@ -137,7 +155,10 @@ function parseYamlInput(file: string, text: string, serverOverride: string | und
  * file is a catalogue server file and is validated like the build validates it; anything else is JSON.
  * `server` overrides the server slug, whose words are dropped from tool names.
  */
-export function readToolsInput(file: string, options: { server?: string | undefined; format?: 'json' | 'yaml' | undefined } = {}): ToolsInput {
+export function readToolsInput(
+	file: string,
+	options: { server?: string | undefined; format?: 'json' | 'yaml' | undefined } = {},
+): ToolsInput {
 	let text: string;
 	try {
 		text = readFileSync(file === '-' ? 0 : file, 'utf8');

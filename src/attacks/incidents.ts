@@ -6,8 +6,9 @@
  * write-up that describe different things (two demonstrations in one post) keep rows of their own, so
  * no pattern's account is hidden behind another's.
  */
-import type { AttackFrontmatter, SourceRef } from './schema.ts';
+
 import { byCodePoint } from '../text/words.ts';
+import type { AttackFrontmatter, SourceRef } from './schema.ts';
 
 /** The parts of an attack entry the timeline reads (an Astro collection entry has this shape). */
 export interface AttackWithIncidents {
@@ -16,7 +17,9 @@ export interface AttackWithIncidents {
 }
 
 /** A source as the timeline prints it; `dateKind` may be left out (a publication date), as in front matter. */
-export type TimelineSource = Pick<SourceRef, 'url' | 'title' | 'author' | 'date'> & { dateKind?: SourceRef['dateKind'] };
+export type TimelineSource = Pick<SourceRef, 'url' | 'title' | 'author' | 'date'> & {
+	dateKind?: SourceRef['dateKind'];
+};
 
 /** The merge key of an incident: the same write-up, on the same date, told in the same words, is one row. */
 export function timelineKey(incident: { date: string; source: string; summary: string }): string {
@@ -84,7 +87,13 @@ export function incidentTimeline(attacks: readonly AttackWithIncidents[]): Timel
 				monthOnly: incident.date.length === 7,
 				target: incident.target,
 				summary: incident.summary,
-				source: { url: source.url, title: source.title, author: source.author, date: source.date, ...(source.dateKind ? { dateKind: source.dateKind } : {}) },
+				source: {
+					url: source.url,
+					title: source.title,
+					author: source.author,
+					date: source.date,
+					...(source.dateKind ? { dateKind: source.dateKind } : {}),
+				},
 				patterns: [pattern],
 			});
 		}

@@ -40,7 +40,13 @@ export function linkAttacks(decision: Decision, attacks: readonly AttackRef[]): 
 	for (const attack of attacks) {
 		const hit = attack.exposedBy.find((e) => selectorMatches(e.when, decision));
 		if (!hit) continue;
-		const link = { id: attack.id, title: attack.title, when: hit.when, label: selectorLabel(hit.when), reason: hit.reason };
+		const link = {
+			id: attack.id,
+			title: attack.title,
+			when: hit.when,
+			label: selectorLabel(hit.when),
+			reason: hit.reason,
+		};
 		(hit.when === 'every-tool' ? general : specific).push(link);
 	}
 	return [...specific, ...general];

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { attackFrontmatterSchema, type AttackFrontmatter } from './schema.ts';
 import { byCodePoint } from '../text/words.ts';
+import { type AttackFrontmatter, attackFrontmatterSchema } from './schema.ts';
 
 /** Default folder of the pattern files. */
 export const ATTACKS_DIR = 'content/attacks';
@@ -29,7 +29,9 @@ export function frontmatterOf(text: string): string {
 export function loadAttackFiles(dir: string = ATTACKS_DIR): AttackFile[] {
 	const out: AttackFile[] = [];
 	const problems: string[] = [];
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((n) => n.endsWith('.mdx'))
+		.sort()) {
 		const file = join(dir, name);
 		try {
 			const parsed = attackFrontmatterSchema.safeParse(parse(frontmatterOf(readFileSync(file, 'utf8'))));
@@ -39,6 +41,7 @@ export function loadAttackFiles(dir: string = ATTACKS_DIR): AttackFile[] {
 			problems.push(`${file}: ${(error as Error).message}`);
 		}
 	}
-	if (problems.length > 0) throw new Error(`Attack patterns have ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+	if (problems.length > 0)
+		throw new Error(`Attack patterns have ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 	return out.sort((a, b) => byCodePoint(a.data.code, b.data.code));
 }

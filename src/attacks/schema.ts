@@ -51,9 +51,7 @@ export const policyExampleSchema = z.strictObject({
 	/** Tool name used in the snippet, e.g. `fetch_url`. */
 	tool: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a plain snake_case tool name' }),
 	/** `deny_if` rules added before the action's own rule; each must have at least one condition. */
-	denyIf: z
-		.array(z.strictObject({ conditions: z.array(conditionSchema).min(1), message: z.string().min(10) }))
-		.min(1),
+	denyIf: z.array(z.strictObject({ conditions: z.array(conditionSchema).min(1), message: z.string().min(10) })).min(1),
 	/** Calls and the verdict the snippet must give them (the first call of a fresh grant). */
 	checks: z.array(z.strictObject({ args: z.record(z.string(), z.unknown()), allowed: z.boolean() })).min(2),
 });
@@ -135,7 +133,10 @@ export const attackFrontmatterSchema = z
 			/** An argument constraint for the example snippet (only with `allow` or `rate-limit`). */
 			example: policyExampleSchema.optional(),
 			/** Tool name the snippet uses when there is no `example` (default `example_tool`), e.g. `reviewed_tool`. */
-			snippetTool: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a plain snake_case tool name' }).optional(),
+			snippetTool: z
+				.string()
+				.regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a plain snake_case tool name' })
+				.optional(),
 		}),
 		incidents: z.array(incidentSchema).default([]),
 		sources: z.array(sourceRefSchema).min(1, { error: 'a pattern needs at least one source' }),
@@ -150,17 +151,33 @@ export const attackFrontmatterSchema = z
 	})
 	.superRefine((fm, ctx) => {
 		if (fm.scope === 'tool' && fm.exposedBy.length === 0) {
-			ctx.addIssue({ code: 'custom', path: ['exposedBy'], message: 'a tool-scope pattern needs at least one selector (or set scope: server or client)' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['exposedBy'],
+				message: 'a tool-scope pattern needs at least one selector (or set scope: server or client)',
+			});
 		}
 		if (fm.policy.action === 'none' && fm.scope === 'tool') {
-			ctx.addIssue({ code: 'custom', path: ['policy', 'action'], message: '"none" is only for server- or client-scope patterns' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['policy', 'action'],
+				message: '"none" is only for server- or client-scope patterns',
+			});
 		}
 		if (fm.policy.example && fm.policy.snippetTool) {
-			ctx.addIssue({ code: 'custom', path: ['policy', 'snippetTool'], message: 'the example already names the snippet\'s tool' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['policy', 'snippetTool'],
+				message: "the example already names the snippet's tool",
+			});
 		}
 		// A deny_if example on a tool that is hidden, denied or always gated would never be reached.
 		if (fm.policy.example && fm.policy.action !== 'allow' && fm.policy.action !== 'rate-limit') {
-			ctx.addIssue({ code: 'custom', path: ['policy', 'example'], message: 'an argument constraint only makes sense with allow or rate-limit' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['policy', 'example'],
+				message: 'an argument constraint only makes sense with allow or rate-limit',
+			});
 		}
 		const refs = fm.references;
 		if (refs.owaspMcp.length + refs.owaspLlm.length + refs.owaspAgentic.length === 0) {

@@ -3,10 +3,10 @@
  * plus the argument constraints the pattern's front matter gives. Pure, so unit tests can run every
  * snippet through the reference evaluator and check the calls the front matter says it must stop.
  */
-import { RATE_LIMITS, type ActionPlan } from '../policy/action.ts';
+import { type ActionPlan, RATE_LIMITS } from '../policy/action.ts';
 import { describeToolEffect } from '../policy/describe.ts';
 import { policyForPlan } from '../policy/recommend.ts';
-import { policySchema, policyToJson, type Policy } from '../policy/schema.ts';
+import { type Policy, policySchema, policyToJson } from '../policy/schema.ts';
 import type { AttackFrontmatter } from './schema.ts';
 
 /** Tool name used when the pattern gives no example of its own. */
@@ -35,10 +35,20 @@ export function attackSnippet(policy: AttackFrontmatter['policy']): AttackSnippe
 	const denyIf = (policy.example?.denyIf ?? []).map((d) => ({ conditions: d.conditions, on_deny: d.message }));
 	// Constraints come first: under first-denial-wins they refuse a bad call before the limit counts it.
 	const rule = base.tools?.[tool];
-	const withConstraints: Policy = denyIf.length === 0 ? base : { ...base, tools: { [tool]: { ...rule, deny_if: [...denyIf, ...(rule?.deny_if ?? [])] } } };
+	const withConstraints: Policy =
+		denyIf.length === 0
+			? base
+			: { ...base, tools: { [tool]: { ...rule, deny_if: [...denyIf, ...(rule?.deny_if ?? [])] } } };
 	const parsed = policySchema.parse(withConstraints);
-	const constraintEffects = denyIf.map((d) => `A call is refused with "${d.on_deny}" when ${describeConditions(d.conditions)}.`);
-	return { tool, policy: parsed, json: policyToJson(parsed), effects: [...constraintEffects, describeToolEffect(tool, plan)] };
+	const constraintEffects = denyIf.map(
+		(d) => `A call is refused with "${d.on_deny}" when ${describeConditions(d.conditions)}.`,
+	);
+	return {
+		tool,
+		policy: parsed,
+		json: policyToJson(parsed),
+		effects: [...constraintEffects, describeToolEffect(tool, plan)],
+	};
 }
 
 const OP_WORDS: Record<string, string> = {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { serverFileSchema, type ServerFile } from './schema.ts';
+import { type ServerFile, serverFileSchema } from './schema.ts';
 
 /** One validation problem, located precisely. */
 export interface CatalogueProblem {
@@ -52,14 +52,28 @@ export function formatProblems(problems: readonly CatalogueProblem[]): string {
 export function parseServerFile(file: string, text: string): { server?: ServerFile; problems: CatalogueProblem[] } {
 	const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
 	if (doc.errors.length > 0) {
-		return { problems: doc.errors.map((e) => ({ file, entry: 'file', field: '', message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+		return {
+			problems: doc.errors.map((e) => ({
+				file,
+				entry: 'file',
+				field: '',
+				message: `invalid YAML: ${e.message.split('\n')[0]}`,
+			})),
+		};
 	}
 	const data: unknown = doc.toJS({ maxAliasCount: 100 });
 	const result = serverFileSchema.safeParse(data);
-	const problems = result.success ? [] : result.error.issues.flatMap((issue) => splitUnknownKeys(issue).map((i) => locateIssue(file, data, i)));
+	const problems = result.success
+		? []
+		: result.error.issues.flatMap((issue) => splitUnknownKeys(issue).map((i) => locateIssue(file, data, i)));
 	const expectedSlug = basename(file).replace(/\.ya?ml$/, '');
 	if (result.success && result.data.slug !== expectedSlug) {
-		problems.push({ file, entry: 'server', field: 'slug', message: `must equal the file name "${expectedSlug}" (found "${result.data.slug}")` });
+		problems.push({
+			file,
+			entry: 'server',
+			field: 'slug',
+			message: `must equal the file name "${expectedSlug}" (found "${result.data.slug}")`,
+		});
 	}
 	return problems.length > 0 || !result.success ? { problems } : { server: result.data, problems };
 }
@@ -67,7 +81,11 @@ export function parseServerFile(file: string, text: string): { server?: ServerFi
 /** One issue per unknown key, located at the key itself, so each message names the offending field. */
 function splitUnknownKeys(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 	if (issue.code !== 'unrecognized_keys') return [issue];
-	return issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: 'unknown field (not part of the catalogue format)' }));
+	return issue.keys.map((key) => ({
+		...issue,
+		path: [...issue.path, key],
+		message: 'unknown field (not part of the catalogue format)',
+	}));
 }
 
 /** Turns a zod issue path into `tool "x" (tools[i])` plus the field path within that tool. */
@@ -94,9 +112,13 @@ function joinPath(path: readonly (string | number)[]): string {
 export function loadCatalogue(dir: string): LoadedServer[] {
 	let names: string[];
 	try {
-		names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+		names = readdirSync(dir)
+			.filter((n) => /\.ya?ml$/.test(n))
+			.sort();
 	} catch (error) {
-		throw new CatalogueError([{ file: dir, entry: 'folder', field: '', message: `cannot read catalogue folder: ${(error as Error).message}` }]);
+		throw new CatalogueError([
+			{ file: dir, entry: 'folder', field: '', message: `cannot read catalogue folder: ${(error as Error).message}` },
+		]);
 	}
 	const display = (name: string) => {
 		const rel = relative(process.cwd(), join(dir, name));

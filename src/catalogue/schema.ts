@@ -13,7 +13,9 @@ export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial
 /** Risk levels, in increasing order of severity. */
 export const LEVELS = ['Low', 'Medium', 'High', 'Critical'] as const;
 
-export const categorySchema = z.enum(CATEGORIES).describe('Risk category: Read, Write, Execute, Destructive or Financial.');
+export const categorySchema = z
+	.enum(CATEGORIES)
+	.describe('Risk category: Read, Write, Execute, Destructive or Financial.');
 export const levelSchema = z.enum(LEVELS).describe('Risk level: Low, Medium, High or Critical.');
 
 /** Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. */
@@ -35,9 +37,15 @@ export const annotationsSchema = z
 		/** Claims the tool may perform destructive updates. Spec default: true. */
 		destructiveHint: z.boolean().optional().describe('Claims the tool may perform destructive updates (default true).'),
 		/** Claims repeated calls with the same arguments have no extra effect. Spec default: false. */
-		idempotentHint: z.boolean().optional().describe('Claims repeated identical calls have no additional effect (default false).'),
+		idempotentHint: z
+			.boolean()
+			.optional()
+			.describe('Claims repeated identical calls have no additional effect (default false).'),
 		/** Claims the tool interacts with an open world of external entities. Spec default: true. */
-		openWorldHint: z.boolean().optional().describe('Claims the tool reaches an open world of external entities (default true).'),
+		openWorldHint: z
+			.boolean()
+			.optional()
+			.describe('Claims the tool reaches an open world of external entities (default true).'),
 	})
 	.describe('MCP tool annotations, as declared by the server (unverified claims).');
 
@@ -49,7 +57,11 @@ export const curatedSchema = z
 		/** Level that replaces the classifier's. */
 		level: levelSchema.optional(),
 		/** Why the rules are overridden; published on the tool page. */
-		reason: z.string().trim().min(10, { error: 'must explain the override in at least 10 characters' }).describe('Why the rules are overridden; shown on the tool page.'),
+		reason: z
+			.string()
+			.trim()
+			.min(10, { error: 'must explain the override in at least 10 characters' })
+			.describe('Why the rules are overridden; shown on the tool page.'),
 	})
 	.refine((c) => c.category !== undefined || c.level !== undefined, {
 		error: 'must set a category, a level, or both',
@@ -101,7 +113,10 @@ export const toolSchema = z
 		/** Set by the ingest when the server's inputSchema was not a JSON Schema object (the SDK rejected the page). */
 		invalidSchema: invalidSchemaSchema.optional(),
 		/** Fields the server returned that the catalogue schema does not model (or in an unexpected shape), kept verbatim by the ingest. */
-		unknownFields: z.record(z.string(), z.unknown()).optional().describe('Fields returned outside the MCP tool shape, kept verbatim (annotations.X for annotation keys).'),
+		unknownFields: z
+			.record(z.string(), z.unknown())
+			.optional()
+			.describe('Fields returned outside the MCP tool shape, kept verbatim (annotations.X for annotation keys).'),
 	})
 	.describe('One MCP tool as returned by tools/list, plus optional curation.');
 
@@ -109,7 +124,11 @@ export const toolSchema = z
 export const sourceSchema = z
 	.strictObject({
 		/** npm package name, e.g. `@modelcontextprotocol/server-memory`. */
-		npm: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, { error: 'must be an npm package name' }).optional().describe('npm package name.'),
+		npm: z
+			.string()
+			.regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, { error: 'must be an npm package name' })
+			.optional()
+			.describe('npm package name.'),
 		/** PyPI package name. */
 		pypi: z.string().min(1).optional().describe('PyPI package name.'),
 		/** Package or server version the tools were listed from. */
@@ -117,7 +136,11 @@ export const sourceSchema = z
 		/** Source repository URL. */
 		repository: httpUrlSchema.optional().describe('Source repository URL.'),
 		/** A short repository reference such as `owner/name` when no URL is known. */
-		repositoryRef: z.string().regex(/^[\w.-]+\/[\w.-]+$/, { error: 'must look like owner/name' }).optional().describe('Repository reference owner/name when no URL is known.'),
+		repositoryRef: z
+			.string()
+			.regex(/^[\w.-]+\/[\w.-]+$/, { error: 'must look like owner/name' })
+			.optional()
+			.describe('Repository reference owner/name when no URL is known.'),
 		/** Project home page. */
 		homepage: httpUrlSchema.optional().describe('Project home page URL.'),
 	})
@@ -134,7 +157,9 @@ export const cataloguedSchema = z
 		/** How the tool list was obtained. */
 		method: z
 			.enum(['tools-list', 'seed-page', 'manual', 'source-parse'])
-			.describe('tools-list: asked the server over MCP; seed-page: transcribed from a published catalogue page; manual: written by hand; source-parse: read statically from the server\'s source code.'),
+			.describe(
+				"tools-list: asked the server over MCP; seed-page: transcribed from a published catalogue page; manual: written by hand; source-parse: read statically from the server's source code.",
+			),
 		/** Free-text provenance: the launch recipe (variable names only, never values) or the page read. */
 		via: z.string().min(1).describe('How the list was obtained: launch recipe (variable names only) or page read.'),
 		/** Tool count a third-party source claims for this server, when it differs from what we hold. */
@@ -159,12 +184,17 @@ export const serverInfoSchema = z
 		websiteUrl: z.string().optional().describe('Website URL reported in initialize (text, never linked).'),
 		icons: z.array(z.unknown()).optional().describe('Icons reported in initialize (kept, not rendered).'),
 		/** Fields outside the modelled shape (and modelled fields of another type), kept verbatim. */
-		unknownFields: z.record(z.string(), z.unknown()).optional().describe('serverInfo fields outside the modelled shape, kept verbatim.'),
+		unknownFields: z
+			.record(z.string(), z.unknown())
+			.optional()
+			.describe('serverInfo fields outside the modelled shape, kept verbatim.'),
 	})
 	.describe('serverInfo reported by the server.');
 
 /** Environment variable names: recorded so a launch can be reproduced, never with their values. */
-const envNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be a variable name (values are never recorded)' });
+const envNameSchema = z
+	.string()
+	.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be a variable name (values are never recorded)' });
 
 /** How the ingest launched the server: enough to reproduce the listing, with variable names only. */
 export const launchSchema = z
@@ -172,7 +202,10 @@ export const launchSchema = z
 		/** stdio (a sandboxed process) or http (a Streamable HTTP URL); saved for a saved listing. */
 		transport: z.enum(['stdio', 'http', 'saved']).describe('How the server was reached.'),
 		/** The launch strategy that first worked (they escalate: bare, placeholders, readme-args, output-names, curated). */
-		strategy: z.enum(['bare', 'placeholders', 'readme-args', 'output-names', 'curated', 'command']).optional().describe('The launch strategy that first worked.'),
+		strategy: z
+			.enum(['bare', 'placeholders', 'readme-args', 'output-names', 'curated', 'command'])
+			.optional()
+			.describe('The launch strategy that first worked.'),
 		/** The package bin that was run. */
 		bin: z.string().min(1).optional().describe('The package bin that was run.'),
 		/** Server arguments; `{workdir}` stands for the throwaway working folder. */
@@ -180,7 +213,10 @@ export const launchSchema = z
 		/** Variables set to placeholders (names only). */
 		env: z.array(envNameSchema).optional().describe('Variables set to placeholder values (names only, never values).'),
 		/** True when the package's native addons had to be rebuilt (`npm rebuild`, offline, sandboxed) before it would start. */
-		nativeRebuild: z.literal(true).optional().describe('The native addons were rebuilt (npm rebuild, offline) before the server would start.'),
+		nativeRebuild: z
+			.literal(true)
+			.optional()
+			.describe('The native addons were rebuilt (npm rebuild, offline) before the server would start.'),
 		/** Pages of tools/list read. */
 		pages: z.int().positive().optional().describe('Pages of tools/list read.'),
 		/** Lines the server printed on stdout that were not protocol messages (a quality flag). */
@@ -192,7 +228,9 @@ export const launchSchema = z
 export const historyEntrySchema = z
 	.strictObject({
 		/** Date of the ingest that saw the change (YYYY-MM-DD, UTC). */
-		date: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).describe('Date of the ingest that saw the change.'),
+		date: z.iso
+			.date({ error: 'must be a date written YYYY-MM-DD' })
+			.describe('Date of the ingest that saw the change.'),
 		/** Package version listed then. */
 		version: z.string().min(1).optional().describe('Package version listed then.'),
 		/** Tool count after the change. */
@@ -211,7 +249,9 @@ export const historyEntrySchema = z
 /** Server slugs become URL segments and file names: lowercase, digits and dashes only. */
 export const slugSchema = z
 	.string()
-	.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, { error: 'must be lowercase letters, digits and dashes (max 80), not starting or ending with a dash' })
+	.regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, {
+		error: 'must be lowercase letters, digits and dashes (max 80), not starting or ending with a dash',
+	})
 	.describe('URL slug: lowercase letters, digits and dashes.');
 
 /** One catalogue file: a server, its provenance and its tools. */
@@ -231,13 +271,19 @@ export const serverFileSchema = z
 		/** Protocol version negotiated in `initialize`. */
 		protocolVersion: z.string().optional().describe('MCP protocol version negotiated in initialize.'),
 		/** Server capabilities reported in `initialize` (kept verbatim). */
-		capabilities: z.record(z.string(), z.unknown()).optional().describe('Capabilities reported in initialize (verbatim).'),
+		capabilities: z
+			.record(z.string(), z.unknown())
+			.optional()
+			.describe('Capabilities reported in initialize (verbatim).'),
 		/** How the ingest launched the server (absent for hand-written records). */
 		launch: launchSchema.optional(),
 		/** Changes of the tool list seen by re-ingests, newest first (capped). */
 		history: z.array(historyEntrySchema).optional().describe('Changes of the tool list, newest first.'),
 		/** The tools, in the order the server listed them. */
-		tools: z.array(toolSchema).min(1, { error: 'must list at least one tool' }).describe('Tools in the order the server listed them.'),
+		tools: z
+			.array(toolSchema)
+			.min(1, { error: 'must list at least one tool' })
+			.describe('Tools in the order the server listed them.'),
 	})
 	.superRefine((server, ctx) => {
 		const seen = new Map<string, number>();

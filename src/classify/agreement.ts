@@ -17,8 +17,8 @@
  * read-only mode (the tools it registers when started read-only).
  */
 import { CATEGORIES, type Category, type Tool } from '../catalogue/schema.ts';
-import { classify, RULESET_VERSION, type Decision, type ServerRef } from './index.ts';
 import { byCodePoint } from '../text/words.ts';
+import { classify, type Decision, RULESET_VERSION, type ServerRef } from './index.ts';
 
 /** Agreement targets from the issue that introduced this measure. */
 export const TARGETS = { read: 0.95, destructive: 0.9 } as const;
@@ -159,12 +159,24 @@ class Tally {
 		const measured = this.bothYes + this.declaredOnly + this.classifiedOnly + this.bothNo;
 		const agreed = this.bothYes + this.bothNo;
 		const rate = measured > 0 ? agreed / measured : undefined;
-		const confusion = { bothYes: this.bothYes, declaredOnly: this.declaredOnly, classifiedOnly: this.classifiedOnly, bothNo: this.bothNo };
-		return { measured, agreed, rate, confusion, ...(target !== undefined ? { target, ...(rate !== undefined ? { met: rate >= target } : {}) } : {}) };
+		const confusion = {
+			bothYes: this.bothYes,
+			declaredOnly: this.declaredOnly,
+			classifiedOnly: this.classifiedOnly,
+			bothNo: this.bothNo,
+		};
+		return {
+			measured,
+			agreed,
+			rate,
+			confusion,
+			...(target !== undefined ? { target, ...(rate !== undefined ? { met: rate >= target } : {}) } : {}),
+		};
 	}
 }
 
-const emptyRow = (): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+const emptyRow = (): Record<Category, number> =>
+	Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
 /**
  * The rules' own reading of a tool, with its annotations and any curated override withheld: the
@@ -182,7 +194,10 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 	const read = new Tally();
 	const destructive = new Tally();
 	const strict = new Tally();
-	const byCategory = Object.fromEntries(DECLARED_ROWS.map((r) => [r, emptyRow()])) as Record<DeclaredRow, Record<Category, number>>;
+	const byCategory = Object.fromEntries(DECLARED_ROWS.map((r) => [r, emptyRow()])) as Record<
+		DeclaredRow,
+		Record<Category, number>
+	>;
 	const disagreements: Disagreement[] = [];
 	const byServer = new Map<string, { server: string; measured: number; agreed: number; strictAgreed: number }>();
 	const byVerb = new Map<string, VerbTally>();
@@ -202,13 +217,27 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 		const { decision: d, destructive: text } = rulesReading(item.tool, item.server);
 		const first = d.evidence.find((e) => e.effect.kind === 'category');
 		const note = (measure: MeasureName, source: string, declared: boolean) =>
-			disagreements.push({ measure, server: item.server.slug, tool: item.tool.name, source, declared, category: d.category, level: d.level, decidedBy: first ? `${first.rule} ${JSON.stringify(first.match)}` : 'none' });
+			disagreements.push({
+				measure,
+				server: item.server.slug,
+				tool: item.tool.name,
+				source,
+				declared,
+				category: d.category,
+				level: d.level,
+				decidedBy: first ? `${first.rule} ${JSON.stringify(first.match)}` : 'none',
+			});
 		if (readLabel !== undefined) {
 			const source = a?.readOnlyHint !== undefined ? 'readOnlyHint' : 'read-only mode';
 			if (!read.add(readLabel, d.category === 'Read')) note('read', source, readLabel);
 		}
 		if (destructiveLabel !== undefined) {
-			const row = byServer.get(item.server.slug) ?? { server: item.server.slug, measured: 0, agreed: 0, strictAgreed: 0 };
+			const row = byServer.get(item.server.slug) ?? {
+				server: item.server.slug,
+				measured: 0,
+				agreed: 0,
+				strictAgreed: 0,
+			};
 			byServer.set(item.server.slug, row);
 			row.measured++;
 			const agreed = destructive.add(destructiveLabel, text);
@@ -220,7 +249,14 @@ export function measureAgreement(items: Iterable<AgreementItem>): AgreementRepor
 			if (strict.add(destructiveLabel, d.category === 'Destructive')) row.strictAgreed++;
 			else note('strictDestructive', 'destructiveHint', destructiveLabel);
 		}
-		const row: DeclaredRow = readLabel === true ? 'read-only' : destructiveLabel === undefined ? 'not read-only' : destructiveLabel ? 'destructive' : 'additive';
+		const row: DeclaredRow =
+			readLabel === true
+				? 'read-only'
+				: destructiveLabel === undefined
+					? 'not read-only'
+					: destructiveLabel
+						? 'destructive'
+						: 'additive';
 		byCategory[row][d.category]++;
 	}
 	return {
@@ -246,9 +282,19 @@ interface VerbTally {
 	serversFalse: Set<string>;
 }
 
-function tallyVerb(byVerb: Map<string, VerbTally>, verb: string, server: string, declared: boolean, agreed: boolean): void {
+function tallyVerb(
+	byVerb: Map<string, VerbTally>,
+	verb: string,
+	server: string,
+	declared: boolean,
+	agreed: boolean,
+): void {
 	let t = byVerb.get(verb);
-	if (!t) byVerb.set(verb, (t = { declaredTrue: 0, declaredFalse: 0, agreed: 0, serversTrue: new Set(), serversFalse: new Set() }));
+	if (!t)
+		byVerb.set(
+			verb,
+			(t = { declaredTrue: 0, declaredFalse: 0, agreed: 0, serversTrue: new Set(), serversFalse: new Set() }),
+		);
 	if (declared) {
 		t.declaredTrue++;
 		t.serversTrue.add(server);
@@ -278,7 +324,11 @@ interface Vote {
 }
 
 /** An agreement count as a `Rate`. */
-export const rateOf = (measured: number, agreed: number): Rate => ({ measured, agreed, rate: measured > 0 ? agreed / measured : undefined });
+export const rateOf = (measured: number, agreed: number): Rate => ({
+	measured,
+	agreed,
+	rate: measured > 0 ? agreed / measured : undefined,
+});
 
 /** Leave-one-server-out agreement of the verb-majority reading, see `VerbConventions.crossServer`. */
 function crossServer(votes: readonly Vote[]): VerbConventions['crossServer'] {
@@ -324,7 +374,14 @@ function verbConventions(byVerb: ReadonlyMap<string, VerbTally>): Omit<VerbConve
 		measured += t.declaredTrue + t.declaredFalse;
 		best += Math.max(t.declaredTrue, t.declaredFalse);
 		if (t.serversTrue.size >= 2 && t.serversFalse.size >= 2) {
-			split.push({ verb, declaredTrue: t.declaredTrue, declaredFalse: t.declaredFalse, serversTrue: t.serversTrue.size, serversFalse: t.serversFalse.size, agreed: t.agreed });
+			split.push({
+				verb,
+				declaredTrue: t.declaredTrue,
+				declaredFalse: t.declaredFalse,
+				serversTrue: t.serversTrue.size,
+				serversFalse: t.serversFalse.size,
+				agreed: t.agreed,
+			});
 		}
 	}
 	const total = (c: VerbConvention) => c.declaredTrue + c.declaredFalse;

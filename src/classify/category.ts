@@ -8,8 +8,23 @@ import { findPhrases, type PhraseHit, type PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import {
-	APPLY_OBJECTS, CANCEL_COMMITMENTS, DISSOCIATE_VERBS, ENDING_VERBS, MINTED_VALUE, MULTIPLEX_VERBS, OBJECT_CONTEXTS, OPEN_LAUNCH_OBJECTS, OPEN_WRITE_OBJECTS,
-	PROCESS_NOUNS, STORAGE_NOUNS, SWITCH_VERBS, TEST_RUN_OBJECTS, TRANSFER_ACCESS_OBJECTS, VERBS, type NounClass, type VerbInfo,
+	APPLY_OBJECTS,
+	CANCEL_COMMITMENTS,
+	DISSOCIATE_VERBS,
+	ENDING_VERBS,
+	MINTED_VALUE,
+	MULTIPLEX_VERBS,
+	type NounClass,
+	OBJECT_CONTEXTS,
+	OPEN_LAUNCH_OBJECTS,
+	OPEN_WRITE_OBJECTS,
+	PROCESS_NOUNS,
+	STORAGE_NOUNS,
+	SWITCH_VERBS,
+	TEST_RUN_OBJECTS,
+	TRANSFER_ACCESS_OBJECTS,
+	VERBS,
+	type VerbInfo,
 } from './lexicon.ts';
 import { takesAmount } from './params.ts';
 import { allMatches } from './regex.ts';
@@ -79,15 +94,28 @@ export interface CategoryOutcome {
 	readonly access: Citation | undefined;
 }
 
-const RANK: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;
+const RANK: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<
+	Category,
+	number
+>;
 
 const SESSION_VERBS = new Set(['drop', 'disconnect', 'terminate', 'kill', 'close', 'kick', 'end']);
 
 /** Verbs that open or close a connection; see rule own-connection. */
 const OWN_CONNECTION_VERBS = new Set(['connect', 'disconnect', 'reconnect']);
 /** Objects that name the server's own endpoint rather than someone else's live connection (a client, a user). */
-const OWN_ENDPOINT_NOUNS = new Set(['connection', 'session', 'server', 'instance', 'database', 'db', 'cluster', 'host']);
-const OWN_CONNECTION_WHY = "it only opens or closes this server's own connection to a service, which changes nothing in that service";
+const OWN_ENDPOINT_NOUNS = new Set([
+	'connection',
+	'session',
+	'server',
+	'instance',
+	'database',
+	'db',
+	'cluster',
+	'host',
+]);
+const OWN_CONNECTION_WHY =
+	"it only opens or closes this server's own connection to a service, which changes nothing in that service";
 
 /** What each category's verb says about the tool; completes "… is a Write tool because …". */
 const VERB_MEANING: Readonly<Record<Category, string>> = {
@@ -151,9 +179,18 @@ function wordsIn(words: readonly string[], set: ReadonlySet<string>): boolean {
  * Ending a process is an interruption, not a deletion.
  */
 function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
-	if (!info.context) return { category: info.category, availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)), additive: info.additive };
+	if (!info.context)
+		return {
+			category: info.category,
+			availability: info.availability || (ENDING_VERBS.has(info.base) && wordsIn(s.words, PROCESS_NOUNS)),
+			additive: info.additive,
+		};
 	// The verb's own additive reading holds only in its own category (`upload` in a browser is a page interaction).
-	const plain = (category: Category, additive = category === info.category && info.additive) => ({ category, availability: info.availability, additive });
+	const plain = (category: Category, additive = category === info.category && info.additive) => ({
+		category,
+		availability: info.availability,
+		additive,
+	});
 	const runs = wordsHaveClass(s.words, 'runtime');
 	switch (info.context) {
 		case 'start':
@@ -177,8 +214,11 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
 			// Opening a URL, a window or an app launches something new, like `launch`: nothing that exists changes.
 			return s.ui || wordsIn(s.words, OPEN_LAUNCH_OBJECTS) ? plain('Execute', true) : plain('Read');
 		case 'cancel':
-			if (wordsIn(s.words, CANCEL_COMMITMENTS)) return { category: 'Destructive', availability: false, additive: false };
-			return wordsIn(s.words, PROCESS_NOUNS) || runs ? { category: 'Destructive', availability: true, additive: false } : plain('Write');
+			if (wordsIn(s.words, CANCEL_COMMITMENTS))
+				return { category: 'Destructive', availability: false, additive: false };
+			return wordsIn(s.words, PROCESS_NOUNS) || runs
+				? { category: 'Destructive', availability: true, additive: false }
+				: plain('Write');
 		case 'reset':
 			return plain(wordsHaveClass(s.words, 'access') || wordsHaveClass(s.words, 'secret') ? 'Write' : 'Destructive');
 		case 'mint':
@@ -222,7 +262,18 @@ function nameSignals(f: Facts): Signal[] {
 	if (!v) {
 		const interpreter = f.tokens.find((t) => lookupNoun(t.text)?.classes.has('interpreter'));
 		if (!interpreter) return [];
-		return [{ source: 'name', category: 'Execute', rule: 'name-verb', field: f.nameField, match: nameSlice(f.name, interpreter), why: 'its name is a shell or interpreter, so it runs code', position: 'first', weak: true }];
+		return [
+			{
+				source: 'name',
+				category: 'Execute',
+				rule: 'name-verb',
+				field: f.nameField,
+				match: nameSlice(f.name, interpreter),
+				why: 'its name is a shell or interpreter, so it runs code',
+				position: 'first',
+				weak: true,
+			},
+		];
 	}
 	// `connect`, `disconnect_database`: the server's own connection; `disconnect_client` is someone else's.
 	const ownObject = f.object.every((t) => {
@@ -230,16 +281,52 @@ function nameSignals(f: Facts): Signal[] {
 		return !noun || OWN_ENDPOINT_NOUNS.has(noun.base);
 	});
 	if (OWN_CONNECTION_VERBS.has(v.info.base) && ownObject) {
-		return [{ source: 'name', category: 'Read', rule: 'own-connection', field: f.nameField, match: nameSlice(f.name, v.token), why: OWN_CONNECTION_WHY, position: v.position, own: true }];
+		return [
+			{
+				source: 'name',
+				category: 'Read',
+				rule: 'own-connection',
+				field: f.nameField,
+				match: nameSlice(f.name, v.token),
+				why: OWN_CONNECTION_WHY,
+				position: v.position,
+				own: true,
+			},
+		];
 	}
 	const session = SESSION_VERBS.has(v.info.base) ? headNoun(f.object, 'session') : undefined;
 	if (session) {
-		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: f.nameField, match: nameSlice(f.name, v.token, session.token), why: SESSION_WHY, position: v.position, session: true }];
+		return [
+			{
+				source: 'name',
+				category: 'Execute',
+				rule: 'session-termination',
+				field: f.nameField,
+				match: nameSlice(f.name, v.token, session.token),
+				why: SESSION_WHY,
+				position: v.position,
+				session: true,
+			},
+		];
 	}
 	// `force_terminate` names no object; "Force terminate a running terminal session" does.
-	const leadSession = SESSION_VERBS.has(v.info.base) && !f.object.some((t) => lookupNoun(t.text)) ? findPhrases(f.lead, 'session').find((h) => !h.negated) : undefined;
+	const leadSession =
+		SESSION_VERBS.has(v.info.base) && !f.object.some((t) => lookupNoun(t.text))
+			? findPhrases(f.lead, 'session').find((h) => !h.negated)
+			: undefined;
 	if (leadSession) {
-		return [{ source: 'name', category: 'Execute', rule: 'session-termination', field: f.nameField, match: nameSlice(f.name, v.token), why: SESSION_WHY, position: v.position, session: true }];
+		return [
+			{
+				source: 'name',
+				category: 'Execute',
+				rule: 'session-termination',
+				field: f.nameField,
+				match: nameSlice(f.name, v.token),
+				why: SESSION_WHY,
+				position: v.position,
+				session: true,
+			},
+		];
 	}
 	// "Send" moves money when the caller says how much: an amount, not a currency or a price alone
 	// (`send_conversion(conversion_value, currency)` reports an ad conversion).
@@ -250,10 +337,30 @@ function nameSignals(f: Facts): Signal[] {
 	if (category === 'Write') {
 		const money = headNoun(f.object, 'money');
 		if (money) {
-			return [{ source: 'name', category: 'Financial', rule: 'money', field: f.nameField, match: nameSlice(f.name, v.token, money.token), why: VERB_MEANING.Financial, position: v.position }];
+			return [
+				{
+					source: 'name',
+					category: 'Financial',
+					rule: 'money',
+					field: f.nameField,
+					match: nameSlice(f.name, v.token, money.token),
+					why: VERB_MEANING.Financial,
+					position: v.position,
+				},
+			];
 		}
 		if (amountParam && v.info.base === 'send') {
-			return [{ source: 'name', category: 'Financial', rule: 'money', field: amountParam.path, match: amountParam.name, why: 'it sends an amount of money', position: v.position }];
+			return [
+				{
+					source: 'name',
+					category: 'Financial',
+					rule: 'money',
+					field: amountParam.path,
+					match: amountParam.name,
+					why: 'it sends an amount of money',
+					position: v.position,
+				},
+			];
 		}
 	}
 	// The same wording as the description rule's, so the rationale can say the two sources agree.
@@ -266,11 +373,27 @@ function nameSignals(f: Facts): Signal[] {
 	// the description opens with ("Registers a new domain for one year"): `findNameVerb` already prefers
 	// any other verb, so `purchase_order_list` lists.
 	const moneyAct = v.info.category === 'Financial' && v.position === 'first';
-	const weak = v.info.ambiguous && !moneyAct && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
+	const weak =
+		v.info.ambiguous && !moneyAct && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
 	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
 	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
 	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
-	return [{ source: 'name', category, rule, field: f.nameField, match, why, verb: v.info, position: v.position, availability, weak, additive, ...(access ? { access } : {}) }];
+	return [
+		{
+			source: 'name',
+			category,
+			rule,
+			field: f.nameField,
+			match,
+			why,
+			verb: v.info,
+			position: v.position,
+			availability,
+			weak,
+			additive,
+			...(access ? { access } : {}),
+		},
+	];
 }
 
 /** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
@@ -289,7 +412,18 @@ function coordinatedSignal(f: Facts): Signal | undefined {
 	if (!token || !info || info.ambiguous) return undefined;
 	const words = f.tokens.filter((t) => t !== token).map((t) => t.text);
 	const { category, availability, additive } = resolveVerb(info, verbSetting(f, words));
-	return { source: 'name', category, rule: info.context ? 'verb-context' : 'name-verb', field: f.nameField, match: nameSlice(f.name, token), why: meaning(category, availability), verb: info, position: 'any', availability, additive };
+	return {
+		source: 'name',
+		category,
+		rule: info.context ? 'verb-context' : 'name-verb',
+		field: f.nameField,
+		match: nameSlice(f.name, token),
+		why: meaning(category, availability),
+		verb: info,
+		position: 'any',
+		availability,
+		additive,
+	};
 }
 
 /** Negated hits become notes; the rest are returned. */
@@ -300,10 +434,32 @@ function livePhrases(lead: string, kind: PhraseKind, notes: PhraseHit[]): Phrase
 }
 
 const PHRASE_SIGNALS: readonly { kind: PhraseKind; category: Category; rule: RuleId; why: string; code?: boolean }[] = [
-	{ kind: 'destructive', category: 'Destructive', rule: 'description-verb', why: 'its description says it removes or overwrites something' },
-	{ kind: 'exec', category: 'Execute', rule: 'description-verb', why: 'its description says it runs code, commands or queries' },
-	{ kind: 'arbitrary', category: 'Execute', rule: 'code-param', why: 'its description says it runs arbitrary code or commands', code: true },
-	{ kind: 'console', category: 'Execute', rule: 'code-param', why: 'its description says it sends input to a terminal, shell or REPL, which runs it', code: true },
+	{
+		kind: 'destructive',
+		category: 'Destructive',
+		rule: 'description-verb',
+		why: 'its description says it removes or overwrites something',
+	},
+	{
+		kind: 'exec',
+		category: 'Execute',
+		rule: 'description-verb',
+		why: 'its description says it runs code, commands or queries',
+	},
+	{
+		kind: 'arbitrary',
+		category: 'Execute',
+		rule: 'code-param',
+		why: 'its description says it runs arbitrary code or commands',
+		code: true,
+	},
+	{
+		kind: 'console',
+		category: 'Execute',
+		rule: 'code-param',
+		why: 'its description says it sends input to a terminal, shell or REPL, which runs it',
+		code: true,
+	},
 	{ kind: 'financial', category: 'Financial', rule: 'money', why: 'its description says it moves money' },
 ];
 
@@ -316,64 +472,150 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	const out: Signal[] = [];
 	const sessions = livePhrases(lead, 'session', negated);
 	const session = sessions[0];
-	if (session) out.push({ source: 'description', category: 'Execute', rule: 'session-termination', field: 'description', match: session.match, why: SESSION_WHY, session: true });
+	if (session)
+		out.push({
+			source: 'description',
+			category: 'Execute',
+			rule: 'session-termination',
+			field: 'description',
+			match: session.match,
+			why: SESSION_WHY,
+			session: true,
+		});
 	const dv = f.descVerb;
 	let readsMoney = false;
 	if (dv?.negated) negated.push({ match: dv.word, index: dv.index, negated: true, quoted: dv.word });
-	if (dv?.denied) negated.push({ match: dv.denied.word, index: dv.denied.index, negated: true, quoted: dv.denied.word });
+	if (dv?.denied)
+		negated.push({ match: dv.denied.word, index: dv.denied.index, negated: true, quoted: dv.denied.word });
 	if (dv && !dv.negated && !(session && SESSION_VERBS.has(dv.info.base))) {
 		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
 		readsMoney = category === 'Read';
 		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
-		out.push({ source: 'description', category, rule, field: 'description', match: dv.word, why: meaning(category, availability), verb: dv.info, availability, additive });
+		out.push({
+			source: 'description',
+			category,
+			rule,
+			field: 'description',
+			match: dv.word,
+			why: meaning(category, availability),
+			verb: dv.info,
+			availability,
+			additive,
+		});
 		const co = dv.coordinated;
 		if (co) {
 			const second = resolveVerb(co.info, verbSetting(f, co.objectWords));
-			out.push({ source: 'description', category: second.category, rule: co.info.context ? 'verb-context' : 'description-verb', field: 'description', match: co.word, why: meaning(second.category, second.availability), verb: co.info, availability: second.availability, additive: second.additive });
+			out.push({
+				source: 'description',
+				category: second.category,
+				rule: co.info.context ? 'verb-context' : 'description-verb',
+				field: 'description',
+				match: co.word,
+				why: meaning(second.category, second.availability),
+				verb: co.info,
+				availability: second.availability,
+				additive: second.additive,
+			});
 		}
 	}
 	// A phrase that is the opening verb, or part of a session phrase, has been counted already.
-	const counted = (h: PhraseHit) => (dv !== undefined && h.index === dv.index) || sessions.some((s) => h.index >= s.index && h.index < s.index + s.match.length);
+	const counted = (h: PhraseHit) =>
+		(dv !== undefined && h.index === dv.index) ||
+		sessions.some((s) => h.index >= s.index && h.index < s.index + s.match.length);
 	// After a reading opening verb, money words name what is read: "Get credit history (top-ups,
 	// charges, etc.)". One joined to it by and/or/then is a second act: "Get a quote and purchase it".
-	const named = (h: PhraseHit) => readsMoney && dv !== undefined && h.index > dv.index && !JOINED_BEFORE.test(lead.slice(dv.index, h.index));
+	const named = (h: PhraseHit) =>
+		readsMoney && dv !== undefined && h.index > dv.index && !JOINED_BEFORE.test(lead.slice(dv.index, h.index));
 	for (const p of PHRASE_SIGNALS) {
 		// A code phrase says more than its opening verb ("Send input to a terminal" runs what it sends).
-		const hit = livePhrases(lead, p.kind, negated).find((h) => p.code === true || (!counted(h) && !(p.kind === 'financial' && named(h))));
+		const hit = livePhrases(lead, p.kind, negated).find(
+			(h) => p.code === true || (!counted(h) && !(p.kind === 'financial' && named(h))),
+		);
 		// One description signal per category is enough: "Refund a charge" is one money signal, not two.
-		if (hit && !out.some((s) => s.category === p.category && !s.code && !p.code)) out.push({ source: 'description', category: p.category, rule: p.rule, field: 'description', match: hit.match, why: p.why, phrase: true, ...(p.code ? { code: true } : {}) });
+		if (hit && !out.some((s) => s.category === p.category && !s.code && !p.code))
+			out.push({
+				source: 'description',
+				category: p.category,
+				rule: p.rule,
+				field: 'description',
+				match: hit.match,
+				why: p.why,
+				phrase: true,
+				...(p.code ? { code: true } : {}),
+			});
 	}
 	return out;
 }
 
 /** A parameter description saying it picks the operation ("Action to perform"). */
-const PICKS_OPERATION = /\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|take|apply)\b|\bwhich\s+(?:operation|action)\b|\boperation\s+type\b/i;
+const PICKS_OPERATION =
+	/\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|take|apply)\b|\bwhich\s+(?:operation|action)\b|\boperation\s+type\b/i;
 
 function schemaSignals(f: Facts): Signal[] {
 	const out: Signal[] = [];
 	const output = f.params.output[0];
-	if (output) out.push({ source: 'schema', category: 'Write', rule: 'output-path', field: output.path, match: output.name, why: 'it writes its result to a file at a path the caller chooses' });
+	if (output)
+		out.push({
+			source: 'schema',
+			category: 'Write',
+			rule: 'output-path',
+			field: output.path,
+			match: output.name,
+			why: 'it writes its result to a file at a path the caller chooses',
+		});
 	const code = f.params.code[0];
-	if (code) out.push({ source: 'schema', category: 'Execute', rule: 'code-param', field: code.path, match: code.name, why: 'the caller supplies the code, commands or queries it runs', code: true });
+	if (code)
+		out.push({
+			source: 'schema',
+			category: 'Execute',
+			rule: 'code-param',
+			field: code.path,
+			match: code.name,
+			why: 'the caller supplies the code, commands or queries it runs',
+			code: true,
+		});
 	// An `action` enum multiplexes only on a generic tool (`manage_labels`, `servers_bulk_actions`); on
 	// `add_health_check` it is a field of the check being added ("what to do on failure: restart").
 	const generic = !f.verb || MULTIPLEX_VERBS.has(f.verb.info.base);
 	for (const e of f.params.actionEnums) {
 		if (e.http) {
-			out.push({ source: 'schema', category: 'Execute', rule: 'action-enum', field: `${e.param.path}.enum`, match: e.param.enumValues.join('|'), why: 'one parameter selects the HTTP method, so it can call endpoints with any method' });
+			out.push({
+				source: 'schema',
+				category: 'Execute',
+				rule: 'action-enum',
+				field: `${e.param.path}.enum`,
+				match: e.param.enumValues.join('|'),
+				why: 'one parameter selects the HTTP method, so it can call endpoints with any method',
+			});
 			continue;
 		}
 		if (e.verbs.length === 0 || !(generic || PICKS_OPERATION.test(e.param.description))) continue;
 		// Each operation acts on what the name names (`browser_tabs(action: select)` picks a tab), so
 		// context verbs are read against the name's words.
-		const setting = verbSetting(f, f.tokens.map((t) => t.text));
+		const setting = verbSetting(
+			f,
+			f.tokens.map((t) => t.text),
+		);
 		const readings = e.verbs.map((x) => ({ value: x.value, info: x.info, ...resolveVerb(x.info, setting) }));
 		// The most severe allowed operation; among destructive ones a real deletion outranks a restart,
 		// and among writes one that can lose something (close) outranks one that only adds (new).
-		const weight = (x: { category: Category; availability: boolean; additive: boolean }) => RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.additive ? 0 : 1);
+		const weight = (x: { category: Category; availability: boolean; additive: boolean }) =>
+			RANK[x.category] * 4 + (x.availability ? 0 : 2) + (x.additive ? 0 : 1);
 		// Ties go to the first value in code-point order, so reordering an enum never changes the record.
-		const strongest = readings.reduce((best, x) => (weight(x) > weight(best) || (weight(x) === weight(best) && x.value < best.value) ? x : best));
-		out.push({ source: 'schema', category: strongest.category, rule: 'action-enum', field: `${e.param.path}.enum`, match: strongest.value, why: 'one parameter selects among several operations, and the most severe one decides', verb: strongest.info, availability: strongest.availability, additive: strongest.additive });
+		const strongest = readings.reduce((best, x) =>
+			weight(x) > weight(best) || (weight(x) === weight(best) && x.value < best.value) ? x : best,
+		);
+		out.push({
+			source: 'schema',
+			category: strongest.category,
+			rule: 'action-enum',
+			field: `${e.param.path}.enum`,
+			match: strongest.value,
+			why: 'one parameter selects among several operations, and the most severe one decides',
+			verb: strongest.info,
+			availability: strongest.availability,
+			additive: strongest.additive,
+		});
 	}
 	return out;
 }
@@ -396,12 +638,16 @@ function findDissociation(f: Facts): Citation | undefined {
 	const v = f.verb;
 	// unassign, unlink, unlock never mean deleting: they undo something, so "Remove the current user"
 	// or "by removing content restrictions" in the lead is the same act.
-	const undoes = v && v.info.base !== 'remove' && (DISSOCIATE_VERBS.has(v.info.base) || (v.info.category === 'Write' && v.info.base.startsWith('un')));
+	const undoes =
+		v &&
+		v.info.base !== 'remove' &&
+		(DISSOCIATE_VERBS.has(v.info.base) || (v.info.category === 'Write' && v.info.base.startsWith('un')));
 	if (v && undoes) return { field: f.nameField, match: nameSlice(f.name, v.token) };
 	if (v && DISSOCIATE_VERBS.has(v.info.base)) {
 		const from = f.tokens.findIndex((t, i) => i > v.index && t.text === 'from');
 		const container = from === -1 ? undefined : f.tokens[from + 1];
-		if (container && !isStorage(container.text)) return { field: f.nameField, match: nameSlice(f.name, v.token, container) };
+		if (container && !isStorage(container.text))
+			return { field: f.nameField, match: nameSlice(f.name, v.token, container) };
 	}
 	for (const hit of findPhrases(f.lead, 'dissociation')) {
 		if (hit.negated) continue;
@@ -416,9 +662,17 @@ function findDissociation(f: Facts): Citation | undefined {
 function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[] {
 	if (!at) return signals;
 	return signals.map((s) => {
-		const dissociates = s.category === 'Destructive' && ((s.verb !== undefined && DISSOCIATE_VERBS.has(s.verb.base)) || (s.phrase === true && DISSOCIATING_PHRASE.test(s.match)));
+		const dissociates =
+			s.category === 'Destructive' &&
+			((s.verb !== undefined && DISSOCIATE_VERBS.has(s.verb.base)) ||
+				(s.phrase === true && DISSOCIATING_PHRASE.test(s.match)));
 		if (!dissociates) return s;
-		const match = s.source === 'description' && at.field === 'description' ? at.match : s.source === 'name' && at.field !== 'description' ? at.match : s.match;
+		const match =
+			s.source === 'description' && at.field === 'description'
+				? at.match
+				: s.source === 'name' && at.field !== 'description'
+					? at.match
+					: s.match;
 		return { ...s, category: 'Write' as const, rule: 'dissociation' as const, match, why: DISSOCIATION_WHY };
 	});
 }
@@ -437,19 +691,40 @@ function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): Ca
 		? 'nothing in its text gives a category, and the server declares it read-only, an unverified claim'
 		: "no verb in its name, description or schema is in the lexicons, so the MCP spec's pessimistic default applies: it may change things";
 	log.category(decidedBy.rule, decidedBy.field, decidedBy.match, category, why);
-	return { category, confidence: 'low', fallback: true, session: undefined, code: undefined, availability: undefined, decidedBy, additive: false, interruption: false, access: undefined };
+	return {
+		category,
+		confidence: 'low',
+		fallback: true,
+		session: undefined,
+		code: undefined,
+		availability: undefined,
+		decidedBy,
+		additive: false,
+		interruption: false,
+		access: undefined,
+	};
 }
 
 /**
  * High when the name's verb (first or last word, or a verb-object pair anywhere) and another source
  * agree; low when name and description disagree about whether the tool only reads; else medium.
  */
-function rateConfidence(signals: readonly Signal[], category: Category, supports: ReadonlySet<string>, readGuardFired: boolean): Confidence {
+function rateConfidence(
+	signals: readonly Signal[],
+	category: Category,
+	supports: ReadonlySet<string>,
+	readGuardFired: boolean,
+): Confidence {
 	const name = signals.find((s) => s.source === 'name');
 	const description = signals.filter((s) => s.source === 'description');
-	const disagree = readGuardFired || (name !== undefined && description.length > 0 && (name.category === 'Read') !== description.every((s) => s.category === 'Read'));
+	const disagree =
+		readGuardFired ||
+		(name !== undefined &&
+			description.length > 0 &&
+			(name.category === 'Read') !== description.every((s) => s.category === 'Read'));
 	if (disagree) return 'low';
-	const strongName = name !== undefined && name.category === category && (name.position !== 'any' || name.session === true);
+	const strongName =
+		name !== undefined && name.category === category && (name.position !== 'any' || name.session === true);
 	return strongName && supports.size >= 2 ? 'high' : 'medium';
 }
 
@@ -461,10 +736,25 @@ function rateConfidence(signals: readonly Signal[], category: Category, supports
 export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log: EvidenceLog): CategoryOutcome {
 	const negated: PhraseHit[] = [];
 	const coordinated = coordinatedSignal(f);
-	const proposed = applyDissociation([...nameSignals(f), ...(coordinated ? [coordinated] : []), ...descriptionSignals(f, negated), ...schemaSignals(f)], findDissociation(f));
+	const proposed = applyDissociation(
+		[...nameSignals(f), ...(coordinated ? [coordinated] : []), ...descriptionSignals(f, negated), ...schemaSignals(f)],
+		findDissociation(f),
+	);
 	// A noun-like verb late in the name yields when the verb the description opens with disagrees.
-	const weakName = proposed.find((s) => s.weak && proposed.some((d) => d.source === 'description' && d.verb !== undefined && !d.phrase && d.category !== s.category));
-	if (weakName) log.note(weakName.rule, weakName.field, weakName.match, 'the word in its name is as often a noun as a verb, so the verb its description opens with decides');
+	const weakName = proposed.find(
+		(s) =>
+			s.weak &&
+			proposed.some(
+				(d) => d.source === 'description' && d.verb !== undefined && !d.phrase && d.category !== s.category,
+			),
+	);
+	if (weakName)
+		log.note(
+			weakName.rule,
+			weakName.field,
+			weakName.match,
+			'the word in its name is as often a noun as a verb, so the verb its description opens with decides',
+		);
 	const all = proposed.filter((s) => s !== weakName);
 	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
 	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that
@@ -472,7 +762,11 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 	const own = all.some((s) => s.own);
 	// Under own-connection, "Close a MongoDB connection" restates the name: only code or money phrases still count.
 	const ignored = nameIsRead
-		? all.filter((s) => s.source === 'description' && (own ? !s.code && s.category !== 'Financial' : (s.phrase && RANK[s.category] >= RANK.Destructive)))
+		? all.filter(
+				(s) =>
+					s.source === 'description' &&
+					(own ? !s.code && s.category !== 'Financial' : s.phrase && RANK[s.category] >= RANK.Destructive),
+			)
 		: [];
 	const severe = ignored.filter((s) => RANK[s.category] >= RANK.Destructive);
 	const signals = all.filter((s) => !ignored.includes(s));
@@ -483,28 +777,47 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 		return outcome;
 	}
 
-	const category = signals.reduce((best, s) => (RANK[s.category] > RANK[best] ? s.category : best), (signals[0] as Signal).category);
+	const category = signals.reduce(
+		(best, s) => (RANK[s.category] > RANK[best] ? s.category : best),
+		(signals[0] as Signal).category,
+	);
 	const winners = signals.filter((s) => s.category === category);
 	for (const s of winners) log.category(s.rule, s.field, s.match, category, s.why);
 	for (const s of signals.filter((x) => x.category !== category)) {
 		const source = s.source === 'schema' ? 'input schema' : s.source;
-		log.note(s.rule, s.field, s.match, `its ${source} also points to ${withArticle(s.category)} tool, but ${category} takes precedence`);
+		log.note(
+			s.rule,
+			s.field,
+			s.match,
+			`its ${source} also points to ${withArticle(s.category)} tool, but ${category} takes precedence`,
+		);
 	}
 	logNotes(log, ignored, negated, own);
 
 	// A declared hint that agrees with the text adds a source; one that disagrees is handled later as a contradiction.
 	const supports = new Set<string>(winners.map((s) => s.source));
 	if (category === 'Read' && readOnlyClaim) {
-		log.note('annotation-read-only', 'annotations.readOnlyHint', 'true', 'the server also declares it read-only, which agrees with its text');
+		log.note(
+			'annotation-read-only',
+			'annotations.readOnlyHint',
+			'true',
+			'the server also declares it read-only, which agrees with its text',
+		);
 		supports.add('annotation');
 	}
 	if (category === 'Destructive' && annotations.destructiveHint.declared && annotations.destructiveHint.value) {
-		log.note('annotation-destructive', 'annotations.destructiveHint', 'true', 'the server also declares it destructive, which agrees with its text');
+		log.note(
+			'annotation-destructive',
+			'annotations.destructiveHint',
+			'true',
+			'the server also declares it destructive, which agrees with its text',
+		);
 		supports.add('annotation');
 	}
 
 	const destructive = winners.filter((s) => s.category === 'Destructive');
-	const availability = destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined;
+	const availability =
+		destructive.length > 0 && destructive.every((s) => s.availability) ? cite(destructive[0]) : undefined;
 	const session = category === 'Execute' ? cite(winners.find((s) => s.session)) : undefined;
 	const first = winners[0] as Signal;
 	return {
@@ -516,7 +829,9 @@ export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log:
 		availability,
 		decidedBy: { rule: first.rule, field: first.field, match: first.match },
 		additive: (category === 'Write' || category === 'Execute') && winners.every((s) => s.additive === true),
-		interruption: (availability !== undefined && !destructive.some((s) => s.verb !== undefined && SWITCH_VERBS.has(s.verb.base))) || (session !== undefined && winners.every((s) => s.session)),
+		interruption:
+			(availability !== undefined && !destructive.some((s) => s.verb !== undefined && SWITCH_VERBS.has(s.verb.base))) ||
+			(session !== undefined && winners.every((s) => s.session)),
 		access: cite(winners.find((s) => s.access)),
 	};
 }

@@ -5,7 +5,16 @@
 import type { Decision } from './types.ts';
 
 /** The keys of one output line, in order. */
-export const CLI_KEYS = ['name', 'category', 'level', 'action', 'confidence', 'traits', 'integrity', 'evidence'] as const;
+export const CLI_KEYS = [
+	'name',
+	'category',
+	'level',
+	'action',
+	'confidence',
+	'traits',
+	'integrity',
+	'evidence',
+] as const;
 
 /** One output line of `npm run classify`, before JSON encoding. */
 export type CliRecord = { name: string } & Pick<Decision, Exclude<(typeof CLI_KEYS)[number], 'name'>>;

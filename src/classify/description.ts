@@ -3,7 +3,7 @@
  * "To delete, use `delete_file`" further down a read tool's description cannot make it Destructive;
  * the integrity scan reads the whole text separately.
  */
-import { PREPOSITIONS, type NounClass, type VerbInfo } from './lexicon.ts';
+import { type NounClass, PREPOSITIONS, type VerbInfo } from './lexicon.ts';
 import { allMatches } from './regex.ts';
 import { lookupNoun, lookupVerb } from './tokens.ts';
 
@@ -55,8 +55,34 @@ const CLAUSE_BREAK = /[,;:()[\]—–.!?]|\s-\s/;
 
 /** Words skipped when looking for the opening verb ("This tool lets you delete…"). */
 const FILLERS = new Set([
-	'this', 'that', 'it', 'tool', 'tools', 'function', 'endpoint', 'the', 'a', 'an', 'to', 'will', 'can', 'may',
-	'should', 'allows', 'lets', 'helps', 'you', 'we', 'please', 'simply', 'just', 'also', 'bulk', 'use', 'mcp', 'and',
+	'this',
+	'that',
+	'it',
+	'tool',
+	'tools',
+	'function',
+	'endpoint',
+	'the',
+	'a',
+	'an',
+	'to',
+	'will',
+	'can',
+	'may',
+	'should',
+	'allows',
+	'lets',
+	'helps',
+	'you',
+	'we',
+	'please',
+	'simply',
+	'just',
+	'also',
+	'bulk',
+	'use',
+	'mcp',
+	'and',
 ]);
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** "Read or replace …", "Create and send …": a second verb right after the first. */
@@ -69,30 +95,56 @@ const GIVEN_CLAUSE = /^\s*given\b[^,.;:]{1,80},\s*/i;
 const QUANTIFIERS = new Set(['one', 'any', 'each', 'some', 'all', 'several', 'either', 'both', 'many', 'most']);
 /** How many words after the opening verb its object may run to. */
 const OBJECT_WORDS = 6;
-const NEGATORS = new Set(['not', 'never', 'no', 'without', "doesn't", "don't", 'cannot', "can't", "won't", "isn't", 'neither', 'nor', 'read-only']);
+const NEGATORS = new Set([
+	'not',
+	'never',
+	'no',
+	'without',
+	"doesn't",
+	"don't",
+	'cannot',
+	"can't",
+	"won't",
+	"isn't",
+	'neither',
+	'nor',
+	'read-only',
+]);
 
 /** Phrase patterns, compiled once. Each is global so `allMatches` can list every hit. */
 export const PHRASES = {
 	// "drag and drop" and "drop-down" are not deletions.
-	destructive: /\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|(?<!drag(?:\s+and\s+|-and-|\s*&\s*|\s+n\s+))drop(?:s|ping)?(?!-?down)|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing))\b/gi,
-	overwrite: /\b(?:overwrit(?:e|es|ing|ten)|replac(?:e|es|ing)\s+(?:the\s+|an?\s+)?(?:existing|entire|whole|current)|clobber(?:s|ing)?)\b/gi,
+	destructive:
+		/\b(?:delet(?:e|es|ing)|remov(?:e|es|ing)|destroy(?:s|ing)?|(?<!drag(?:\s+and\s+|-and-|\s*&\s*|\s+n\s+))drop(?:s|ping)?(?!-?down)|truncat(?:e|es|ing)|purg(?:e|es|ing)|wip(?:e|es|ing)|eras(?:e|es|ing))\b/gi,
+	overwrite:
+		/\b(?:overwrit(?:e|es|ing|ten)|replac(?:e|es|ing)\s+(?:the\s+|an?\s+)?(?:existing|entire|whole|current)|clobber(?:s|ing)?)\b/gi,
 	// Anywhere in the description, not just the lead: "WARNING: this overwrites the website's existing
 	// contents", "Snapshots will be deleted". Read by the overwrite rule only, never to set a category.
-	dataLoss: /\b(?:overwrit(?:e|es|ing|ten)|clobber(?:s|ing|ed)?|replac(?:e|es|ing)\s+(?:the\s+|its\s+|their\s+|any\s+|all\s+)?(?:existing|entire|whole|current|previous)|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|irreversibl[ey]|unrecoverabl[ey]|(?:will|would)\s+be\s+(?:permanently\s+)?(?:deleted|removed|lost|erased|wiped|overwritten|discarded|cleared)|(?:is|are)\s+(?:permanently\s+)?(?:deleted|lost|erased|wiped|overwritten|discarded)|permanently\s+(?:delet|remov|eras|destroy|discard|overwrit)\w*)\b/gi,
-	irreversible: /\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
+	dataLoss:
+		/\b(?:overwrit(?:e|es|ing|ten)|clobber(?:s|ing|ed)?|replac(?:e|es|ing)\s+(?:the\s+|its\s+|their\s+|any\s+|all\s+)?(?:existing|entire|whole|current|previous)|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|irreversibl[ey]|unrecoverabl[ey]|(?:will|would)\s+be\s+(?:permanently\s+)?(?:deleted|removed|lost|erased|wiped|overwritten|discarded|cleared)|(?:is|are)\s+(?:permanently\s+)?(?:deleted|lost|erased|wiped|overwritten|discarded)|permanently\s+(?:delet|remov|eras|destroy|discard|overwrit)\w*)\b/gi,
+	irreversible:
+		/\b(?:permanent(?:ly)?|irreversibl[ey]|cannot be (?:undone|reversed|recovered)|can(?:no|')t be undone|unrecoverable|no undo|hard[- ]delete)\b/gi,
 	exec: /\b(?:execut(?:e|es|ing)|runs?|running|evaluat(?:e|es|ing)|interpret(?:s|ing)?)\s+(?:(?:an?|the|any|arbitrary|given|provided|custom|raw|one|or|more|multiple)\s+)*(?:(?:shell|bash|terminal|system|os|cli|sql|python|javascript|js|powershell)\s+)?(?:commands?|code|scripts?|sql|quer(?:y|ies)|statements?|javascript|python|programs?|expressions?)\b/gi,
 	arbitrary: /\barbitrary\s+(?:code|commands?|sql|quer(?:y|ies)|scripts?|javascript|python|shell)\b/gi,
 	// "Send input to an existing terminal or REPL process": whatever is sent is run.
-	console: /\b(?:send|write|type|pipe|pass)(?:s|es|ing)?\b[^.\n]{0,40}?\bto\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:terminal|shell|repl|console|tty|pty|stdin)\b/gi,
+	console:
+		/\b(?:send|write|type|pipe|pass)(?:s|es|ing)?\b[^.\n]{0,40}?\bto\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:terminal|shell|repl|console|tty|pty|stdin)\b/gi,
 	// "Purchase Orders" and "selling price" are records and figures, not purchases or sales.
-	financial: /\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)(?!\s+(?:orders?|invoices?|receipts?|requisitions?|histor(?:y|ies)|prices?|records?|requests?)\b)|buy(?:s|ing)?|sell(?:s|ing)?(?!\s+prices?\b)|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
-	session: /\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
-	egress: /\b(?:send(?:s|ing)?|e-?mail(?:s|ing)?|posts?|posting|publish(?:es|ing)?|tweet(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|forward(?:s|ing)?|invit(?:e|es|ing)|broadcast(?:s|ing)?|push(?:es|ing)?)\b.{0,60}?\b(?:to|with|on behalf of)\b/gi,
-	access: /\b(?:grant(?:s|ing)?|revok(?:e|es|ing)|invit(?:e|es|ing)|(?:add(?:s|ing)?|remov(?:e|es|ing))\s+(?:an?\s+|new\s+)?(?:members?|collaborators?|users?)\s+(?:to|from)|change(?:s)?\s+(?:the\s+)?(?:roles?|permissions?|owner)|transfer(?:s)?\s+ownership|makes?\s+(?:it\s+)?public|(?:set|change|update)s?\s+(?:the\s+)?visibility)\b/gi,
-	untrusted: /\b(?:web ?pages?|websites?|the (?:web|internet)|search(?:es)? the web|scrap(?:e|es|ing)|crawl(?:s|ing)?|user[- ]generated|third[- ]party|public (?:repos?|repositories|issues|posts))\b/gi,
-	secret: /\b(?:secrets?|passwords?|credentials?|(?:private|api|access|secret|ssh)[ _]keys?|key[ _]pairs?|(?:access|auth|authentication|authorization|bearer|api|refresh)[ _]tokens?|environment variables?)\b/gi,
+	financial:
+		/\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)(?!\s+(?:orders?|invoices?|receipts?|requisitions?|histor(?:y|ies)|prices?|records?|requests?)\b)|buy(?:s|ing)?|sell(?:s|ing)?(?!\s+prices?\b)|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
+	session:
+		/\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
+	egress:
+		/\b(?:send(?:s|ing)?|e-?mail(?:s|ing)?|posts?|posting|publish(?:es|ing)?|tweet(?:s|ing)?|messag(?:e|es|ing)|notif(?:y|ies|ying)|forward(?:s|ing)?|invit(?:e|es|ing)|broadcast(?:s|ing)?|push(?:es|ing)?)\b.{0,60}?\b(?:to|with|on behalf of)\b/gi,
+	access:
+		/\b(?:grant(?:s|ing)?|revok(?:e|es|ing)|invit(?:e|es|ing)|(?:add(?:s|ing)?|remov(?:e|es|ing))\s+(?:an?\s+|new\s+)?(?:members?|collaborators?|users?)\s+(?:to|from)|change(?:s)?\s+(?:the\s+)?(?:roles?|permissions?|owner)|transfer(?:s)?\s+ownership|makes?\s+(?:it\s+)?public|(?:set|change|update)s?\s+(?:the\s+)?visibility)\b/gi,
+	untrusted:
+		/\b(?:web ?pages?|websites?|the (?:web|internet)|search(?:es)? the web|scrap(?:e|es|ing)|crawl(?:s|ing)?|user[- ]generated|third[- ]party|public (?:repos?|repositories|issues|posts))\b/gi,
+	secret:
+		/\b(?:secrets?|passwords?|credentials?|(?:private|api|access|secret|ssh)[ _]keys?|key[ _]pairs?|(?:access|auth|authentication|authorization|bearer|api|refresh)[ _]tokens?|environment variables?)\b/gi,
 	// "Remove members from the team": the verb, then what follows "from" (checked against data stores).
-	dissociation: /\b(?:remov(?:e|es|ing)|unlink(?:s|ing)?|detach(?:es|ing)?|disassociat(?:e|es|ing)|unassign(?:s|ing)?)\b[^.;:]{0,60}?\bfrom\s+(?:(?:the|an?|its|their|this|that|all|any|specific|selected|given|one|or|more)\s+)*[\w-]+(?:\s+[\w-]+)?/gi,
+	dissociation:
+		/\b(?:remov(?:e|es|ing)|unlink(?:s|ing)?|detach(?:es|ing)?|disassociat(?:e|es|ing)|unassign(?:s|ing)?)\b[^.;:]{0,60}?\bfrom\s+(?:(?:the|an?|its|their|this|that|all|any|specific|selected|given|one|or|more)\s+)*[\w-]+(?:\s+[\w-]+)?/gi,
 } as const;
 
 export type PhraseKind = keyof typeof PHRASES;
@@ -117,7 +169,12 @@ function negatorAt(text: string, index: number): number {
 export function findPhrases(lead: string, kind: PhraseKind): PhraseHit[] {
 	return allMatches(PHRASES[kind], lead).map((m) => {
 		const negator = negatorAt(lead, m.index);
-		return { match: m.text, index: m.index, negated: negator >= 0, quoted: negator >= 0 ? lead.slice(negator, m.index + m.text.length) : m.text };
+		return {
+			match: m.text,
+			index: m.index,
+			negated: negator >= 0,
+			quoted: negator >= 0 ? lead.slice(negator, m.index + m.text.length) : m.text,
+		};
 	});
 }
 
@@ -127,7 +184,9 @@ function coordinatedVerb(lead: string, from: number): DescriptionVerb | undefine
 	if (!m) return undefined;
 	const at = from + m[0].length - (m[1] as string).length;
 	const found = descriptionVerb(lead.slice(at), false);
-	return found && found.index === 0 ? { ...found, index: at + found.index, objectEnd: at + found.objectEnd } : undefined;
+	return found && found.index === 0
+		? { ...found, index: at + found.index, objectEnd: at + found.objectEnd }
+		: undefined;
 }
 
 /** The first un-negated "and VERB it" after `from` ("Download an image and add it to the library"). */
@@ -238,7 +297,10 @@ export function descriptionVerb(lead: string, coordination = true): DescriptionV
 				return chained ? { ...own, coordinated: chained } : own;
 			}
 			// "Stop and terminate an app": both verbs act on the object after the second.
-			const shared = objectWords.length === 0 ? { objectNouns: co.objectNouns, objectWords: co.objectWords, objectEnd: co.objectEnd } : {};
+			const shared =
+				objectWords.length === 0
+					? { objectNouns: co.objectNouns, objectWords: co.objectWords, objectEnd: co.objectEnd }
+					: {};
 			return { ...own, ...shared, coordinated: { word: co.word, info: co.info, objectWords: co.objectWords } };
 		}
 		// Adverbs ("Permanently", "Automatically") precede the verb; any other word means no opening verb.

@@ -14,19 +14,30 @@ export class EvidenceLog {
 		this.#records.push({ rule, field, match, effect: { kind: 'category', category }, why });
 	}
 
-	level(rule: RuleId, field: string, match: string, level: Level, direction: 'raise' | 'lower' | 'set', why: string): void {
+	level(
+		rule: RuleId,
+		field: string,
+		match: string,
+		level: Level,
+		direction: 'raise' | 'lower' | 'set',
+		why: string,
+	): void {
 		this.#records.push({ rule, field, match, effect: { kind: 'level', level, direction }, why });
 	}
 
 	/** Records a trait once per rule, field and trait (three url parameters give three records). */
 	trait(rule: RuleId, field: string, match: string, trait: Trait, why: string): void {
-		const dup = this.#records.some((r) => r.effect.kind === 'trait' && r.effect.trait === trait && r.rule === rule && r.field === field);
+		const dup = this.#records.some(
+			(r) => r.effect.kind === 'trait' && r.effect.trait === trait && r.rule === rule && r.field === field,
+		);
 		if (!dup) this.#records.push({ rule, field, match, effect: { kind: 'trait', trait }, why });
 	}
 
 	/** Records a note once per rule, field and match. */
 	note(rule: RuleId, field: string, match: string, why: string): void {
-		const dup = this.#records.some((r) => r.effect.kind === 'note' && r.rule === rule && r.field === field && r.match === match);
+		const dup = this.#records.some(
+			(r) => r.effect.kind === 'note' && r.rule === rule && r.field === field && r.match === match,
+		);
 		if (!dup) this.#records.push({ rule, field, match, effect: { kind: 'note' }, why });
 	}
 

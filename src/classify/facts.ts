@@ -3,10 +3,21 @@
  * object, the lead sentence and its opening verb, and the classified parameters.
  */
 import type { Tool } from '../catalogue/schema.ts';
-import { UI_WORDS, type NounClass } from './lexicon.ts';
-import { descriptionVerb, leadSentence, type DescriptionVerb } from './description.ts';
+import { type DescriptionVerb, descriptionVerb, leadSentence } from './description.ts';
+import { type NounClass, UI_WORDS } from './lexicon.ts';
 import { classifyParams, type ParamFacts } from './params.ts';
-import { findNameVerb, headNoun, nameSlice, objectPhrase, objectWeight, splitName, tokenizeName, type NameToken, type NameVerb, type NounHit } from './tokens.ts';
+import {
+	findNameVerb,
+	headNoun,
+	type NameToken,
+	type NameVerb,
+	type NounHit,
+	nameSlice,
+	objectPhrase,
+	objectWeight,
+	splitName,
+	tokenizeName,
+} from './tokens.ts';
 
 /** The object a destructive verb would destroy, and where it was read. */
 export interface Target {
@@ -51,12 +62,28 @@ const SLUG_SPLIT = /[^a-z0-9]+/;
  * by `mcp`, `tool` and `tools`, which are no UI words.
  */
 function drivesUi(nameTokens: readonly NameToken[], slug: string, lead: string): boolean {
-	return nameTokens.some((t) => UI_WORDS.has(t.text)) || slug.toLowerCase().split(SLUG_SPLIT).some((w) => UI_WORDS.has(w)) || IN_BROWSER.test(lead);
+	return (
+		nameTokens.some((t) => UI_WORDS.has(t.text)) ||
+		slug
+			.toLowerCase()
+			.split(SLUG_SPLIT)
+			.some((w) => UI_WORDS.has(w)) ||
+		IN_BROWSER.test(lead)
+	);
 }
 
-function findTarget(name: string, field: Facts['nameField'], head: NounHit | undefined, descVerb: DescriptionVerb | undefined): Target | undefined {
-	if (head && objectWeight(head)) return { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) };
-	const fromLead = descVerb && !descVerb.negated ? [...descVerb.objectNouns].reverse().find((n) => objectWeight({ classes: n.classes })) : undefined;
+function findTarget(
+	name: string,
+	field: Facts['nameField'],
+	head: NounHit | undefined,
+	descVerb: DescriptionVerb | undefined,
+): Target | undefined {
+	if (head && objectWeight(head))
+		return { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) };
+	const fromLead =
+		descVerb && !descVerb.negated
+			? [...descVerb.objectNouns].reverse().find((n) => objectWeight({ classes: n.classes }))
+			: undefined;
 	if (fromLead) return { base: fromLead.base, classes: fromLead.classes, field: 'description', match: fromLead.word };
 	return head ? { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) } : undefined;
 }
@@ -74,7 +101,9 @@ function readName(tool: Tool, slug: string, all: NameToken[]): Pick<Facts, 'name
 	// Only a title's first or last word: "Optimize Multi-Stop Route" does not stop anything.
 	const found = findNameVerb(titleTokens, true);
 	const titleVerb = found?.position === 'any' ? undefined : found;
-	return titleVerb ? { name: title, nameField: 'title', tokens: titleTokens, verb: titleVerb } : { name: tool.name, nameField: 'name', tokens, verb };
+	return titleVerb
+		? { name: title, nameField: 'title', tokens: titleTokens, verb: titleVerb }
+		: { name: tool.name, nameField: 'name', tokens, verb };
 }
 
 /** Reads a definition into facts. Pure: the same tool and slug always give the same facts. */

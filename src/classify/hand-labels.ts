@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Tool } from '../catalogue/schema.ts';
-import type { ServerRef } from './index.ts';
-import { rateOf, rulesReading, type Rate } from './agreement.ts';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
+import type { Tool } from '../catalogue/schema.ts';
+import { type Rate, rateOf, rulesReading } from './agreement.ts';
+import type { ServerRef } from './index.ts';
 
 /** The hand labels of the bundled catalogue; they name bundled tools, so only its builds read them by default. */
 export const BUNDLED_HAND_LABELS = 'content/evaluation/destructive-labels.yaml';
@@ -47,14 +47,27 @@ export type HandLabel = HandLabelFile['labels'][number];
 /** Parses a hand-label file; problems name the file, the label (`labels[3]`) and the field. */
 export function parseHandLabels(file: string, text: string): { labels?: HandLabelFile; problems: CatalogueProblem[] } {
 	const doc = parseDocument(text, { uniqueKeys: true });
-	if (doc.errors.length > 0) return { problems: doc.errors.map((e) => ({ file, entry: 'file', field: '', message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+	if (doc.errors.length > 0)
+		return {
+			problems: doc.errors.map((e) => ({
+				file,
+				entry: 'file',
+				field: '',
+				message: `invalid YAML: ${e.message.split('\n')[0]}`,
+			})),
+		};
 	const result = handLabelFileSchema.safeParse(doc.toJS());
 	if (!result.success) {
 		return {
 			problems: result.error.issues.map((issue) => {
 				const [top, index, ...rest] = issue.path.map(String);
 				const inLabel = top === 'labels' && index !== undefined;
-				return { file, entry: inLabel ? `labels[${index}]` : 'file', field: (inLabel ? rest : issue.path.map(String)).join('.'), message: issue.message };
+				return {
+					file,
+					entry: inLabel ? `labels[${index}]` : 'file',
+					field: (inLabel ? rest : issue.path.map(String)).join('.'),
+					message: issue.message,
+				};
 			}),
 		};
 	}
@@ -62,7 +75,8 @@ export function parseHandLabels(file: string, text: string): { labels?: HandLabe
 	const problems: CatalogueProblem[] = [];
 	result.data.labels.forEach((l, i) => {
 		const key = `${l.server}\u0000${l.tool}`;
-		if (seen.has(key)) problems.push({ file, entry: `labels[${i}]`, field: 'tool', message: `${l.server}/${l.tool} is labelled twice` });
+		if (seen.has(key))
+			problems.push({ file, entry: `labels[${i}]`, field: 'tool', message: `${l.server}/${l.tool} is labelled twice` });
 		seen.add(key);
 	});
 	return problems.length > 0 ? { problems } : { labels: result.data, problems };
@@ -118,7 +132,14 @@ export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<
 			if (declared === label.destructive) authorsAgreed++;
 		}
 	}
-	return { measured, missing, destructive, rules: rateOf(measured, rulesAgreed), authors: rateOf(authorsMeasured, authorsAgreed), rulesDisagree };
+	return {
+		measured,
+		missing,
+		destructive,
+		rules: rateOf(measured, rulesAgreed),
+		authors: rateOf(authorsMeasured, authorsAgreed),
+		rulesDisagree,
+	};
 }
 
 /**

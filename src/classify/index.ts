@@ -6,7 +6,7 @@
 import type { Category, Level, Tool } from '../catalogue/schema.ts';
 import { planAction } from '../policy/action.ts';
 import { effectiveAnnotations } from './annotations.ts';
-import { decideCategory, type CategoryOutcome } from './category.ts';
+import { type CategoryOutcome, decideCategory } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
 import { textHints } from './hints.ts';
@@ -15,10 +15,10 @@ import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
-export type * from './types.ts';
-export { RULES, ruleById, type RuleGroup, type RuleId, type RuleInfo } from './rules.ts';
 export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
+export { RULES, type RuleGroup, type RuleId, type RuleInfo, ruleById } from './rules.ts';
+export type * from './types.ts';
 
 /** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
 export const RULESET_VERSION = '2026.12.0';
@@ -35,49 +35,90 @@ const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
  * since under tsx (keepNames) every closure made costs a `__name` call.
  */
 function decidingText(by: CategoryOutcome['decidedBy']): string {
-	return by.field === 'name' || by.field === 'title' || by.field === 'description' ? `its ${by.field} (${quote(by.match)})` : `its definition (${quote(by.match)})`;
+	return by.field === 'name' || by.field === 'title' || by.field === 'description'
+		? `its ${by.field} (${quote(by.match)})`
+		: `its definition (${quote(by.match)})`;
 }
 
 /**
  * Annotation claims the text contradicts. Each becomes a message for the page and a note for the
  * rationale; none changes the label, since claims never lower a level.
  */
-function checkContradictions(outcome: CategoryOutcome, annotations: EffectiveAnnotations, traits: readonly Trait[], log: EvidenceLog): string[] {
+function checkContradictions(
+	outcome: CategoryOutcome,
+	annotations: EffectiveAnnotations,
+	traits: readonly Trait[],
+	log: EvidenceLog,
+): string[] {
 	const out: string[] = [];
 	const category = outcome.category;
 	const by = outcome.decidedBy;
 	if (annotations.readOnlyHint.declared && annotations.readOnlyHint.value && category !== 'Read' && !outcome.fallback) {
 		out.push(`readOnlyHint is declared true, but ${decidingText(by)} makes it ${withArticle(category)} tool.`);
-		log.note('annotation-contradiction', 'annotations.readOnlyHint', 'true', `the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`);
+		log.note(
+			'annotation-contradiction',
+			'annotations.readOnlyHint',
+			'true',
+			`the server claims it is read-only, but its text makes it ${withArticle(category)} tool; the claim was not used to lower anything`,
+		);
 	}
 	if (annotations.destructiveHint.declared && !annotations.destructiveHint.value && category === 'Destructive') {
 		// An interruption is Destructive for its level, but it removes nothing: say what the text does say.
-		const does = outcome.availability ? 'stops or switches off something that runs' : 'removes or irreversibly changes something';
+		const does = outcome.availability
+			? 'stops or switches off something that runs'
+			: 'removes or irreversibly changes something';
 		out.push(`destructiveHint is declared false, but ${decidingText(by)} says it ${does}.`);
-		log.note('annotation-contradiction', 'annotations.destructiveHint', 'false', 'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything');
+		log.note(
+			'annotation-contradiction',
+			'annotations.destructiveHint',
+			'false',
+			'the server claims it is not destructive, but its text says otherwise; the claim was not used to lower anything',
+		);
 	}
-	if (annotations.destructiveHint.declared && annotations.destructiveHint.value && !annotations.readOnlyHint.value && category === 'Read') {
+	if (
+		annotations.destructiveHint.declared &&
+		annotations.destructiveHint.value &&
+		!annotations.readOnlyHint.value &&
+		category === 'Read'
+	) {
 		out.push(`destructiveHint is declared true, but ${decidingText(by)} makes it a Read tool.`);
-		log.note('annotation-contradiction', 'annotations.destructiveHint', 'true', 'the server claims it may perform destructive updates, but its text only reads; the claim raised the level');
+		log.note(
+			'annotation-contradiction',
+			'annotations.destructiveHint',
+			'true',
+			'the server claims it may perform destructive updates, but its text only reads; the claim raised the level',
+		);
 	}
 	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {
 		const open = OPEN_WORLD_TRAITS.filter((t) => traits.includes(t.trait));
 		if (open.length > 0) {
 			const says = open.map((t) => t.says).join(' and ');
 			out.push(`openWorldHint is declared false, but ${says}.`);
-			log.note('annotation-contradiction', 'annotations.openWorldHint', 'false', `the server claims a closed world, but ${says}`);
+			log.note(
+				'annotation-contradiction',
+				'annotations.openWorldHint',
+				'false',
+				`the server claims a closed world, but ${says}`,
+			);
 		}
 	}
 	return out;
 }
 
-function applyCurated(tool: Tool, ruleCategory: Category, ruleLevel: Level, log: EvidenceLog): Pick<Decision, 'category' | 'level' | 'curated'> {
+function applyCurated(
+	tool: Tool,
+	ruleCategory: Category,
+	ruleLevel: Level,
+	log: EvidenceLog,
+): Pick<Decision, 'category' | 'level' | 'curated'> {
 	const c = tool.curated;
 	if (!c) return { category: ruleCategory, level: ruleLevel };
 	const category = c.category ?? ruleCategory;
 	const level = c.level ?? ruleLevel;
-	if (c.category !== undefined) log.category('curated', 'curated', c.reason, c.category, 'a curator reviewed this tool and set its category');
-	if (c.level !== undefined) log.level('curated', 'curated', c.reason, c.level, 'set', 'a curator reviewed this tool and set its level');
+	if (c.category !== undefined)
+		log.category('curated', 'curated', c.reason, c.category, 'a curator reviewed this tool and set its category');
+	if (c.level !== undefined)
+		log.level('curated', 'curated', c.reason, c.level, 'set', 'a curator reviewed this tool and set its level');
 	return {
 		category,
 		level,
@@ -109,7 +150,11 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	const traits = log.traits();
 	const contradictions = checkContradictions(outcome, annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
-	const confidence: Confidence = tool.curated ? 'high' : contradictions.length > 0 && outcome.confidence === 'high' ? 'medium' : outcome.confidence;
+	const confidence: Confidence = tool.curated
+		? 'high'
+		: contradictions.length > 0 && outcome.confidence === 'high'
+			? 'medium'
+			: outcome.confidence;
 	return {
 		category: label.category,
 		level: label.level,

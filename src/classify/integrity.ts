@@ -60,7 +60,8 @@ interface RawFinding {
 
 const TAG_CHARS = /[\u{E0000}-\u{E007F}]+/gu;
 /** Any character the hidden-character and control checks look for, tested once per field. */
-const ANY_HIDDEN = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const ANY_HIDDEN =
+	/[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]+/gu;
 const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -68,7 +69,8 @@ const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/gu;
 // Escape sequences written out as text, which some clients decode before display.
 const ANSI_LITERAL = /\\u001b\[|\\x1b\[|\\033\[|\\e\[/gi;
-const PSEUDO_TAG = /<\s*\/?\s*(?:important|system|instructions?|secret|critical|urgent|admin|hidden|assistant|system[_ -]?prompt)\s*>/gi;
+const PSEUDO_TAG =
+	/<\s*\/?\s*(?:important|system|instructions?|secret|critical|urgent|admin|hidden|assistant|system[_ -]?prompt)\s*>/gi;
 const PSEUDO_BRACKET = /\[\s*(?:SYSTEM|ADMIN|HIDDEN|INTERNAL|INSTRUCTIONS?)\b[^\]\n]{0,40}\]/g;
 const OVERRIDE =
 	/\b(?:ignore|disregard|forget|do not follow|don't follow)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|of\s+)?(?:previous|prior|above|other|earlier|preceding|system)?\s*(?:instructions|rules|context|guidelines|prompts?|directions)\b|\byou are now\b|\bnew instructions\s*:|\bdeveloper mode\b/gi;
@@ -84,7 +86,8 @@ const SENSITIVE_PATH =
 /** The boundary character the `.env` alternative consumes, trimmed from the quoted match. */
 const LEADING_DELIMITER = /^[\s"'`(]+/;
 /** A verb that moves a file's content somewhere, making a credential-file mention an order. */
-const EXFIL_VERB = /\b(?:read|send|pass|include|upload|copy|attach|provide|share|cat|extract|forward|post|leak|collect|append)\b/i;
+const EXFIL_VERB =
+	/\b(?:read|send|pass|include|upload|copy|attach|provide|share|cat|extract|forward|post|leak|collect|append)\b/i;
 const SENTENCE_END = /[.!?\n]/;
 /**
  * Code that runs once fetched or rendered: download-and-execute (`curl … | sh`), reverse shells, a
@@ -146,7 +149,20 @@ const TOOL_FROM_SERVER =
 const SERVICE_TOOL =
 	/\b(whatsapp|gmail|slack|github|gitlab|jira|notion|discord|telegram|outlook|dropbox|stripe|salesforce|linear|figma|twilio|sendgrid|postmark)(?:'s)?\s+(?:mcp\s+)?(?:tool|server'?s?\s+[\w-]+\s+tool)\b/gi;
 /** Words that make a "… server" reference the tool's own server, or no particular server. */
-const OWN_SERVER_WORDS = ['this', 'same', 'current', 'our', 'its', 'your', 'remote', 'local', 'connected', 'upstream', 'target', 'running'];
+const OWN_SERVER_WORDS = [
+	'this',
+	'same',
+	'current',
+	'our',
+	'its',
+	'your',
+	'remote',
+	'local',
+	'connected',
+	'upstream',
+	'target',
+	'running',
+];
 const WORD_SPLIT = /[^a-z0-9]+/;
 /**
  * Parameter names that ask the model for its own context (research S-14), compared without separators.
@@ -154,28 +170,46 @@ const WORD_SPLIT = /[^a-z0-9]+/;
  * statistics) take one as their object.
  */
 const HARVEST_NAMES = new Set([
-	'systemprompt', 'conversation', 'conversationhistory', 'chathistory', 'previousmessages', 'fullconversation',
-	'chainofthought', 'reasoningtrace', 'toolslist', 'toollist', 'availabletools', 'contextwindow',
+	'systemprompt',
+	'conversation',
+	'conversationhistory',
+	'chathistory',
+	'previousmessages',
+	'fullconversation',
+	'chainofthought',
+	'reasoningtrace',
+	'toolslist',
+	'toollist',
+	'availabletools',
+	'contextwindow',
 ]);
 /** Harvesting names that may instead define the prompt of another model (`definesAnotherPrompt`). */
 const SYSTEM_PROMPT_NAMES = new Set(['systemprompt']);
 /** A model other than the caller, which a system prompt can be given to. */
-const RECIPIENT = '(?:sub-?)?agents?|assistants?|personas?|(?:chat)?bots?|llms?|ais?|models?|workers?|members?|experts?|reviewers?';
+const RECIPIENT =
+	'(?:sub-?)?agents?|assistants?|personas?|(?:chat)?bots?|llms?|ais?|models?|workers?|members?|experts?|reviewers?';
 /**
  * The parameter's own description gives the prompt to someone: "System prompt for the agent", "the
  * model's system prompt", "given to each council member". A recipient word alone ("… for your AI
  * assistant") is not enough.
  */
-const PROMPT_RECIPIENT = new RegExp(`\\b(?:for|to|of)\\s+(?:the|a|an|each|every|this|that|new|its)\\s+(?:new\\s+|\\w+\\s+)?(?:${RECIPIENT})\\b|\\b(?:${RECIPIENT})['’]s?\\s+(?:own\\s+)?system\\s+prompt\\b`, 'i');
+const PROMPT_RECIPIENT = new RegExp(
+	`\\b(?:for|to|of)\\s+(?:the|a|an|each|every|this|that|new|its)\\s+(?:new\\s+|\\w+\\s+)?(?:${RECIPIENT})\\b|\\b(?:${RECIPIENT})['’]s?\\s+(?:own\\s+)?system\\s+prompt\\b`,
+	'i',
+);
 /**
  * The tool makes, configures or asks the model the prompt is for: its name or lead opens with such a
  * verb and names the recipient right after it (`create_agent`, `createAgentDefinition`, "Creates a
  * sub-agent…", "Ask a council of models…"). Only articles and one describing word may come between:
  * "Adds numbers for your AI assistant" names no recipient of the prompt.
  */
-const MAKES_RECIPIENT = new RegExp(`^\\s*(?:create|creates|add|adds|new|define|defines|register|registers|configure|configures|update|updates|spawn|spawns|set\\s+up|sets\\s+up|build|builds|make|makes|ask|asks|convene|convenes|run|runs)\\s+(?:(?:an?|the|one|or|more|several|multiple|new|custom)\\s+){0,3}(?:(?!(?:for|to|your|my|our|their|with|of|on|in|by|from|using)\\b)\\w+\\s+(?:of\\s+(?:the\\s+)?)?)?(?:${RECIPIENT})\\b`, 'im');
+const MAKES_RECIPIENT = new RegExp(
+	`^\\s*(?:create|creates|add|adds|new|define|defines|register|registers|configure|configures|update|updates|spawn|spawns|set\\s+up|sets\\s+up|build|builds|make|makes|ask|asks|convene|convenes|run|runs)\\s+(?:(?:an?|the|one|or|more|several|multiple|new|custom)\\s+){0,3}(?:(?!(?:for|to|your|my|our|their|with|of|on|in|by|from|using)\\b)\\w+\\s+(?:of\\s+(?:the\\s+)?)?)?(?:${RECIPIENT})\\b`,
+	'im',
+);
 /** The description speaks of the caller's own prompt or conversation, so it defines nothing. */
-const CALLER_OWN = /\byour(?:s|self)?\b|\byou(?:'re|\s+are|\s+were|\s+have\s+been|\s+received|\s+follow)\b|\bso\s+far\b|\bthis\s+(?:conversation|chat|session)\b/i;
+const CALLER_OWN =
+	/\byour(?:s|self)?\b|\byou(?:'re|\s+are|\s+were|\s+have\s+been|\s+received|\s+follow)\b|\bso\s+far\b|\bthis\s+(?:conversation|chat|session)\b/i;
 /** Where the system prompt noun sits in a `HARVEST_DESCRIPTION` match, for the same exemption. */
 const THE_SYSTEM_PROMPT = /^the\s+system\s+prompt$/i;
 /** Types that cannot carry a conversation's text. */
@@ -218,35 +252,101 @@ const TEXT_PATTERNS: readonly Prefilter[] = [
 	{ re: ANSI_LITERAL, chars: ['\\'] },
 	{ re: PSEUDO_TAG, chars: ['<'] },
 	{ re: PSEUDO_BRACKET, chars: ['['] },
-	{ re: OVERRIDE, words: ['ignore', 'disregard', 'forget', 'follow'], chars: ['you are now', 'new instructions', 'developer mode'] },
+	{
+		re: OVERRIDE,
+		words: ['ignore', 'disregard', 'forget', 'follow'],
+		chars: ['you are now', 'new instructions', 'developer mode'],
+	},
 	// One prefilter per alternative of the pattern, where the alternatives need different words.
 	{ re: COERCION, words: ['always', 'before', 'prior'], andWords: ['tool', 'tools'] },
 	{ re: COERCION, words: ['otherwise', 'else', 'unless'], andWords: ['work'] },
 	{ re: COERCION, words: ['instead'], andWords: ['using'] },
 	{ re: COERCION, words: ['override'], andWords: ['behavior', 'behaviour'] },
 	{ re: COERCION, words: ['whenever'] },
-	{ re: SECRECY_STRONG, words: ['tell', 'inform', 'mention', 'reveal', 'disclose', 'should', 'must', 'without', 'hide'], andWords: ['user', 'users', 'human', 'anyone', 'them'] },
+	{
+		re: SECRECY_STRONG,
+		words: ['tell', 'inform', 'mention', 'reveal', 'disclose', 'should', 'must', 'without', 'hide'],
+		andWords: ['user', 'users', 'human', 'anyone', 'them'],
+	},
 	{ re: SECRECY_STRONG, words: ['keep'] },
 	{ re: SECRECY_WEAK, words: ['secretly', 'covertly', 'silently'] },
 	{
 		re: SENSITIVE_PATH,
-		words: ['ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'aws', 'kube', 'env', 'netrc', 'pgpass', 'credentials', 'npmrc', 'mcp', 'claude_desktop_config', 'cursor', 'claude', 'etc', 'wallet'],
+		words: [
+			'ssh',
+			'id_rsa',
+			'id_dsa',
+			'id_ecdsa',
+			'id_ed25519',
+			'aws',
+			'kube',
+			'env',
+			'netrc',
+			'pgpass',
+			'credentials',
+			'npmrc',
+			'mcp',
+			'claude_desktop_config',
+			'cursor',
+			'claude',
+			'etc',
+			'wallet',
+		],
 	},
 	{ re: SHELL_PAYLOAD, words: ['curl', 'wget', 'bash', 'tcp', 'nc', 'powershell'], chars: ['<script', 'javascript:'] },
-	{ re: HARVEST_DESCRIPTION, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'message', 'context'] },
+	{
+		re: HARVEST_DESCRIPTION,
+		words: ['entire', 'full', 'whole', 'complete'],
+		andWords: ['conversation', 'chat', 'message', 'context'],
+	},
 	{ re: HARVEST_DESCRIPTION, words: ['prompt'], andWords: ['system'] },
 	{ re: HARVEST_DESCRIPTION, words: ['thought'], andWords: ['chain'] },
 	{ re: HARVEST_DESCRIPTION, words: ['previous'], andWords: ['messages', 'instructions'] },
 	// One per kind of object: the handing-over verbs are too common to trigger on, the object words less so.
-	{ re: HARVEST_REQUEST, words: ['everything'], andWords: ['said', 'wrote', 'written', 'typed', 'asked', 'sent', 'shared', 'discussed'] },
-	{ re: HARVEST_REQUEST, words: ['prior', 'previous', 'earlier', 'preceding', 'past', 'recent'], andWords: ['messages', 'turns', 'prompts', 'exchanges', 'instructions', 'requests', 'questions'] },
+	{
+		re: HARVEST_REQUEST,
+		words: ['everything'],
+		andWords: ['said', 'wrote', 'written', 'typed', 'asked', 'sent', 'shared', 'discussed'],
+	},
+	{
+		re: HARVEST_REQUEST,
+		words: ['prior', 'previous', 'earlier', 'preceding', 'past', 'recent'],
+		andWords: ['messages', 'turns', 'prompts', 'exchanges', 'instructions', 'requests', 'questions'],
+	},
 	{ re: HARVEST_REQUEST, words: ['far', 'verbatim'] },
-	{ re: HARVEST_REQUEST, words: ['entire', 'full', 'whole', 'complete'], andWords: ['conversation', 'chat', 'dialog', 'message', 'context'] },
+	{
+		re: HARVEST_REQUEST,
+		words: ['entire', 'full', 'whole', 'complete'],
+		andWords: ['conversation', 'chat', 'dialog', 'message', 'context'],
+	},
 	{ re: HARVEST_REQUEST, words: ['your'], andWords: ['system', 'context', 'reasoning', 'chain', 'history'] },
 	{ re: QUALIFIED_TOOL, chars: ['mcp__'] },
 	{ re: SERVER_TOOLS, words: ['server', 'servers'], andWords: ['tool', 'tools'] },
 	{ re: TOOL_FROM_SERVER, words: ['server', 'servers'], andWords: ['_', '`', 'call', 'invoke'] },
-	{ re: SERVICE_TOOL, words: ['whatsapp', 'gmail', 'slack', 'github', 'gitlab', 'jira', 'notion', 'discord', 'telegram', 'outlook', 'dropbox', 'stripe', 'salesforce', 'linear', 'figma', 'twilio', 'sendgrid', 'postmark'], andWords: ['tool'] },
+	{
+		re: SERVICE_TOOL,
+		words: [
+			'whatsapp',
+			'gmail',
+			'slack',
+			'github',
+			'gitlab',
+			'jira',
+			'notion',
+			'discord',
+			'telegram',
+			'outlook',
+			'dropbox',
+			'stripe',
+			'salesforce',
+			'linear',
+			'figma',
+			'twilio',
+			'sendgrid',
+			'postmark',
+		],
+		andWords: ['tool'],
+	},
 ];
 /** Single characters are looked up in the text as written ('<', '['); longer strings in the lowercased text. */
 const isSingle = (c: string) => c.length === 1;
@@ -286,7 +386,7 @@ function textFields(tool: Tool): TextField[] {
 		if (typeof value !== 'object' || value === null || seen.has(value)) return;
 		seen.add(value);
 		if (Array.isArray(value)) {
-			value.forEach((v, i) => walk(v, `${path}[${i}]`, depth + 1, holder));
+			for (let i = 0; i < value.length; i++) walk(value[i], `${path}[${i}]`, depth + 1, holder);
 			return;
 		}
 		const obj = value as Record<string, unknown>;
@@ -306,7 +406,9 @@ function textFields(tool: Tool): TextField[] {
 function snippet(text: string, index: number, length: number): string {
 	const before = Array.from(text.slice(0, index)).slice(-CONTEXT_CHARS).join('');
 	const hit = text.slice(index, index + length);
-	const after = Array.from(text.slice(index + length)).slice(0, CONTEXT_CHARS).join('');
+	const after = Array.from(text.slice(index + length))
+		.slice(0, CONTEXT_CHARS)
+		.join('');
 	return before + hit + after;
 }
 
@@ -352,7 +454,10 @@ function ownServerWords(server: ServerRef | undefined): Set<string> {
 
 /** Lowercase words without the generic ones (`mcp`, `server`), which say nothing about whose server. */
 function words(text: string): string[] {
-	return text.toLowerCase().split(WORD_SPLIT).filter((w) => w && !GENERIC_SLUG_PARTS.has(w));
+	return text
+		.toLowerCase()
+		.split(WORD_SPLIT)
+		.filter((w) => w && !GENERIC_SLUG_PARTS.has(w));
 }
 
 const IDENT_CHAR = /[\w-]/;
@@ -403,7 +508,9 @@ function spacedIdentifier(text: string): string {
  * as words; undefined for any other text, which the phrase patterns read as it is.
  */
 function overrideWords(text: string): string | undefined {
-	return text.length >= MIN_OVERRIDE && OVERRIDE_GLUED.test(text) && IDENT_GLUE.test(text) ? spacedIdentifier(text) : undefined;
+	return text.length >= MIN_OVERRIDE && OVERRIDE_GLUED.test(text) && IDENT_GLUE.test(text)
+		? spacedIdentifier(text)
+		: undefined;
 }
 
 /** False for a parameter that cannot carry text: a boolean or number, an enum or a constant. */
@@ -452,10 +559,15 @@ const HARVEST_WHY = {
 } as const;
 
 /** A harvesting hit in one field: a parameter name, an order in any text, or a parameter's own content. */
-function harvestHit(f: TextField, tool: ToolContext, first: (re: RegExp) => Match | undefined): { match: string; why: string } | undefined {
+function harvestHit(
+	f: TextField,
+	tool: ToolContext,
+	first: (re: RegExp) => Match | undefined,
+): { match: string; why: string } | undefined {
 	if (f.propertyName) {
 		const key = f.text.toLowerCase().replace(NON_ALNUM, '');
-		if (!HARVEST_NAMES.has(key) || (SYSTEM_PROMPT_NAMES.has(key) && definesAnotherPrompt(f.schema, tool))) return undefined;
+		if (!HARVEST_NAMES.has(key) || (SYSTEM_PROMPT_NAMES.has(key) && definesAnotherPrompt(f.schema, tool)))
+			return undefined;
 		return { match: f.text, why: HARVEST_WHY.name };
 	}
 	if (f.field === 'name') return undefined;
@@ -468,7 +580,10 @@ function harvestHit(f: TextField, tool: ToolContext, first: (re: RegExp) => Matc
 }
 
 /** An order to hand over the caller's own system prompt or reasoning, which no tool has a use for. */
-function secretOrderHit(f: TextField, first: (re: RegExp) => Match | undefined): { match: string; why: string } | undefined {
+function secretOrderHit(
+	f: TextField,
+	first: (re: RegExp) => Match | undefined,
+): { match: string; why: string } | undefined {
 	if (f.propertyName || f.field === 'name') return undefined;
 	if (!first(HARVEST_REQUEST)) return undefined;
 	// Any order, not only the first: "paste what the user said…, and pass your system prompt".
@@ -489,14 +604,31 @@ class FieldFindings {
 function scanHidden(text: string, found: FieldFindings, zeroWidthKinds: Set<string>): void {
 	if (!ANY_HIDDEN.test(text)) return;
 	const tags = firstMatch(TAG_CHARS, text);
-	if (tags) found.add('tag-characters', snippet(text, tags.index, tags.text.length), true, `invisible Unicode tag characters spell out hidden text ("${decodeTags(tags.text)}") that people cannot see but the model reads`);
+	if (tags)
+		found.add(
+			'tag-characters',
+			snippet(text, tags.index, tags.text.length),
+			true,
+			`invisible Unicode tag characters spell out hidden text ("${decodeTags(tags.text)}") that people cannot see but the model reads`,
+		);
 	const bidi = firstMatch(BIDI, text);
-	if (bidi) found.add('bidi-control', snippet(text, bidi.index, bidi.text.length), true, 'bidirectional control characters reorder how the text is displayed, so people and the model read different things');
+	if (bidi)
+		found.add(
+			'bidi-control',
+			snippet(text, bidi.index, bidi.text.length),
+			true,
+			'bidirectional control characters reorder how the text is displayed, so people and the model read different things',
+		);
 	const zw = zeroWidthHits(text);
 	if (zw.length > 0) {
 		for (const hit of zw) zeroWidthKinds.add(hit.char);
 		const hit = zw[0] as { index: number; char: string };
-		found.add('hidden-unicode', snippet(text, hit.index, hit.char.length), false, 'zero-width characters are invisible on screen and can hide or split words that filters look for');
+		found.add(
+			'hidden-unicode',
+			snippet(text, hit.index, hit.char.length),
+			false,
+			'zero-width characters are invisible on screen and can hide or split words that filters look for',
+		);
 	}
 }
 
@@ -530,7 +662,8 @@ function collectStrings(value: unknown, parentKey: string, depth: number, seen: 
 			if (spaced) acc.strings.push(spaced);
 			// Lowercasing and stripping never lengthen a name's letters and digits, so a name shorter than
 			// every harvesting name cannot be one; most property names are (id, path, query).
-			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, ''))) acc.harvestName = true;
+			if (key.length >= MIN_HARVEST_NAME && HARVEST_NAMES.has(key.toLowerCase().replace(NON_ALNUM, '')))
+				acc.harvestName = true;
 		}
 		collectStrings(obj[key], key, depth + 1, seen, acc);
 	}
@@ -551,7 +684,9 @@ class Triggers {
 		// Matching lowercase text with a case-sensitive regex is faster than a case-insensitive one. Every
 		// trigger is ASCII; lowering must keep positions and must not turn another letter into an ASCII one
 		// glued to a trigger (U+212A lowercases to "k"), so text holding one has only its ASCII lowered.
-		this.lower = KELVIN_OR_DOTTED_I.test(text) ? text.replace(ASCII_UPPER, (run) => run.toLowerCase()) : text.toLowerCase();
+		this.lower = KELVIN_OR_DOTTED_I.test(text)
+			? text.replace(ASCII_UPPER, (run) => run.toLowerCase())
+			: text.toLowerCase();
 		this.hits = allMatches(TRIGGERS, this.lower);
 		for (const m of this.hits) this.found.add(m.text);
 	}
@@ -589,7 +724,9 @@ class Triggers {
 		let hit = false;
 		if (p.words) for (const w of p.words) if (this.found.has(w)) hit = true;
 		const chars = this.#chars;
-		if (!hit && p.chars) for (const c of p.chars) if (chars ? chars.has(c) : isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
+		if (!hit && p.chars)
+			for (const c of p.chars)
+				if (chars ? chars.has(c) : isSingle(c) ? this.text.includes(c) : this.lower.includes(c)) hit = true;
 		return hit && (!p.andWords || this.containsAny(NEEDED_AND_WORDS.get(p.andWords) as readonly string[]));
 	}
 }
@@ -599,17 +736,31 @@ class Triggers {
  * `includes` per string and definition (single characters are the same lowercased). Longer strings
  * come first, so `<script` is matched rather than its `<`, which `CONTAINED` then records too.
  */
-const CHAR_NEEDLES: readonly string[] = [...new Set(TEXT_PATTERNS.flatMap((p) => p.chars ?? []))].sort((a, b) => b.length - a.length);
+const CHAR_NEEDLES: readonly string[] = [...new Set(TEXT_PATTERNS.flatMap((p) => p.chars ?? []))].sort(
+	(a, b) => b.length - a.length,
+);
 /**
  * The characters `ANY_HIDDEN` looks for, as one more alternative of `CHARS` (tag characters as their
  * UTF-16 pairs), so clean text needs no pass of its own for them; a hit is confirmed with `ANY_HIDDEN`.
  * Lowercasing neither makes nor changes any of them: they are controls and format characters.
  */
-const HIDDEN_ALTERNATIVE = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F]';
-const CHARS = new RegExp(`${CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')}|${HIDDEN_ALTERNATIVE}`, 'g');
+const HIDDEN_ALTERNATIVE =
+	'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F]';
+const CHARS = new RegExp(
+	`${CHAR_NEEDLES.map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|')}|${HIDDEN_ALTERNATIVE}`,
+	'g',
+);
 /** For each needle, the needles inside it (itself included) and where. */
 const CONTAINED: ReadonlyMap<string, readonly { needle: string; offset: number }[]> = new Map(
-	CHAR_NEEDLES.map((n) => [n, CHAR_NEEDLES.flatMap((m) => [...n.matchAll(new RegExp(m.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'g'))].map((x) => ({ needle: m, offset: x.index })))]),
+	CHAR_NEEDLES.map((n) => [
+		n,
+		CHAR_NEEDLES.flatMap((m) =>
+			[...n.matchAll(new RegExp(m.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'g'))].map((x) => ({
+				needle: m,
+				offset: x.index,
+			})),
+		),
+	]),
 );
 // One left-to-right pass finds every needle that occurs, and marks every string holding one, if no
 // needle can begin inside another and run past its end (a proper suffix of one is never a prefix of
@@ -617,7 +768,8 @@ const CONTAINED: ReadonlyMap<string, readonly { needle: string; offset: number }
 // is harmless: its first occurrence is found, and the overlapping one lies in the same string.
 for (const n of CHAR_NEEDLES) {
 	for (let i = 1; i < n.length; i++) {
-		if (CHAR_NEEDLES.some((m) => m !== n && m.length > n.length - i && m.startsWith(n.slice(i)))) throw new Error(`integrity: prefilter strings overlap: ${n}`);
+		if (CHAR_NEEDLES.some((m) => m !== n && m.length > n.length - i && m.startsWith(n.slice(i))))
+			throw new Error(`integrity: prefilter strings overlap: ${n}`);
 	}
 }
 
@@ -627,7 +779,11 @@ for (const n of CHAR_NEEDLES) {
  * satisfied, so searching for the later word again could never change the answer.
  */
 const NEEDED_AND_WORDS: ReadonlyMap<readonly string[], readonly string[]> = new Map(
-	TEXT_PATTERNS.flatMap((p) => (p.andWords ? [[p.andWords, p.andWords.filter((w, i) => !p.andWords?.slice(0, i).some((e) => w.includes(e)))] as const] : [])),
+	TEXT_PATTERNS.flatMap((p) =>
+		p.andWords
+			? [[p.andWords, p.andWords.filter((w, i) => !p.andWords?.slice(0, i).some((e) => w.includes(e)))] as const]
+			: [],
+	),
 );
 
 /** Each trigger word's and character string's prefilters, as bits of `TEXT_PATTERNS` indices. */
@@ -650,7 +806,10 @@ const WORD_PREFILTERS: ReadonlyMap<string, number> = (() => {
  * Positions in the lowercased text are positions in the strings: only ASCII letters are lowered.
  */
 function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestName: boolean } {
-	const acc: QuickText = { strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''], harvestName: false };
+	const acc: QuickText = {
+		strings: [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''],
+		harvestName: false,
+	};
 	const spacedName = overrideWords(tool.name);
 	if (spacedName) acc.strings.push(spacedName);
 	const seen = new Set<object>();
@@ -686,14 +845,26 @@ function presentPatterns(tool: Tool): { present: ReadonlySet<RegExp>; harvestNam
 	return { present, harvestName: acc.harvestName };
 }
 
-function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>, own: ReadonlySet<string>, present: ReadonlySet<RegExp>): RawFinding[] {
+function scanField(
+	f: TextField,
+	tool: ToolContext,
+	zeroWidthKinds: Set<string>,
+	own: ReadonlySet<string>,
+	present: ReadonlySet<RegExp>,
+): RawFinding[] {
 	const { field, text } = f;
 	const found = new FieldFindings(field);
 	const add = found.add.bind(found);
 	const first = (re: RegExp) => (present.has(re) ? firstMatch(re, text) : undefined);
 	if (present.has(ANY_HIDDEN)) scanHidden(text, found, zeroWidthKinds);
 	const control = (present.has(ANY_HIDDEN) ? firstMatch(CONTROL, text) : undefined) ?? first(ANSI_LITERAL);
-	if (control) add('control-characters', snippet(text, control.index, control.text.length), true, 'terminal control or ANSI escape sequences can hide or rewrite text in a console');
+	if (control)
+		add(
+			'control-characters',
+			snippet(text, control.index, control.text.length),
+			true,
+			'terminal control or ANSI escape sequences can hide or rewrite text in a console',
+		);
 	const tag = first(PSEUDO_TAG) ?? first(PSEUDO_BRACKET);
 	if (tag) add('pseudo-tag', tag.text, false, 'a pseudo tag dresses the text up as a system instruction to the model');
 	// A tool or parameter name, or a schema string without spaces (an enum value), is an identifier:
@@ -701,24 +872,57 @@ function scanField(f: TextField, tool: ToolContext, zeroWidthKinds: Set<string>,
 	const identifier = f.propertyName || field === 'name' || (field.startsWith('inputSchema.') && !WHITESPACE.test(text));
 	const spaced = identifier && present.has(OVERRIDE) ? overrideWords(text) : undefined;
 	const override = first(OVERRIDE) ?? (spaced && firstMatch(OVERRIDE, spaced) ? { text, index: 0 } : undefined);
-	if (override) add('model-instruction', override.text, true, 'it tells the model to set aside its instructions, which no honest tool needs to do');
+	if (override)
+		add(
+			'model-instruction',
+			override.text,
+			true,
+			'it tells the model to set aside its instructions, which no honest tool needs to do',
+		);
 	const coercion = first(COERCION);
-	if (coercion) add('coercive-instruction', coercion.text, false, 'it orders the model around other tools or its own use, a common way to smuggle extra steps in');
+	if (coercion)
+		add(
+			'coercive-instruction',
+			coercion.text,
+			false,
+			'it orders the model around other tools or its own use, a common way to smuggle extra steps in',
+		);
 	const secrecy = first(SECRECY_STRONG);
-	if (secrecy) add('secrecy', secrecy.text, true, 'it asks the model to keep something from the user, which no honest tool needs to do');
+	if (secrecy)
+		add(
+			'secrecy',
+			secrecy.text,
+			true,
+			'it asks the model to keep something from the user, which no honest tool needs to do',
+		);
 	else {
 		const weak = first(SECRECY_WEAK);
-		if (weak) add('secrecy', weak.text, false, 'it says something happens silently or secretly, out of the user\'s sight');
+		if (weak)
+			add('secrecy', weak.text, false, "it says something happens silently or secretly, out of the user's sight");
 	}
 	const path = first(SENSITIVE_PATH);
 	if (path) {
 		const ordered = EXFIL_VERB.test(sentenceAround(text, path.index));
-		add('sensitive-path', path.text.replace(LEADING_DELIMITER, ''), ordered, ordered ? 'it asks for the content of a credential or agent-configuration file' : 'it mentions a credential or agent-configuration file');
+		add(
+			'sensitive-path',
+			path.text.replace(LEADING_DELIMITER, ''),
+			ordered,
+			ordered
+				? 'it asks for the content of a credential or agent-configuration file'
+				: 'it mentions a credential or agent-configuration file',
+		);
 	}
 	const shell = first(SHELL_PAYLOAD);
 	if (shell) add('shell-payload', shell.text, true, 'it contains a shell or script payload');
-	const cross = f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own, tool.name);
-	if (cross) add('cross-server', cross, false, "it refers to another server's tools, the way tool-shadowing attacks redirect or hijack calls meant for them");
+	const cross =
+		f.propertyName || !CROSS_PATTERNS.some((re) => present.has(re)) ? undefined : crossServerHit(text, own, tool.name);
+	if (cross)
+		add(
+			'cross-server',
+			cross,
+			false,
+			"it refers to another server's tools, the way tool-shadowing attacks redirect or hijack calls meant for them",
+		);
 	// A chat tool's subject is the conversation, but never the caller's own system prompt or reasoning.
 	const harvest = tool.chatTool ? secretOrderHit(f, first) : harvestHit(f, tool, first);
 	if (harvest) add('harvesting-param', harvest.match, true, harvest.why);

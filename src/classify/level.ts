@@ -9,9 +9,9 @@ import { findPhrases } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { BULK_WORDS } from './lexicon.ts';
-import { takesAmount, type Param } from './params.ts';
+import { type Param, takesAmount } from './params.ts';
 import type { RuleId } from './rules.ts';
-import { lookupNoun, nameSlice, objectWeight, verbSegment, type NameToken } from './tokens.ts';
+import { lookupNoun, type NameToken, nameSlice, objectWeight, verbSegment } from './tokens.ts';
 import type { EffectiveAnnotations } from './types.ts';
 
 /** Name verbs that replace what was there (research rule W4). */
@@ -67,13 +67,23 @@ function objectNouns(f: Facts, cls: 'untrusted' | 'private' | 'billing' | 'money
 }
 
 /** Live hits of a lead-sentence phrase; negated ones ("without overwriting") are noted and dropped. */
-function leadHits(f: Facts, kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite', log: EvidenceLog): Citation[] {
+function leadHits(
+	f: Facts,
+	kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite',
+	log: EvidenceLog,
+): Citation[] {
 	return liveHits(f.lead, kind, log);
 }
 
-function liveHits(text: string, kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite' | 'dataLoss', log: EvidenceLog): Citation[] {
+function liveHits(
+	text: string,
+	kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite' | 'dataLoss',
+	log: EvidenceLog,
+): Citation[] {
 	const hits = findPhrases(text, kind);
-	for (const h of hits) if (h.negated) log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
+	for (const h of hits)
+		if (h.negated)
+			log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
 
@@ -96,31 +106,75 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 	const weight = objectWeight(target);
 	const at = target ? { field: target.field, match: target.match } : undefined;
 	if (outcome.category === 'Destructive') {
-		if (weight === 'minor' && at) state.lower('minor-object', at, 'Medium', 'the object is minor, so a mistaken call loses little and is easy to redo');
-		else if (outcome.availability) state.lower('availability-only', outcome.availability, 'High', 'it interrupts something that can be started again rather than destroying it');
-		else if (weight === 'content' && at) state.lower('content-object', at, 'High', 'the object is a single piece of content, a real but bounded loss');
-		else if (weight === 'high-value' && at) state.set('high-value-object', at, 'Critical', "the object is high-value: losing it loses everything in it or someone's access");
+		if (weight === 'minor' && at)
+			state.lower(
+				'minor-object',
+				at,
+				'Medium',
+				'the object is minor, so a mistaken call loses little and is easy to redo',
+			);
+		else if (outcome.availability)
+			state.lower(
+				'availability-only',
+				outcome.availability,
+				'High',
+				'it interrupts something that can be started again rather than destroying it',
+			);
+		else if (weight === 'content' && at)
+			state.lower('content-object', at, 'High', 'the object is a single piece of content, a real but bounded loss');
+		else if (weight === 'high-value' && at)
+			state.set(
+				'high-value-object',
+				at,
+				'Critical',
+				"the object is high-value: losing it loses everything in it or someone's access",
+			);
 	}
 	// Only a bounded loss (content) can be escalated; an interruption stays an interruption.
 	const escalable = outcome.category === 'Destructive' && state.level === 'High' && !outcome.availability;
 	const irreversible = leadHits(f, 'irreversible', log)[0];
 	const safeguard = f.params.safeguardOff[0];
-	if (escalable && irreversible) state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
-	else if (escalable && safeguard) state.raise('irreversible', paramCite(safeguard), 'Critical', 'a flag can switch off its safeguard, so the loss cannot be undone');
+	if (escalable && irreversible)
+		state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
+	else if (escalable && safeguard)
+		state.raise(
+			'irreversible',
+			paramCite(safeguard),
+			'Critical',
+			'a flag can switch off its safeguard, so the loss cannot be undone',
+		);
 
 	if (outcome.category === 'Read') return;
-	const bulk = [...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)), ...f.params.bulk.map(paramCite)];
+	const bulk = [
+		...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
+		...f.params.bulk.map(paramCite),
+	];
 	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
 	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'Critical', 'one call can destroy many objects');
 }
 
 /** Free-form code makes an Execute tool Critical; ending sessions or connections keeps it at High. */
 function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
-	for (const p of f.params.code) log.trait('code-param', p.path, p.name, 'code-param', 'the caller supplies code, commands or queries');
-	if (outcome.code?.field === 'description') log.trait('code-param', outcome.code.field, outcome.code.match, 'code-param', 'its description says it runs arbitrary code or commands');
+	for (const p of f.params.code)
+		log.trait('code-param', p.path, p.name, 'code-param', 'the caller supplies code, commands or queries');
+	if (outcome.code?.field === 'description')
+		log.trait(
+			'code-param',
+			outcome.code.field,
+			outcome.code.match,
+			'code-param',
+			'its description says it runs arbitrary code or commands',
+		);
 	if (outcome.category !== 'Execute') return;
-	if (outcome.session) state.set('session-termination', outcome.session, 'High', 'ending live sessions or connections interrupts whoever is using them, but destroys nothing');
-	if (outcome.code) state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
+	if (outcome.session)
+		state.set(
+			'session-termination',
+			outcome.session,
+			'High',
+			'ending live sessions or connections interrupts whoever is using them, but destroys nothing',
+		);
+	if (outcome.code)
+		state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
 }
 
 /** Overwriting, sending to a chosen recipient or changing access raises a Write tool to High. */
@@ -134,24 +188,40 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const readsLater = (category === 'Write' || category === 'Execute') && named.length + lead.length === 0;
 	const later = readsLater ? [...liveHits(f.description, 'dataLoss', log), ...f.params.overwrite.map(paramCite)] : [];
 	const overwrites = [...named, ...lead, ...later];
-	if (category === 'Write' && overwrites[0]) state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
-	else if (category === 'Execute' && overwrites[0]) log.note('overwrite', overwrites[0].field, overwrites[0].match, 'what it runs replaces existing content, which is lost if the call is wrong');
+	if (category === 'Write' && overwrites[0])
+		state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
+	else if (category === 'Execute' && overwrites[0])
+		log.note(
+			'overwrite',
+			overwrites[0].field,
+			overwrites[0].match,
+			'what it runs replaces existing content, which is lost if the call is wrong',
+		);
 
 	// Egress: an unmistakable recipient, or any address-like parameter on a tool that sends.
-	const sends = Boolean(f.verb?.info.egress) || Boolean(f.descVerb && !f.descVerb.negated && f.descVerb.info.egress) || leadHits(f, 'egress', log).length > 0;
-	const recipients = [...f.params.recipient, ...(sends ? [...f.params.maybeRecipient, ...f.params.url] : [])].map(paramCite);
+	const sends =
+		Boolean(f.verb?.info.egress) ||
+		Boolean(f.descVerb && !f.descVerb.negated && f.descVerb.info.egress) ||
+		leadHits(f, 'egress', log).length > 0;
+	const recipients = [...f.params.recipient, ...(sends ? [...f.params.maybeRecipient, ...f.params.url] : [])].map(
+		paramCite,
+	);
 	for (const r of recipients) log.trait('egress', r.field, r.match, 'egress', 'the agent chooses where the data goes');
-	if (category === 'Write' && recipients[0]) state.raise('egress', recipients[0], 'High', 'a manipulated call can send data to any recipient');
+	if (category === 'Write' && recipients[0])
+		state.raise('egress', recipients[0], 'High', 'a manipulated call can send data to any recipient');
 
 	const access: Citation[] = [];
 	if (f.verb?.info.access) access.push(nameCite(f, f.verb.token));
 	if (outcome.access) access.push(outcome.access);
-	if (f.descVerb && !f.descVerb.negated && f.descVerb.info.access) access.push({ field: 'description', match: f.descVerb.word });
+	if (f.descVerb && !f.descVerb.negated && f.descVerb.info.access)
+		access.push({ field: 'description', match: f.descVerb.word });
 	// On a Financial tool "token" is a crypto asset, not a credential.
 	if (f.head?.classes.has('access') && category !== 'Financial') access.push(nameCite(f, f.head.token));
 	access.push(...leadHits(f, 'access', log));
-	for (const a of access) log.trait('access-change', a.field, a.match, 'access-change', 'it changes who can access what');
-	if (category === 'Write' && access[0]) state.raise('access-change', access[0], 'High', 'a mistaken or manipulated call can hand out or take away access');
+	for (const a of access)
+		log.trait('access-change', a.field, a.match, 'access-change', 'it changes who can access what');
+	if (category === 'Write' && access[0])
+		state.raise('access-change', access[0], 'High', 'a mistaken or manipulated call can hand out or take away access');
 }
 
 /** What a Read tool returns sets its level: URLs, third-party content and private data Medium, secrets High. */
@@ -159,24 +229,56 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const isRead = outcome.category === 'Read';
 	const urls = f.params.url.map(paramCite);
 	for (const u of urls) log.trait('url-param', u.field, u.match, 'url-param', 'it takes a URL the agent chooses');
-	if (isRead && urls[0]) state.raise('url-param', urls[0], 'Medium', 'fetching an agent-chosen URL allows server-side request forgery and leaks through the query string');
+	if (isRead && urls[0])
+		state.raise(
+			'url-param',
+			urls[0],
+			'Medium',
+			'fetching an agent-chosen URL allows server-side request forgery and leaks through the query string',
+		);
 	if (isRead) {
 		// Any word of the name before a qualifier counts, the verb included: `scrape_page`, `web_search`.
-		const words = verbSegment(f.tokens).filter((t) => lookupNoun(t.text)?.classes.has('untrusted')).map((t) => nameCite(f, t));
+		const words = verbSegment(f.tokens)
+			.filter((t) => lookupNoun(t.text)?.classes.has('untrusted'))
+			.map((t) => nameCite(f, t));
 		const untrusted = [...urls, ...words, ...leadHits(f, 'untrusted', log)];
-		for (const u of untrusted) log.trait('untrusted-input', u.field, u.match, 'untrusted-input', 'it returns content written by third parties, which may carry injected instructions');
-		if (untrusted[0]) state.raise('untrusted-input', untrusted[0], 'Medium', 'what it returns may carry instructions injected by a third party');
+		for (const u of untrusted)
+			log.trait(
+				'untrusted-input',
+				u.field,
+				u.match,
+				'untrusted-input',
+				'it returns content written by third parties, which may carry injected instructions',
+			);
+		if (untrusted[0])
+			state.raise(
+				'untrusted-input',
+				untrusted[0],
+				'Medium',
+				'what it returns may carry instructions injected by a third party',
+			);
 		const personal = [...objectNouns(f, 'private'), ...f.params.path.map(paramCite)];
-		for (const p of personal) log.trait('private-data', p.field, p.match, 'private-data', 'it reads data that belongs to a person or organisation');
+		for (const p of personal)
+			log.trait(
+				'private-data',
+				p.field,
+				p.match,
+				'private-data',
+				'it reads data that belongs to a person or organisation',
+			);
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
 	}
 	const head = f.head?.classes.has('secret') && outcome.category !== 'Financial' ? [nameCite(f, f.head.token)] : [];
 	// "Returns the API key": a credential that is what the tool handles, not one it merely authenticates with.
 	const dv = f.descVerb;
-	const handled = dv && !dv.negated ? findPhrases(f.lead, 'secret').filter((h) => !h.negated && h.index > dv.index && h.index <= dv.objectEnd) : [];
+	const handled =
+		dv && !dv.negated
+			? findPhrases(f.lead, 'secret').filter((h) => !h.negated && h.index > dv.index && h.index <= dv.objectEnd)
+			: [];
 	const secrets = [...head, ...handled.map((h) => ({ field: 'description', match: h.match }))];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
-	if (isRead && secrets[0]) state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
+	if (isRead && secrets[0])
+		state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }
 
 /** Traits that describe the tool without moving its level: paths, compute spend, money, destruction. */
@@ -185,19 +287,25 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 	const by = outcome.decidedBy;
 	for (const p of f.params.path) log.trait('path-param', p.path, p.name, 'path-param', 'it takes a filesystem path');
 	if (category !== 'Read') {
-		const cost = [...(f.verb?.info.cost ? [nameCite(f, f.verb.token)] : []), ...(f.verb && (category === 'Write' || category === 'Execute') ? objectNouns(f, 'compute') : [])];
+		const cost = [
+			...(f.verb?.info.cost ? [nameCite(f, f.verb.token)] : []),
+			...(f.verb && (category === 'Write' || category === 'Execute') ? objectNouns(f, 'compute') : []),
+		];
 		for (const c of cost) log.trait('cost', c.field, c.match, 'cost', 'it can start paid compute');
 		// Each record says what it saw: only a Financial tool moves money. That record is filed under the
 		// deciding rule, like destroys below, so the category sentence already explains it.
 		if (category === 'Financial') log.trait(by.rule, by.field, by.match, 'money', 'it moves money');
 		// In a browser or device tool an `amount` is how far to scroll or zoom, not money.
 		const money = f.ui ? f.params.money.filter((p) => !takesAmount(p)) : f.params.money;
-		for (const m of money.map(paramCite)) log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
-		for (const m of objectNouns(f, 'billing')) log.trait('money', m.field, m.match, 'money', 'it acts on billing or pricing');
+		for (const m of money.map(paramCite))
+			log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
+		for (const m of objectNouns(f, 'billing'))
+			log.trait('money', m.field, m.match, 'money', 'it acts on billing or pricing');
 	}
 	// A tool that only interrupts something (stop, restart, kill a process) destroys nothing: it is still
 	// linked to excessive agency through its Destructive category, whose reason says "remove or disrupt".
-	if (category === 'Destructive' && !outcome.availability) log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
+	if (category === 'Destructive' && !outcome.availability)
+		log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
 }
 
 /**
@@ -208,10 +316,22 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 function annotationRules({ outcome, annotations: a, state }: RuleContext): void {
 	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
 	const claim = { field: 'annotations.destructiveHint', match: 'true' };
-	if (outcome.category === 'Write' && destructiveClaim) state.raise('annotation-destructive', claim, 'High', 'the server itself declares that it may overwrite or delete');
-	if (outcome.category === 'Read' && destructiveClaim) state.raise('annotation-destructive', claim, 'Medium', 'the server itself declares that it may overwrite or delete, which its text does not show');
+	if (outcome.category === 'Write' && destructiveClaim)
+		state.raise('annotation-destructive', claim, 'High', 'the server itself declares that it may overwrite or delete');
+	if (outcome.category === 'Read' && destructiveClaim)
+		state.raise(
+			'annotation-destructive',
+			claim,
+			'Medium',
+			'the server itself declares that it may overwrite or delete, which its text does not show',
+		);
 	if (outcome.fallback && outcome.category === 'Read') {
-		state.raise('annotation-read-only', { field: 'annotations.readOnlyHint', match: 'true' }, 'Medium', 'only the unverified claim says it reads, so it keeps the level of a tool whose text shows nothing');
+		state.raise(
+			'annotation-read-only',
+			{ field: 'annotations.readOnlyHint', match: 'true' },
+			'Medium',
+			'only the unverified claim says it reads, so it keeps the level of a tool whose text shows nothing',
+		);
 	}
 }
 
@@ -226,6 +346,7 @@ export function decideLevel(input: LevelInput, log: EvidenceLog): Level {
 	const state = new LevelState(BASE[category], log);
 	log.level('base-level', 'category', category, state.level, 'set', 'this is where its category starts');
 	const ctx: RuleContext = { ...input, state, log };
-	for (const group of [destructiveRules, executeRules, writeRules, readRules, descriptiveTraits, annotationRules]) group(ctx);
+	for (const group of [destructiveRules, executeRules, writeRules, readRules, descriptiveTraits, annotationRules])
+		group(ctx);
 	return state.level;
 }

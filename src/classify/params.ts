@@ -61,7 +61,8 @@ export interface ParamFacts {
 
 const NAME_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 /** Programming vocabulary in a parameter's own description that makes `query`, `code` or `expression` code. */
-const PARAM_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
+const PARAM_CODE_CONTEXT =
+	/\b(?:sql|cypher|graphql|sparql|javascript|typescript|python|shell|bash|powershell|scripts?|query language|function body|programs?|code to (?:run|execute|evaluate)|(?:run|execute|evaluate)s?\b[^.]{0,30}\bcode)\b/i;
 /**
  * A tool whose name opens with exec, execute, eval or interpret as a word of its own (`execute`,
  * `executeCode`, `eval_js`; not `executions_list`): what it takes as `code` or `expression` is run.
@@ -72,13 +73,23 @@ const EXEC_NAME = /^(?:[Ee]xec(?:ute)?|[Ee]val|[Ii]nterpret)(?:$|[^a-z])/;
 const EVALUATE_NAME = /^[Ee]valuate(?:$|[^a-z])/;
 const EVALUATED: ReadonlySet<string> = new Set(['expression', 'expr', 'function', 'lambda', 'statement', 'stmt']);
 /** Stricter vocabulary for the tool's own name and lead, which may mention "code" as a subject (code search). */
-const TOOL_CODE_CONTEXT = /\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell|(?:run|execute|evaluate)s?\s+(?:[\w-]+\s+)?code)\b/i;
+const TOOL_CODE_CONTEXT =
+	/\b(?:sql|cypher|graphql|sparql|query language|javascript|typescript|python|shell commands?|bash|powershell|(?:run|execute|evaluate)s?\s+(?:[\w-]+\s+)?code)\b/i;
 /** Name words of a path the tool writes to. */
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
 /** A path parameter described as where the result is written. */
-const OUTPUT_CONTEXT = /\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
+const OUTPUT_CONTEXT =
+	/\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
 /** Flags that let a call replace what exists; `force` is not one (force-stop, force-push say other things). */
-const OVERWRITE_FLAGS = new Set(['overwrite', 'overwrite_existing', 'allow_overwrite', 'force_overwrite', 'replace', 'replace_existing', 'clobber']);
+const OVERWRITE_FLAGS = new Set([
+	'overwrite',
+	'overwrite_existing',
+	'allow_overwrite',
+	'force_overwrite',
+	'replace',
+	'replace_existing',
+	'clobber',
+]);
 /** Allowed values that choose overwriting, as in `mode: APPEND | OVERWRITE`. */
 const OVERWRITE_VALUES = new Set(['overwrite', 'replace']);
 const OVERWRITE_VALUE_LENGTHS = new Set([...OVERWRITE_VALUES].map((v) => v.length));
@@ -86,27 +97,125 @@ const OVERWRITE_VALUE_LENGTHS = new Set([...OVERWRITE_VALUES].map((v) => v.lengt
 const OUTPUT_PLACES = new Set(['path', 'paths', 'filepath', 'dir', 'directory', 'folder']);
 
 const CODE_EXACT = new Set([
-	'sql', 'javascript', 'python', 'bash', 'shell', 'powershell', 'typescript', 'js', 'py', 'sh', 'ts', 'command', 'cmd',
-	'commands', 'script', 'scripts', 'source_code', 'code_snippet',
+	'sql',
+	'javascript',
+	'python',
+	'bash',
+	'shell',
+	'powershell',
+	'typescript',
+	'js',
+	'py',
+	'sh',
+	'ts',
+	'command',
+	'cmd',
+	'commands',
+	'script',
+	'scripts',
+	'source_code',
+	'code_snippet',
 ]);
 /** `shell_command`, `init_script`: the last token says what the value is. */
 const CODE_HEADS = new Set(['command', 'cmd', 'commands', 'script', 'scripts']);
 /** `sql_query`, `python_code`: a language token plus a head that is code only in that company. */
 const CODE_LANG_TOKENS = new Set(['sql', 'javascript', 'python', 'bash', 'shell', 'powershell', 'typescript', 'js']);
-const CODE_LANG_HEADS = new Set(['code', 'query', 'queries', 'statement', 'statements', 'source', 'snippet', 'expression', 'program']);
-const CODE_AMBIGUOUS = new Set(['code', 'query', 'function', 'expression', 'expr', 'program', 'snippet', 'statement', 'stmt', 'eval', 'lambda', 'body', 'source']);
-const URL_EXACT = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'links', 'endpoint', 'webhook', 'callback', 'redirect_uri', 'redirect_url']);
+const CODE_LANG_HEADS = new Set([
+	'code',
+	'query',
+	'queries',
+	'statement',
+	'statements',
+	'source',
+	'snippet',
+	'expression',
+	'program',
+]);
+const CODE_AMBIGUOUS = new Set([
+	'code',
+	'query',
+	'function',
+	'expression',
+	'expr',
+	'program',
+	'snippet',
+	'statement',
+	'stmt',
+	'eval',
+	'lambda',
+	'body',
+	'source',
+]);
+const URL_EXACT = new Set([
+	'url',
+	'urls',
+	'uri',
+	'uris',
+	'href',
+	'link',
+	'links',
+	'endpoint',
+	'webhook',
+	'callback',
+	'redirect_uri',
+	'redirect_url',
+]);
 const URL_LAST = new Set(['url', 'urls', 'uri', 'uris', 'href', 'endpoint', 'webhook']);
 const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
-const PATH_EXACT = new Set(['path', 'paths', 'file', 'files', 'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder', 'cwd', 'working_directory', 'workdir', 'glob']);
+const PATH_EXACT = new Set([
+	'path',
+	'paths',
+	'file',
+	'files',
+	'filename',
+	'filenames',
+	'filepath',
+	'dir',
+	'directory',
+	'folder',
+	'cwd',
+	'working_directory',
+	'workdir',
+	'glob',
+]);
 const PATH_LAST = new Set(['path', 'paths', 'filepath', 'filename', 'dir', 'directory', 'folder']);
 const RECIPIENT_EXACT = new Set(['to', 'cc', 'bcc', 'recipient', 'recipients']);
 const RECIPIENT_LAST = new Set(['recipient', 'recipients']);
 /** `to_email`, `toAddress`: "to" plus a kind of address (not `to_date`). */
-const TO_OBJECTS = new Set(['email', 'emails', 'address', 'addresses', 'number', 'phone', 'user', 'users', 'recipients', 'channel', 'chat']);
+const TO_OBJECTS = new Set([
+	'email',
+	'emails',
+	'address',
+	'addresses',
+	'number',
+	'phone',
+	'user',
+	'users',
+	'recipients',
+	'channel',
+	'chat',
+]);
 const MAYBE_RECIPIENT = new Set([
-	'email', 'emails', 'email_address', 'email_addresses', 'phone', 'phone_number', 'number', 'chat_id', 'channel', 'channels',
-	'channel_id', 'channel_ids', 'topic', 'address', 'user_id', 'username', 'handle', 'target', 'destination', 'webhook',
+	'email',
+	'emails',
+	'email_address',
+	'email_addresses',
+	'phone',
+	'phone_number',
+	'number',
+	'chat_id',
+	'channel',
+	'channels',
+	'channel_id',
+	'channel_ids',
+	'topic',
+	'address',
+	'user_id',
+	'username',
+	'handle',
+	'target',
+	'destination',
+	'webhook',
 ]);
 const BULK_FLAGS = new Set(['all', 'delete_all', 'recursive', 'cascade', 'include_children']);
 // Not "many objects": one object, without the trash can, the confirmation or the check.
@@ -115,7 +224,16 @@ const BULK_ARRAYS = new Set(['ids', 'uuids', 'items', 'paths', 'files', 'names',
 const BULK_ARRAY_LAST = new Set(['ids', 'uuids']);
 const MONEY_TOKENS = new Set(['amount', 'amounts', 'currency', 'price', 'prices']);
 const MONEY_EXACT = new Set(['iban', 'card_number', 'wallet_address']);
-const ACTION_NAMES = new Set(['action', 'operation', 'op', 'method', 'command', 'verb', 'action_type', 'operation_type']);
+const ACTION_NAMES = new Set([
+	'action',
+	'operation',
+	'op',
+	'method',
+	'command',
+	'verb',
+	'action_type',
+	'operation_type',
+]);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 /**
@@ -230,7 +348,8 @@ function makeParam(name: string, node: Json, at: WalkAt): Param {
 	const { tokens, norm } = nameWords(name);
 	const alternatives = branches(node);
 	const items = isObject(node.items) ? node.items : undefined;
-	const format = typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
+	const format =
+		typeof node.format === 'string' ? node.format : typeof items?.format === 'string' ? items.format : undefined;
 	return {
 		path: at.path,
 		depth: at.depth,
@@ -271,12 +390,17 @@ function visitSchema(node: unknown, at: WalkAt, nesting: number, seen: Set<objec
 		}
 	}
 	if (isObject(node.items)) visitSchema(node.items, { ...at, path: `${at.path}.items` }, next, seen, out);
-	else if (Array.isArray(node.items)) for (let i = 0; i < node.items.length; i++) visitSchema(node.items[i], { ...at, path: `${at.path}.items[${i}]` }, next, seen, out);
+	else if (Array.isArray(node.items))
+		for (let i = 0; i < node.items.length; i++)
+			visitSchema(node.items[i], { ...at, path: `${at.path}.items[${i}]` }, next, seen, out);
 	for (const k of COMBINATORS) {
 		const list = node[k];
-		if (Array.isArray(list)) for (let i = 0; i < list.length; i++) visitSchema(list[i], { ...at, path: `${at.path}.${k}[${i}]` }, next, seen, out);
+		if (Array.isArray(list))
+			for (let i = 0; i < list.length; i++)
+				visitSchema(list[i], { ...at, path: `${at.path}.${k}[${i}]` }, next, seen, out);
 	}
-	if (isObject(node.additionalProperties)) visitSchema(node.additionalProperties, { ...at, path: `${at.path}.additionalProperties` }, next, seen, out);
+	if (isObject(node.additionalProperties))
+		visitSchema(node.additionalProperties, { ...at, path: `${at.path}.additionalProperties` }, next, seen, out);
 }
 
 /** Takes free text: a string (or list of strings) with no fixed set of values. */
@@ -298,7 +422,8 @@ function isCodeParam(p: Param, toolText: string): boolean {
 	if (CODE_EXACT.has(p.norm) || CODE_HEADS.has(lastToken(p))) return true;
 	if (p.tokens.some((t) => CODE_LANG_TOKENS.has(t)) && CODE_LANG_HEADS.has(lastToken(p))) return true;
 	if (!CODE_AMBIGUOUS.has(p.norm)) return false;
-	if (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText) || EXEC_NAME.test(toolText)) return true;
+	if (PARAM_CODE_CONTEXT.test(p.description) || TOOL_CODE_CONTEXT.test(toolText) || EXEC_NAME.test(toolText))
+		return true;
 	// "Evaluate" also means assess (`evaluate_design(code)` scores a component), but an expression or a function it evaluates is run.
 	return EVALUATE_NAME.test(toolText) && EVALUATED.has(p.norm);
 }
@@ -352,7 +477,8 @@ function isOverwriteValue(v: string): boolean {
 function actionEnum(p: Param): ActionEnum | undefined {
 	if (!ACTION_NAMES.has(p.norm) || p.enumValues.length === 0) return undefined;
 	const lower = p.enumValues.map((v) => v.toLowerCase());
-	const http = lower.length >= 2 && lower.every((v) => HTTP_METHODS.has(v)) && (lower.includes('get') || lower.includes('post'));
+	const http =
+		lower.length >= 2 && lower.every((v) => HTTP_METHODS.has(v)) && (lower.includes('get') || lower.includes('post'));
 	const verbs: { value: string; info: VerbInfo }[] = [];
 	for (const value of p.enumValues) {
 		// Exact verb forms only: an enum of states ("disabled", "manual") is not a list of operations.

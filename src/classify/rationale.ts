@@ -4,8 +4,9 @@
  * sentence quotes what it rests on; quotes are cut to 80 characters and show hidden characters as
  * ⟦U+XXXX⟧. The strings are plain text: the page escapes them.
  */
-import type { Evidence, Decision, Trait } from './types.ts';
+
 import { capitalize, quote, sourceLabel, withArticle } from './text.ts';
+import type { Decision, Evidence, Trait } from './types.ts';
 
 /**
  * Trait names as the rationale lists them ("Traits: bulk action, path parameter."): all noun
@@ -38,7 +39,9 @@ export function effectLabel(effect: Evidence['effect']): string {
 		case 'category':
 			return `category ${effect.category}`;
 		case 'level':
-			return effect.direction === 'set' ? `level ${effect.level}` : `level ${effect.direction === 'raise' ? 'raised' : 'lowered'} to ${effect.level}`;
+			return effect.direction === 'set'
+				? `level ${effect.level}`
+				: `level ${effect.direction === 'raise' ? 'raised' : 'lowered'} to ${effect.level}`;
 		case 'trait':
 			return `trait ${TRAIT_LABELS[effect.trait]}`;
 		case 'note':
@@ -80,7 +83,8 @@ function levelSentence(e: Evidence): string {
 	if (e.effect.kind !== 'level') return '';
 	const { level, direction } = e.effect;
 	if (e.rule === 'base-level') return `${e.match} tools start at ${level}.`;
-	const moves = direction === 'raise' ? `rises to ${level}` : direction === 'lower' ? `drops to ${level}` : `is ${level}`;
+	const moves =
+		direction === 'raise' ? `rises to ${level}` : direction === 'lower' ? `drops to ${level}` : `is ${level}`;
 	return `The level ${moves} because ${e.why} (${sourceLabel(e.field, e.match)}).`;
 }
 
@@ -136,7 +140,9 @@ function annotationSentences(d: Decision): string[] {
 	const shown = readOnlyClaim ? (['readOnlyHint', 'openWorldHint'] as const) : HINT_NAMES;
 	const declared = shown.filter((h) => a[h].declared);
 	if (declared.length === 0 && !HINT_NAMES.some((h) => a[h].declared)) {
-		return ['It declares no annotations, so the MCP spec defaults apply: not read-only, possibly destructive, not idempotent and open-world.'];
+		return [
+			'It declares no annotations, so the MCP spec defaults apply: not read-only, possibly destructive, not idempotent and open-world.',
+		];
 	}
 	const list = declared.map((h) => `${h} ${a[h].value}`).join(', ');
 	const caveat = readOnlyClaim ? ' (a read-only claim makes the destructive and idempotent hints meaningless)' : '';
@@ -154,7 +160,9 @@ function annotationSentences(d: Decision): string[] {
 function integritySentences(d: Decision): string[] {
 	const out = d.integrity.map((f) => `Integrity warning (${f.severity}): ${f.why} (${sourceLabel(f.field, f.match)}).`);
 	if (d.integrity.some((f) => f.severity === 'high')) {
-		out.push('Because its definition itself looks like an attack, the tool should be hidden from the agent whatever its label.');
+		out.push(
+			'Because its definition itself looks like an attack, the tool should be hidden from the agent whatever its label.',
+		);
 	}
 	return out;
 }
@@ -191,7 +199,8 @@ export function rationale(decision: Decision, toolName: string): string[] {
 		}
 	}
 	out.push(...traitSentences(rules));
-	for (const e of rules) if (e.effect.kind === 'note') out.push(`${capitalize(e.why)} (${sourceLabel(e.field, e.match)}).`);
+	for (const e of rules)
+		if (e.effect.kind === 'note') out.push(`${capitalize(e.why)} (${sourceLabel(e.field, e.match)}).`);
 	out.push(...annotationSentences(decision), ...integritySentences(decision));
 	return out.filter((s) => s.length > 0);
 }

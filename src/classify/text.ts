@@ -74,7 +74,9 @@ export function sourceLabel(field: string, match: string): string {
 	const param = paramFromPath(field);
 	if (param !== undefined) {
 		const where = field.startsWith('outputSchema') ? 'output field' : 'parameter';
-		return match === param || match === param.split('.').at(-1) ? `${where} ${quote(param)}` : `${where} ${quote(param)}: ${q}`;
+		return match === param || match === param.split('.').at(-1)
+			? `${where} ${quote(param)}`
+			: `${where} ${quote(param)}: ${q}`;
 	}
 	return `${field}: ${q}`;
 }

@@ -3,8 +3,21 @@
  * `drop-connections` and `ip.drop.connections` all yield the same tokens, and `connections` finds the
  * noun `connection` while `deleting` finds the verb `delete`.
  */
+
+import {
+	AGENT_NOUNS,
+	BULK_WORDS,
+	CAMEL_PRODUCT_NAMES,
+	GENERIC_SLUG_PARTS,
+	NO_STEM,
+	NOUNS,
+	type NounClass,
+	type ObjectWeight,
+	PREPOSITIONS,
+	VERBS,
+	type VerbInfo,
+} from './lexicon.ts';
 import { allMatches } from './regex.ts';
-import { AGENT_NOUNS, BULK_WORDS, CAMEL_PRODUCT_NAMES, GENERIC_SLUG_PARTS, NO_STEM, NOUNS, PREPOSITIONS, VERBS, type NounClass, type ObjectWeight, type VerbInfo } from './lexicon.ts';
 
 /** One token of a tool name, with its position in the original string (for quoting the exact text). */
 export interface NameToken {
@@ -53,7 +66,8 @@ export function splitName(name: string): NameToken[] {
 			const text = part.text.toLowerCase();
 			const prev = all.length > first ? (all[all.length - 1] as NameToken) : undefined;
 			// `checkIfWordPressInstallations`: "press" is part of a product name, not the verb.
-			if (prev && prev.end === start && CAMEL_PRODUCT_NAMES.has(prev.text + text)) all[all.length - 1] = { text: prev.text + text, start: prev.start, end: start + part.text.length };
+			if (prev && prev.end === start && CAMEL_PRODUCT_NAMES.has(prev.text + text))
+				all[all.length - 1] = { text: prev.text + text, start: prev.start, end: start + part.text.length };
 			else all.push({ text, start, end: start + part.text.length });
 		}
 	}
@@ -68,8 +82,15 @@ export function splitName(name: string): NameToken[] {
  */
 export function tokenizeName(name: string, slug: string, all: NameToken[] = splitName(name)): NameToken[] {
 	const split = all.flatMap(splitCompound);
-	const slugParts = new Set(slug.toLowerCase().split(SLUG_SPLIT).filter((p) => p && !GENERIC_SLUG_PARTS.has(p)));
-	const kept = split.filter((t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)));
+	const slugParts = new Set(
+		slug
+			.toLowerCase()
+			.split(SLUG_SPLIT)
+			.filter((p) => p && !GENERIC_SLUG_PARTS.has(p)),
+	);
+	const kept = split.filter(
+		(t) => !NOISE_TOKENS.has(t.text) && !(slugParts.has(t.text) && !lookupVerb(t.text) && !lookupNoun(t.text)),
+	);
 	return kept.length > 0 ? kept : split;
 }
 
@@ -89,7 +110,10 @@ function splitCompound(token: NameToken): NameToken[] {
 		const verb = VERBS.get(word.slice(at));
 		if (!verb || verb.ambiguous || !NOUNS.has(word.slice(0, at))) continue;
 		const mid = token.start + at;
-		return [{ text: word.slice(0, at), start: token.start, end: mid }, { text: word.slice(at), start: mid, end: token.end }];
+		return [
+			{ text: word.slice(0, at), start: token.start, end: mid },
+			{ text: word.slice(at), start: mid, end: token.end },
+		];
 	}
 	return [token];
 }
@@ -131,7 +155,11 @@ const MAX_CACHED_WORDS = 20_000;
 const VERB_CACHE = new Map<string, VerbInfo | undefined>();
 const NOUN_CACHE = new Map<string, { base: string; classes: ReadonlySet<NounClass> } | undefined>();
 
-function cached<T>(cache: Map<string, T | undefined>, word: string, find: (word: string) => T | undefined): T | undefined {
+function cached<T>(
+	cache: Map<string, T | undefined>,
+	word: string,
+	find: (word: string) => T | undefined,
+): T | undefined {
 	// One lookup for the common hit; `has` only tells a cached miss from a new word.
 	const hit = cache.get(word);
 	if (hit !== undefined || cache.has(word)) return hit;
@@ -190,7 +218,11 @@ export function findNameVerb(tokens: readonly NameToken[], inflectedAnywhere = f
 	if (agent) return { token: last, index: lastIndex, info: agent, position: 'last' };
 	// `respira_add_toggle`: a first word the lexicon does not know is a product prefix, so the verb
 	// conventionally comes second, before the last word is tried.
-	const prefixed = !inflectedAnywhere && segment.length >= 3 && !lookupVerb((segment[0] as NameToken).text) && !lookupNoun((segment[0] as NameToken).text);
+	const prefixed =
+		!inflectedAnywhere &&
+		segment.length >= 3 &&
+		!lookupVerb((segment[0] as NameToken).text) &&
+		!lookupNoun((segment[0] as NameToken).text);
 	const order = prefixed ? [0, 1, lastIndex, ...segment.keys()] : [0, lastIndex, ...segment.keys()];
 	for (const allowAmbiguous of [false, true]) {
 		for (const index of order) {

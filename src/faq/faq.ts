@@ -4,8 +4,8 @@
  */
 import type { Decision } from '../classify/types.ts';
 import type { ActionPlan } from '../policy/action.ts';
-import { counterName } from '../policy/recommend.ts';
 import { describeToolEffect } from '../policy/describe.ts';
+import { counterName } from '../policy/recommend.ts';
 import { visibleText } from '../text/reveal.ts';
 import { withArticle } from '../text/words.ts';
 
@@ -42,8 +42,13 @@ const CATEGORY_MEANING: Record<Decision['category'], string> = {
  * deletes would be false.
  */
 function categoryMeaning(decision: Decision): string {
-	const interrupts = decision.category === 'Destructive' && (decision.curated?.ruleCategory ?? decision.category) === 'Destructive' && !decision.traits.includes('destroys');
-	return interrupts ? 'it stops or switches off something that can be started again, rather than deleting it' : CATEGORY_MEANING[decision.category];
+	const interrupts =
+		decision.category === 'Destructive' &&
+		(decision.curated?.ruleCategory ?? decision.category) === 'Destructive' &&
+		!decision.traits.includes('destroys');
+	return interrupts
+		? 'it stops or switches off something that can be started again, rather than deleting it'
+		: CATEGORY_MEANING[decision.category];
 }
 
 /** Builds the FAQ for a tool page. Poisoned descriptions are never quoted in answers (they feed JSON-LD). */
@@ -63,7 +68,8 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 		},
 		{
 			question: `What risk level is ${toolName}?`,
-			answer: `${withArticle(decision.level, true)} risk, in the ${decision.category} category, with ${decision.confidence} confidence. ${input.rationale[0] ?? ''}`.trim(),
+			answer:
+				`${withArticle(decision.level, true)} risk, in the ${decision.category} category, with ${decision.confidence} confidence. ${input.rationale[0] ?? ''}`.trim(),
 		},
 		{
 			question: `What policy do we recommend for ${toolName}?`,
@@ -101,12 +107,17 @@ const MAX_QUOTE = 300;
  * Double quotes inside the quotation become single ones, as in a nested quotation.
  */
 export function describeBriefly(description: string | undefined): string {
-	const text = visibleText(description ?? '').replace(/\s+/g, ' ').trim().replaceAll('"', "'");
+	const text = visibleText(description ?? '')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replaceAll('"', "'");
 	if (!text) return 'Its server gives no description.';
-	if (!/[\p{L}\p{N}]/u.test(text)) return `Its description holds no words, only "${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text}".`;
+	if (!/[\p{L}\p{N}]/u.test(text))
+		return `Its description holds no words, only "${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text}".`;
 	const first = firstSentence(text);
 	if (first) return `Its description says: "${first}"${SENTENCE_END.test(first) ? '' : '.'}`;
-	if (text.length <= MAX_QUOTE) return `Its description says: "${withoutDanglingPunctuation(text)}"${SENTENCE_END.test(text) ? '' : '.'}`;
+	if (text.length <= MAX_QUOTE)
+		return `Its description says: "${withoutDanglingPunctuation(text)}"${SENTENCE_END.test(text) ? '' : '.'}`;
 	// No sentence ends within the limit: quote the start, cut at a word boundary, and say it is the start.
 	let cut = text.slice(0, MAX_QUOTE - 1);
 	const space = cut.lastIndexOf(' ');

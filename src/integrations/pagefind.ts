@@ -4,13 +4,14 @@
  * `delete_repository` are found as typed. Incidents get one record each (type "Incident"), pointing at
  * their row on the timeline page, so a search for an incident's target lands on that row.
  */
-import type { AstroIntegration } from 'astro';
+
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { incidentTimeline } from '../attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../attacks/labels.ts';
 import { ATTACKS_DIR, loadAttackFiles } from '../attacks/load.ts';
-import { incidentTimeline } from '../attacks/incidents.ts';
 import { INCIDENTS_URL } from '../attacks/urls.ts';
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -59,7 +60,9 @@ export function pagefindIndex(): AstroIntegration {
 					const incidents = await addIncidentRecords(index);
 					const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
 					assertNoErrors('writeFiles', written.errors);
-					logger.info(`Indexed ${added.page_count} pages and ${incidents} incidents in ${Math.round(performance.now() - started)} ms`);
+					logger.info(
+						`Indexed ${added.page_count} pages and ${incidents} incidents in ${Math.round(performance.now() - started)} ms`,
+					);
 				} finally {
 					await pagefind.close();
 				}

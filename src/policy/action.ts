@@ -39,11 +39,21 @@ export const RATE_LIMITS: Record<'Medium' | 'High' | 'ReadMedium', RateLimit> = 
  */
 export function planAction(category: Category, level: Level, integrity: readonly IntegrityFinding[]): ActionPlan {
 	if (integrity.some((f) => f.severity === 'high')) {
-		return { action: 'hide', rule: 'P-integrity', because: 'its definition carries signs of tool poisoning, so even listing it would put hostile text in front of the model' };
+		return {
+			action: 'hide',
+			rule: 'P-integrity',
+			because:
+				'its definition carries signs of tool poisoning, so even listing it would put hostile text in front of the model',
+		};
 	}
 	const plan = planByLabel(category, level);
 	if (plan.action === 'allow' && integrity.length > 0) {
-		return { action: 'rate-limit', limit: RATE_LIMITS.ReadMedium, rule: 'P-integrity-review', because: 'its definition has suspicious text worth reviewing, so it is never left uncapped' };
+		return {
+			action: 'rate-limit',
+			limit: RATE_LIMITS.ReadMedium,
+			rule: 'P-integrity-review',
+			because: 'its definition has suspicious text worth reviewing, so it is never left uncapped',
+		};
 	}
 	return plan;
 }
@@ -52,25 +62,57 @@ function planByLabel(category: Category, level: Level): ActionPlan {
 	switch (level) {
 		case 'Critical':
 			if (category === 'Destructive') {
-				return { action: 'hide', rule: 'P-critical-destructive', because: 'a single call can irreversibly destroy something important, so the tool is removed from the agent\'s view' };
+				return {
+					action: 'hide',
+					rule: 'P-critical-destructive',
+					because:
+						"a single call can irreversibly destroy something important, so the tool is removed from the agent's view",
+				};
 			}
 			if (category === 'Execute') {
-				return { action: 'deny', rule: 'P-critical-execute', because: 'it runs arbitrary code or commands, so every call is refused unless you deliberately open it up' };
+				return {
+					action: 'deny',
+					rule: 'P-critical-execute',
+					because: 'it runs arbitrary code or commands, so every call is refused unless you deliberately open it up',
+				};
 			}
-			return { action: 'approve', rule: 'P-critical-approve', because: 'its effects are serious and hard to undo, so a human confirms each call' };
+			return {
+				action: 'approve',
+				rule: 'P-critical-approve',
+				because: 'its effects are serious and hard to undo, so a human confirms each call',
+			};
 		case 'High':
 			if (category === 'Execute') {
-				return { action: 'rate-limit', limit: RATE_LIMITS.High, rule: 'P-high-execute', because: 'it triggers real operations with immediate effect, so a runaway agent must not fire it repeatedly' };
+				return {
+					action: 'rate-limit',
+					limit: RATE_LIMITS.High,
+					rule: 'P-high-execute',
+					because: 'it triggers real operations with immediate effect, so a runaway agent must not fire it repeatedly',
+				};
 			}
-			return { action: 'approve', rule: 'P-high-approve', because: 'a mistaken or manipulated call does real harm, so a human confirms each call' };
+			return {
+				action: 'approve',
+				rule: 'P-high-approve',
+				because: 'a mistaken or manipulated call does real harm, so a human confirms each call',
+			};
 		case 'Medium':
 			if (category === 'Financial') {
 				return { action: 'approve', rule: 'P-financial', because: 'it touches money, so a human confirms each call' };
 			}
 			if (category === 'Read') {
-				return { action: 'rate-limit', limit: RATE_LIMITS.ReadMedium, rule: 'P-medium-read', because: 'what it reads is sensitive or untrusted, so bulk reading is capped' };
+				return {
+					action: 'rate-limit',
+					limit: RATE_LIMITS.ReadMedium,
+					rule: 'P-medium-read',
+					because: 'what it reads is sensitive or untrusted, so bulk reading is capped',
+				};
 			}
-			return { action: 'rate-limit', limit: RATE_LIMITS.Medium, rule: 'P-medium', because: 'it changes state, so a looping agent cannot make hundreds of changes a minute' };
+			return {
+				action: 'rate-limit',
+				limit: RATE_LIMITS.Medium,
+				rule: 'P-medium',
+				because: 'it changes state, so a looping agent cannot make hundreds of changes a minute',
+			};
 		case 'Low':
 			return { action: 'allow', rule: 'P-low', because: 'it has little potential for harm' };
 	}

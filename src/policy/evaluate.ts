@@ -6,7 +6,9 @@
 import type { Condition, Limit, Policy } from './schema.ts';
 
 /** The outcome of one call. */
-export type Verdict = { allowed: true } | { allowed: false; reason: 'hidden' | 'not-listed' | 'deny_if' | 'require' | 'limit'; message: string };
+export type Verdict =
+	| { allowed: true }
+	| { allowed: false; reason: 'hidden' | 'not-listed' | 'deny_if' | 'require' | 'limit'; message: string };
 
 /** Counters per `tool/counter/window-start`; pass the same object across calls of one grant. */
 export type CounterState = Map<string, number>;
@@ -26,14 +28,18 @@ export function evaluateCall(
 	now: Date = new Date(),
 ): Verdict {
 	const args = call.args ?? {};
-	if (policy.hide?.includes('*') || policy.hide?.includes(call.tool)) return { allowed: false, reason: 'hidden', message: `${call.tool} is hidden` };
+	if (policy.hide?.includes('*') || policy.hide?.includes(call.tool))
+		return { allowed: false, reason: 'hidden', message: `${call.tool} is hidden` };
 	const rule = policy.tools?.[call.tool];
-	if (!rule && policy.default === 'deny') return { allowed: false, reason: 'not-listed', message: `${call.tool} is not allowed by this policy` };
+	if (!rule && policy.default === 'deny')
+		return { allowed: false, reason: 'not-listed', message: `${call.tool} is not allowed by this policy` };
 	for (const deny of rule?.deny_if ?? []) {
-		if (deny.conditions.every((c) => holds(c, args))) return { allowed: false, reason: 'deny_if', message: deny.on_deny };
+		if (deny.conditions.every((c) => holds(c, args)))
+			return { allowed: false, reason: 'deny_if', message: deny.on_deny };
 	}
 	for (const req of rule?.require ?? []) {
-		if (!holds(req, args)) return { allowed: false, reason: 'require', message: `requirement failed: ${req.path} ${req.op}` };
+		if (!holds(req, args))
+			return { allowed: false, reason: 'require', message: `requirement failed: ${req.path} ${req.op}` };
 	}
 	const limits: [string, Limit][] = [
 		...(policy.all_tools?.limits ?? []).map((l): [string, Limit] => ['*', l]),
@@ -41,7 +47,8 @@ export function evaluateCall(
 	];
 	const keys = limits.map(([scope, l]) => `${scope}/${l.counter}/${windowStart(l.window, now)}`);
 	for (const [i, [, l]] of limits.entries()) {
-		if ((state.get(keys[i] as string) ?? 0) >= l.max) return { allowed: false, reason: 'limit', message: `limit ${l.counter} reached (${l.max} per ${l.window})` };
+		if ((state.get(keys[i] as string) ?? 0) >= l.max)
+			return { allowed: false, reason: 'limit', message: `limit ${l.counter} reached (${l.max} per ${l.window})` };
 	}
 	for (const key of keys) state.set(key, (state.get(key) ?? 0) + 1);
 	return { allowed: true };
@@ -74,7 +81,10 @@ export function holds(c: Condition, args: Record<string, unknown>): boolean {
 	switch (c.op) {
 		case 'eq':
 		case 'neq': {
-			const same = typeof value === 'number' && typeof c.value === 'number' ? value === c.value : String(value) === String(c.value);
+			const same =
+				typeof value === 'number' && typeof c.value === 'number'
+					? value === c.value
+					: String(value) === String(c.value);
 			return c.op === 'eq' ? same : !same;
 		}
 		case 'lt':
@@ -82,12 +92,20 @@ export function holds(c: Condition, args: Record<string, unknown>): boolean {
 		case 'gt':
 		case 'gte': {
 			if (typeof value !== 'number' || typeof c.value !== 'number') return false;
-			return c.op === 'lt' ? value < c.value : c.op === 'lte' ? value <= c.value : c.op === 'gt' ? value > c.value : value >= c.value;
+			return c.op === 'lt'
+				? value < c.value
+				: c.op === 'lte'
+					? value <= c.value
+					: c.op === 'gt'
+						? value > c.value
+						: value >= c.value;
 		}
 		case 'in':
 		case 'not_in': {
 			const list = Array.isArray(c.value) ? c.value : [];
-			const member = list.some((v) => (typeof v === 'number' && typeof value === 'number' ? v === value : String(v) === String(value)));
+			const member = list.some((v) =>
+				typeof v === 'number' && typeof value === 'number' ? v === value : String(v) === String(value),
+			);
 			return c.op === 'in' ? member : !member;
 		}
 		case 'regex':

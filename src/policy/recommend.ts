@@ -4,8 +4,8 @@
  * exactly its tool-page snippet.
  */
 import type { Decision } from '../classify/types.ts';
-import { planAction, type ActionPlan } from './action.ts';
-import { policySchema, type Policy, type ToolRule } from './schema.ts';
+import { type ActionPlan, planAction } from './action.ts';
+import { type Policy, policySchema, type ToolRule } from './schema.ts';
 
 /** Message returned to the agent when a call waits for a human. */
 export const APPROVAL_MESSAGE = 'Requires human approval.';
@@ -33,7 +33,10 @@ export function toolEntry(toolName: string, plan: ActionPlan): { hide: boolean; 
 			return { hide: false, rule: { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] } };
 		case 'rate-limit': {
 			const limit = plan.limit ?? { max: 30, window: 'minute' as const };
-			return { hide: false, rule: { limits: [{ counter: counterName(toolName), window: limit.window, max: limit.max, scope: 'grant' }] } };
+			return {
+				hide: false,
+				rule: { limits: [{ counter: counterName(toolName), window: limit.window, max: limit.max, scope: 'grant' }] },
+			};
 		}
 		case 'allow':
 			return { hide: false, rule: {} };

@@ -13,17 +13,24 @@ export const OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'exis
 export const conditionSchema = z
 	.strictObject({
 		/** `args.<field>[.<field>…]`: the argument the condition reads. */
-		path: z.string().regex(/^args(\.[^.\s]+)+$/, { error: 'must be args.<field>[.<field>…]' }).describe('Argument path, args.<field>[.<field>…].'),
+		path: z
+			.string()
+			.regex(/^args(\.[^.\s]+)+$/, { error: 'must be args.<field>[.<field>…]' })
+			.describe('Argument path, args.<field>[.<field>…].'),
 		/** Comparison operator. */
 		op: z.enum(OPS).describe('Comparison operator.'),
 		/** Value to compare with (a list for in/not_in, a boolean for exists). */
 		value: z.unknown().describe('Value to compare with.'),
 	})
 	.superRefine((c, ctx) => {
-		if ((c.op === 'in' || c.op === 'not_in') && !Array.isArray(c.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a list` });
-		if (c.op === 'exists' && typeof c.value !== 'boolean') ctx.addIssue({ code: 'custom', path: ['value'], message: 'exists takes a boolean' });
-		if (c.op === 'regex' && typeof c.value !== 'string') ctx.addIssue({ code: 'custom', path: ['value'], message: 'regex takes a string' });
-		if (['lt', 'lte', 'gt', 'gte'].includes(c.op) && typeof c.value !== 'number') ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a number` });
+		if ((c.op === 'in' || c.op === 'not_in') && !Array.isArray(c.value))
+			ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a list` });
+		if (c.op === 'exists' && typeof c.value !== 'boolean')
+			ctx.addIssue({ code: 'custom', path: ['value'], message: 'exists takes a boolean' });
+		if (c.op === 'regex' && typeof c.value !== 'string')
+			ctx.addIssue({ code: 'custom', path: ['value'], message: 'regex takes a string' });
+		if (['lt', 'lte', 'gt', 'gte'].includes(c.op) && typeof c.value !== 'number')
+			ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a number` });
 	})
 	.describe('A condition on one call argument.');
 
@@ -59,7 +66,8 @@ export const toolRuleSchema = z
 	.superRefine((rule, ctx) => {
 		const seen = new Set<string>();
 		rule.limits?.forEach((l, i) => {
-			if (seen.has(l.counter)) ctx.addIssue({ code: 'custom', path: ['limits', i, 'counter'], message: `duplicate counter "${l.counter}"` });
+			if (seen.has(l.counter))
+				ctx.addIssue({ code: 'custom', path: ['limits', i, 'counter'], message: `duplicate counter "${l.counter}"` });
 			seen.add(l.counter);
 		});
 	})
@@ -70,8 +78,14 @@ export const policySchema = z
 	.strictObject({
 		version: z.literal('1').describe('Format version; only "1" exists.'),
 		default: z.enum(['allow', 'deny']).describe('What happens to a tool not listed under tools.'),
-		hide: z.array(z.string().min(1)).optional().describe('Tools removed from tools/list and denied at call time; "*" hides every tool.'),
-		all_tools: z.strictObject({ limits: z.array(limitSchema).optional() }).optional().describe('Quotas counted across every call of the grant.'),
+		hide: z
+			.array(z.string().min(1))
+			.optional()
+			.describe('Tools removed from tools/list and denied at call time; "*" hides every tool.'),
+		all_tools: z
+			.strictObject({ limits: z.array(limitSchema).optional() })
+			.optional()
+			.describe('Quotas counted across every call of the grant.'),
 		tools: z.record(z.string().min(1), toolRuleSchema).optional().describe('Rules per tool name.'),
 	})
 	.describe('Policy Atlas / PolicyLayer gateway policy document, format version 1.');
@@ -92,7 +106,8 @@ export function policyToJson(policy: Policy): string {
 				const r: Record<string, unknown> = {};
 				if (rule.require) r.require = rule.require;
 				if (rule.deny_if) r.deny_if = rule.deny_if;
-				if (rule.limits) r.limits = rule.limits.map((l) => ({ counter: l.counter, window: l.window, max: l.max, scope: l.scope }));
+				if (rule.limits)
+					r.limits = rule.limits.map((l) => ({ counter: l.counter, window: l.window, max: l.max, scope: l.scope }));
 				return [name, r];
 			}),
 		);

@@ -11,7 +11,12 @@ const NAME = 'ZZPOLICYATLASNAMEZZ';
 const LOWER = 'zzpolicyatlaslowerzz';
 
 function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
 }
 
 /** Highlights JSON (light and dark themes, switched by CSS) with no caching. */

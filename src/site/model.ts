@@ -2,21 +2,22 @@
  * Everything the pages render, computed once per build from the catalogue and the attack patterns.
  * Pages only look things up here; nothing is classified, generated or queried per page.
  */
+
+import { type AttackLink, type AttackRef, linkAttacks } from '../attacks/links.ts';
+import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
+import type { LoadedServer } from '../catalogue/load.ts';
 import type { Category, Level, ServerFile, Tool } from '../catalogue/schema.ts';
 import { CATEGORIES, LEVELS } from '../catalogue/schema.ts';
-import type { LoadedServer } from '../catalogue/load.ts';
 import { toolSlugs } from '../catalogue/slug.ts';
 import { classify } from '../classify/index.ts';
 import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
-import { linkAttacks, type AttackLink, type AttackRef } from '../attacks/links.ts';
-import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
+import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import type { ActionPlan } from '../policy/action.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
-import { policyToJson, type Policy } from '../policy/schema.ts';
-import { byCodePoint } from '../text/words.ts';
-import { buildFaq, type FaqEntry } from '../faq/faq.ts';
+import { type Policy, policyToJson } from '../policy/schema.ts';
 import { visibleText } from '../text/reveal.ts';
+import { byCodePoint } from '../text/words.ts';
 
 /** One tool with everything its page shows. */
 export interface ToolEntry {
@@ -87,7 +88,8 @@ export function withTrailingSlash(href: string): string {
 	return path.endsWith('/') ? href : `${path}/${at === -1 ? '' : href.slice(at)}`;
 }
 
-const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroCounts = <K extends string>(keys: readonly K[]) =>
+	Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Describes a server's source in plain text, e.g. "npm package @x/y 1.2.3". */
 export function sourceLabel(server: ServerFile): string {
@@ -109,7 +111,10 @@ export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonl
 		tools.push(...entry.tools);
 	}
 	const toolsByLevel = Object.fromEntries(LEVELS.map((l) => [l, [] as ToolEntry[]])) as Record<Level, ToolEntry[]>;
-	const toolsByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as ToolEntry[]])) as Record<Category, ToolEntry[]>;
+	const toolsByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as ToolEntry[]])) as Record<
+		Category,
+		ToolEntry[]
+	>;
 	const toolsByAttack = new Map<string, ToolEntry[]>(attacks.map((a) => [a.id, []]));
 	const categoryIndex = new Map<ToolEntry, number>();
 	for (const t of tools) {
@@ -203,7 +208,9 @@ export function featuredTools(tools: readonly ToolEntry[], n = 10): ToolEntry[] 
 		CONFIDENCE_RANK[a.decision.confidence] - CONFIDENCE_RANK[b.decision.confidence] ||
 		b.attacks.length - a.attacks.length ||
 		byCodePoint(a.key, b.key);
-	const queues = CATEGORIES.map((c) => tools.filter((t) => t.decision.category === c).sort(rank)).filter((q) => q.length > 0);
+	const queues = CATEGORIES.map((c) => tools.filter((t) => t.decision.category === c).sort(rank)).filter(
+		(q) => q.length > 0,
+	);
 	const out: ToolEntry[] = [];
 	let used = new Set<ServerEntry>();
 	while (out.length < Math.min(n, tools.length)) {

@@ -20,7 +20,10 @@ function typeOf(schema: JsonSchema): string {
 	if (Array.isArray(schema.type)) return schema.type.join(' | ');
 	for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
 		const options = schema[key];
-		if (Array.isArray(options)) return options.map((o) => (o && typeof o === 'object' ? typeOf(o as JsonSchema) : '?')).join(key === 'allOf' ? ' & ' : ' | ');
+		if (Array.isArray(options))
+			return options
+				.map((o) => (o && typeof o === 'object' ? typeOf(o as JsonSchema) : '?'))
+				.join(key === 'allOf' ? ' & ' : ' | ');
 	}
 	if (schema.const !== undefined) return 'const';
 	if (schema.enum) return 'enum';
@@ -38,14 +41,19 @@ export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = 200): Sch
 			if (rows.length >= maxRows) return;
 			const prop = raw && typeof raw === 'object' ? (raw as JsonSchema) : {};
 			const path = prefix ? `${prefix}.${name}` : name;
-			const values = Array.isArray(prop.enum) ? prop.enum.map((v) => JSON.stringify(v)).join(', ') : prop.const !== undefined ? JSON.stringify(prop.const) : undefined;
+			const values = Array.isArray(prop.enum)
+				? prop.enum.map((v) => JSON.stringify(v)).join(', ')
+				: prop.const !== undefined
+					? JSON.stringify(prop.const)
+					: undefined;
 			const row: SchemaRow = { path, type: typeOf(prop), required: required.has(name), depth };
 			if (typeof prop.description === 'string') row.description = prop.description;
 			if (values !== undefined) row.values = values;
 			rows.push(row);
 			walk(prop, path, depth + 1);
 			const items = prop.items;
-			if (items && typeof items === 'object' && !Array.isArray(items)) walk(items as JsonSchema, `${path}[]`, depth + 1);
+			if (items && typeof items === 'object' && !Array.isArray(items))
+				walk(items as JsonSchema, `${path}[]`, depth + 1);
 		}
 	};
 	walk(schema, '', 0);

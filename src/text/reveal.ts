@@ -67,7 +67,11 @@ export function revealHidden(text: string): Segment[] {
 		if (run) segments.push({ kind: 'text', text: run });
 		run = '';
 		const tag = cp >= 0xe0020 && cp <= 0xe007e ? `tag character “${String.fromCodePoint(cp - 0xe0000)}”` : undefined;
-		segments.push({ kind: 'hidden', code: codePointLabel(cp), label: NAMES[cp] ?? tag ?? 'invisible or control character' });
+		segments.push({
+			kind: 'hidden',
+			code: codePointLabel(cp),
+			label: NAMES[cp] ?? tag ?? 'invisible or control character',
+		});
 	}
 	if (run) segments.push({ kind: 'text', text: run });
 	return segments;

@@ -26,13 +26,20 @@ afterAll(async () => {
 });
 
 /** The result count in Pagefind's summary ("1,135 results for …"), or -1 while it is still searching. */
-const summaryCount = async (page: Page) => Number((/([\d,]+) results? for/.exec(await page.locator('pagefind-summary').innerText())?.[1] ?? '-1').replace(/,/g, ''));
+const summaryCount = async (page: Page) =>
+	Number(
+		(/([\d,]+) results? for/.exec(await page.locator('pagefind-summary').innerText())?.[1] ?? '-1').replace(/,/g, ''),
+	);
 
 /** Opens a filter dropdown and ticks the option with this label. */
 async function choose(page: Page, filter: string, label: string | RegExp): Promise<void> {
 	const dropdown = page.locator(`pagefind-filter-dropdown[filter="${filter}"]`);
 	await dropdown.locator('button').first().click();
-	await dropdown.getByRole('option', { name: label }).or(dropdown.getByRole('checkbox', { name: label })).first().click();
+	await dropdown
+		.getByRole('option', { name: label })
+		.or(dropdown.getByRole('checkbox', { name: label }))
+		.first()
+		.click();
 }
 
 describe('search over the attack database', () => {
@@ -50,10 +57,13 @@ describe('search over the attack database', () => {
 		await choose(page, 'type', /^Incident/);
 		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeLessThan(before);
 		// The count updates before the result list re-renders: wait for a non-empty list of incidents only.
-		const listed = () => page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		const listed = () =>
+			page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		const misfits = async () => {
 			const hrefs = await listed();
-			return hrefs.length === 0 ? ['(no results listed)'] : hrefs.filter((href) => !href.startsWith(`${INCIDENTS_URL}#`));
+			return hrefs.length === 0
+				? ['(no results listed)']
+				: hrefs.filter((href) => !href.startsWith(`${INCIDENTS_URL}#`));
 		};
 		await expect.poll(misfits, { timeout: 15_000 }).toEqual([]);
 		expect(await listed()).toContain(`${INCIDENTS_URL}#${postmark.anchor}`);
@@ -78,9 +88,13 @@ describe('search over the attack database', () => {
 		// The count updates before the result list re-renders, so wait for a list that fits the filter:
 		// only the pattern page itself, tools whose pages link it and incidents it cites.
 		const misfits = async () => {
-			const hrefs = await page.locator('pagefind-results a[href]').evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
+			const hrefs = await page
+				.locator('pagefind-results a[href]')
+				.evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
 			if (hrefs.length === 0) return ['(no results listed)'];
-			return [...new Set(hrefs)].filter((href) => !(href === '/attacks/ssrf/' || href.includes('/tools/') || href === INCIDENTS_URL));
+			return [...new Set(hrefs)].filter(
+				(href) => !(href === '/attacks/ssrf/' || href.includes('/tools/') || href === INCIDENTS_URL),
+			);
 		};
 		await expect.poll(misfits, { timeout: 15_000 }).toEqual([]);
 		await page.close();

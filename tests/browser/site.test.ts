@@ -49,7 +49,8 @@ async function open(url: string): Promise<{ page: Page; dialogs: string[]; error
 
 const resultLinks = (page: Page) => page.locator('pagefind-results a[href]');
 /** The figure in Pagefind's summary ("1,135 results for …"), or NaN when there is none yet. */
-const resultCount = (summary: string): number => Number(/([\d,]+) results?/.exec(summary)?.[1]?.replaceAll(',', '') ?? NaN);
+const resultCount = (summary: string): number =>
+	Number(/([\d,]+) results?/.exec(summary)?.[1]?.replaceAll(',', '') ?? NaN);
 
 describe('search', () => {
 	// A distinctive tool of the bundled catalogue: the longest name, so the query is unambiguous.
@@ -63,7 +64,11 @@ describe('search', () => {
 	it('finds a tool by its exact name', async () => {
 		const { page, errors } = await open(`${bundledUrl}/search/?q=${encodeURIComponent(target.tool.name)}`);
 		// Results render after the count, a few at a time: wait for the tool's own page among them.
-		await expect.poll(async () => resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href'))), { timeout: 15_000 }).toContain(`/servers/${target.server.slug}/tools/${slug}/`);
+		await expect
+			.poll(async () => resultLinks(page).evaluateAll((as) => as.map((a) => a.getAttribute('href'))), {
+				timeout: 15_000,
+			})
+			.toContain(`/servers/${target.server.slug}/tools/${slug}/`);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -73,17 +78,31 @@ describe('search', () => {
 	 * ~15 s here), ticks one option of a filter, and checks that the count drops but stays above zero and
 	 * that every result left fits the option (polled: the count updates before the list re-renders).
 	 */
-	async function expectFilterNarrows(filter: string, option: RegExp, misfits: (hrefs: string[]) => string[]): Promise<void> {
+	async function expectFilterNarrows(
+		filter: string,
+		option: RegExp,
+		misfits: (hrefs: string[]) => string[],
+	): Promise<void> {
 		const { page, errors } = await open(`${bundledUrl}/search/?q=${encodeURIComponent(QUERY)}`);
-		await expect.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 }).toMatch(/\d+ result/);
+		await expect
+			.poll(async () => page.locator('pagefind-summary').innerText(), { timeout: 15_000 })
+			.toMatch(/\d+ result/);
 		const before = resultCount(await page.locator('pagefind-summary').innerText());
 		const dropdown = page.locator(`pagefind-filter-dropdown[filter="${filter}"]`);
 		await dropdown.locator('button').first().click();
-		await dropdown.getByRole('option', { name: option }).or(dropdown.getByRole('checkbox', { name: option })).first().click();
-		await expect.poll(async () => resultCount(await page.locator('pagefind-summary').innerText()), { timeout: 15_000 }).toBeLessThan(before);
+		await dropdown
+			.getByRole('option', { name: option })
+			.or(dropdown.getByRole('checkbox', { name: option }))
+			.first()
+			.click();
+		await expect
+			.poll(async () => resultCount(await page.locator('pagefind-summary').innerText()), { timeout: 15_000 })
+			.toBeLessThan(before);
 		expect(resultCount(await page.locator('pagefind-summary').innerText())).toBeGreaterThan(0);
 		const left = async () => {
-			const hrefs = await resultLinks(page).evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
+			const hrefs = await resultLinks(page).evaluateAll((as) =>
+				as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')),
+			);
 			if (hrefs.length === 0) return ['(no results listed)'];
 			return misfits([...new Set(hrefs)]);
 		};
@@ -94,7 +113,13 @@ describe('search', () => {
 	const QUERY = 'search';
 	/** Tool results whose built page does not carry this filter value (pages other than tools count as misfits too). */
 	const toolsWithout = (filter: string, value: string) => (hrefs: string[]) =>
-		hrefs.filter((href) => !href.includes('/tools/') || !readFileSync(join(BUILDS[0].dist, href, 'index.html'), 'utf8').includes(`data-pagefind-filter="${filter}">${value}<`));
+		hrefs.filter(
+			(href) =>
+				!href.includes('/tools/') ||
+				!readFileSync(join(BUILDS[0].dist, href, 'index.html'), 'utf8').includes(
+					`data-pagefind-filter="${filter}">${value}<`,
+				),
+		);
 
 	it('narrows results with the risk-level filter', async () => {
 		await expectFilterNarrows('level', /Low/, toolsWithout('level', 'Low'));
@@ -107,13 +132,16 @@ describe('search', () => {
 	it('narrows results with the server filter', async () => {
 		// The server with the most tools mentioning the query, among names no other server's name starts with.
 		const names = catalogue.map((s) => s.name);
-		const mentions = (s: (typeof catalogue)[number]) => s.tools.filter((t) => `${t.name} ${t.description ?? ''}`.toLowerCase().includes(QUERY)).length;
+		const mentions = (s: (typeof catalogue)[number]) =>
+			s.tools.filter((t) => `${t.name} ${t.description ?? ''}`.toLowerCase().includes(QUERY)).length;
 		const server = catalogue
 			.filter((s) => /^[\w .-]+$/.test(s.name) && !names.some((n) => n !== s.name && n.startsWith(s.name)))
 			.sort((a, b) => mentions(b) - mentions(a) || a.slug.localeCompare(b.slug))[0];
 		if (!server || mentions(server) === 0) throw new Error(`no server has tools mentioning "${QUERY}"`);
 		// Its server page and its tool pages, nothing else.
-		await expectFilterNarrows('server', new RegExp(`^${server.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), (hrefs) => hrefs.filter((href) => !href.startsWith(`/servers/${server.slug}/`)));
+		await expectFilterNarrows('server', new RegExp(`^${server.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), (hrefs) =>
+			hrefs.filter((href) => !href.startsWith(`/servers/${server.slug}/`)),
+		);
 	});
 });
 
@@ -144,7 +172,8 @@ describe('hostile descriptions', () => {
 		expect(dialogs).toEqual([]);
 		expect(errors).toEqual([]);
 		// A poisoned description sits behind a click; open it as a reader would.
-		if ((await page.locator('main details:has(.untrusted)').count()) > 0) await page.locator('main details:has(.untrusted) summary').first().click();
+		if ((await page.locator('main details:has(.untrusted)').count()) > 0)
+			await page.locator('main details:has(.untrusted) summary').first().click();
 		const shown = await page.locator('.untrusted .text').first().innerText();
 		expect(shown).toContain('<script>');
 		expect(shown).toContain('<img src=x onerror=');

@@ -8,9 +8,9 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAttackFiles } from '../../src/attacks/load.ts';
 import { incidentTimeline } from '../../src/attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../../src/attacks/labels.ts';
+import { loadAttackFiles } from '../../src/attacks/load.ts';
 import { sourceDateLabel } from '../../src/attacks/schema.ts';
 import { serverTrifecta, TRIFECTA_LEGS } from '../../src/attacks/trifecta.ts';
 import { attackUrls, INCIDENTS_URL, PREVIEW_TOOLS, TOOLS_PAGE_SIZE } from '../../src/attacks/urls.ts';
@@ -68,11 +68,13 @@ for (const build of BUILDS) {
 				expect(index.getElementById(data.category)?.text).toBe(ATTACK_CATEGORY_LABELS[data.category]);
 			}
 			expect(index.querySelector(`a[href="${INCIDENTS_URL}"]`)).toBeTruthy();
-			const pages = listFiles(join(build.dist, 'attacks'), (f) => /^[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[0]);
+			const pages = listFiles(join(build.dist, 'attacks'), (f) => /^[^/]+\/index\.html$/.test(f)).map(
+				(f) => f.split('/')[0],
+			);
 			expect(pages.filter((p) => p !== 'incidents').sort()).toEqual(attacks.map((a) => a.id).sort());
 		});
 
-		it('links every tool and pattern both ways: tool page ⇄ the pattern\'s exposed-tool list', () => {
+		it("links every tool and pattern both ways: tool page ⇄ the pattern's exposed-tool list", () => {
 			const fromLists = new Set<string>();
 			for (const { id } of toolScoped) {
 				for (const rel of listPages(id)) {
@@ -87,7 +89,10 @@ for (const build of BUILDS) {
 			expect(missingOnTools).toEqual([]);
 			// Patterns no tool trait exposes are never linked from a tool and have no list.
 			for (const { id } of attacks.filter((a) => a.data.scope !== 'tool')) {
-				expect([...fromTools].some((k) => k.endsWith(` ${id}`)), id).toBe(false);
+				expect(
+					[...fromTools].some((k) => k.endsWith(` ${id}`)),
+					id,
+				).toBe(false);
 				expect(fileFor(build.dist, attackUrls.tools(id)), id).toBeUndefined();
 			}
 			// Every tool is exposed to at least the rug pull, so every tool page links a pattern.
@@ -98,8 +103,12 @@ for (const build of BUILDS) {
 			for (const { id } of toolScoped) {
 				const root = page(build.dist, `attacks/${id}/index.html`);
 				const total = [...fromTools].filter((k) => k.endsWith(` ${id}`)).length;
-				expect(root.querySelector('a[href="#tools"]')?.text, id).toMatch(new RegExp(`^${total.toLocaleString('en-US')} catalogue tools? exposed$`));
-				expect(root.querySelectorAll('#tools + div .table-scroll tbody tr').length, id).toBe(Math.min(total, PREVIEW_TOOLS));
+				expect(root.querySelector('a[href="#tools"]')?.text, id).toMatch(
+					new RegExp(`^${total.toLocaleString('en-US')} catalogue tools? exposed$`),
+				);
+				expect(root.querySelectorAll('#tools + div .table-scroll tbody tr').length, id).toBe(
+					Math.min(total, PREVIEW_TOOLS),
+				);
 				expect(root.querySelector(`a[href="${attackUrls.tools(id)}"]`), id).toBeTruthy();
 			}
 		});
@@ -153,11 +162,14 @@ for (const build of BUILDS) {
 			}
 		});
 
-		it('flags exactly the servers that supply all three trifecta legs, listing each leg\'s tools', () => {
+		it("flags exactly the servers that supply all three trifecta legs, listing each leg's tools", () => {
 			let complete = 0;
 			for (const server of servers) {
 				const slugs = toolSlugs(server.tools.map((t) => t.name));
-				const tools = server.tools.map((t) => ({ url: `/servers/${server.slug}/tools/${slugs.get(t.name)}/`, traits: classify(t, { slug: server.slug, name: server.name }).traits }));
+				const tools = server.tools.map((t) => ({
+					url: `/servers/${server.slug}/tools/${slugs.get(t.name)}/`,
+					traits: classify(t, { slug: server.slug, name: server.name }).traits,
+				}));
 				const expected = serverTrifecta(tools, (t) => t.traits);
 				const panel = page(build.dist, `servers/${server.slug}/index.html`).querySelector('section.trifecta');
 				expect(panel, server.slug).toBeTruthy();
@@ -172,7 +184,9 @@ for (const build of BUILDS) {
 				});
 				if (expected.complete) complete++;
 			}
-			const listed = page(build.dist, 'attacks/lethal-trifecta/index.html').querySelectorAll('#trifecta-servers + ul li');
+			const listed = page(build.dist, 'attacks/lethal-trifecta/index.html').querySelectorAll(
+				'#trifecta-servers + ul li',
+			);
 			expect(listed.length).toBe(complete);
 		});
 
@@ -185,11 +199,15 @@ for (const build of BUILDS) {
 				const cells = row.querySelectorAll('td');
 				expect(cells[0]?.text).toBe(t?.date);
 				expect(cells[1]?.text).toBe(t?.target);
-				expect(cells[3]?.querySelectorAll('a').map((a) => patternId(a.getAttribute('href') ?? ''))).toEqual(t?.patterns.map((p) => p.id));
+				expect(cells[3]?.querySelectorAll('a').map((a) => patternId(a.getAttribute('href') ?? ''))).toEqual(
+					t?.patterns.map((p) => p.id),
+				);
 				expect(new URL(cells[4]?.querySelector('a')?.getAttribute('href') ?? '').protocol).toBe('https:');
 			}
 			for (const { id, data } of attacks) {
-				const dates = page(build.dist, `attacks/${id}/index.html`).querySelectorAll('#incident-record ~ .table-scroll td:first-child a');
+				const dates = page(build.dist, `attacks/${id}/index.html`).querySelectorAll(
+					'#incident-record ~ .table-scroll td:first-child a',
+				);
 				expect(dates.length, id).toBe(data.incidents.length);
 				for (const a of dates) {
 					const anchor = (a.getAttribute('href') ?? '').split('#')[1] ?? '';
@@ -201,7 +219,14 @@ for (const build of BUILDS) {
 		describe('search', () => {
 			let close: () => Promise<void> = async () => {};
 			let pagefind: {
-				search: (q: string | null, o?: { filters?: Record<string, string> }) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string>; filters: Record<string, string[]> }> }[] }>;
+				search: (
+					q: string | null,
+					o?: { filters?: Record<string, string> },
+				) => Promise<{
+					results: {
+						data: () => Promise<{ url: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+					}[];
+				}>;
 				filters: () => Promise<Record<string, Record<string, number>>>;
 			};
 
@@ -209,7 +234,10 @@ for (const build of BUILDS) {
 				const served = await serve(build.dist);
 				close = served.close;
 				pagefind = await import(pathToFileURL(resolve(build.dist, 'pagefind', 'pagefind.js')).href);
-				await (pagefind as unknown as { options: (o: object) => Promise<void> }).options({ basePath: `${served.url}/pagefind/`, baseUrl: '/' });
+				await (pagefind as unknown as { options: (o: object) => Promise<void> }).options({
+					basePath: `${served.url}/pagefind/`,
+					baseUrl: '/',
+				});
 			});
 			afterAll(() => close());
 
@@ -217,13 +245,17 @@ for (const build of BUILDS) {
 				const filters = await pagefind.filters();
 				expect(filters.type?.Incident).toBe(timeline.length);
 				expect(filters.type?.Attack).toBe(attacks.length);
-				expect(Object.keys(filters['attack-category'] ?? {}).sort()).toEqual([...new Set(attacks.map((a) => ATTACK_CATEGORY_LABELS[a.data.category]))].sort());
+				expect(Object.keys(filters['attack-category'] ?? {}).sort()).toEqual(
+					[...new Set(attacks.map((a) => ATTACK_CATEGORY_LABELS[a.data.category]))].sort(),
+				);
 			});
 
 			it('finds every incident by its target, filtered to incidents, at its timeline row', async () => {
 				for (const t of timeline) {
 					// The first distinctive word of the target: "postmark-mcp (npm)" → "postmark-mcp".
-					const query = t.target.split(/[\s,(]+/).find((w) => w.length > 3 && !/^(mcp|servers?|clients?|popular)$/i.test(w)) ?? t.target;
+					const query =
+						t.target.split(/[\s,(]+/).find((w) => w.length > 3 && !/^(mcp|servers?|clients?|popular)$/i.test(w)) ??
+						t.target;
 					const found = await pagefind.search(query, { filters: { type: 'Incident' } });
 					const urls = await Promise.all(found.results.map(async (r) => (await r.data()).url));
 					expect(urls, `${query} → ${t.anchor}`).toContain(`${INCIDENTS_URL}#${t.anchor}`);

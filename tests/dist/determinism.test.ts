@@ -15,13 +15,24 @@ const fixture = BUILDS[1];
 const again = mkdtempSync(join(tmpdir(), 'atlas-again-'));
 afterAll(() => rmSync(again, { recursive: true, force: true }));
 
-const digest = (dir: string, rel: string) => createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+const digest = (dir: string, rel: string) =>
+	createHash('sha256')
+		.update(readFileSync(join(dir, rel)))
+		.digest('hex');
 
 describe(`a second build of the ${fixture.label} catalogue`, () => {
 	it('writes the same files, byte for byte', () => {
 		const result = spawnSync(resolve('node_modules/.bin/astro'), ['build'], {
 			// Another locale and time zone: nothing in the output may depend on the machine's collation or clock zone.
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_CATALOGUE: resolve(fixture.catalogue), ATLAS_OUT_DIR: again, LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8', TZ: 'Pacific/Kiritimati' },
+			env: {
+				...process.env,
+				ASTRO_TELEMETRY_DISABLED: '1',
+				ATLAS_CATALOGUE: resolve(fixture.catalogue),
+				ATLAS_OUT_DIR: again,
+				LANG: 'sv_SE.UTF-8',
+				LC_ALL: 'sv_SE.UTF-8',
+				TZ: 'Pacific/Kiritimati',
+			},
 			encoding: 'utf8',
 			timeout: 300_000,
 		});

@@ -6,7 +6,9 @@ import { BUILDS, listFiles, page } from '../helpers/dist.ts';
 
 const fixture = BUILDS[1];
 const toolDir = (name: string) => {
-	const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) => f.endsWith('/index.html')).map((f) => f.split('/')[0] as string);
+	const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) => f.endsWith('/index.html')).map(
+		(f) => f.split('/')[0] as string,
+	);
 	const found = dirs.find((d) => d === name);
 	if (!found) throw new Error(`no page for ${name} among ${dirs.join(', ')}`);
 	return `servers/hostile-demo/tools/${found}/index.html`;
@@ -23,7 +25,9 @@ describe('hostile descriptions render inert', () => {
 		expect(untrusted).toContain('<img src=x onerror="window.__pwned=2">');
 		expect(untrusted).toContain('{props.secret}');
 		expect(untrusted).toContain('<Component client:load />');
-		expect(main?.querySelectorAll('a').some((a) => (a.getAttribute('href') ?? '').startsWith('javascript:'))).toBe(false);
+		expect(main?.querySelectorAll('a').some((a) => (a.getAttribute('href') ?? '').startsWith('javascript:'))).toBe(
+			false,
+		);
 		const raw = readFileSync(join(fixture.dist, toolDir('render_note')), 'utf8');
 		expect(raw).not.toContain('<script>window.__pwned');
 		expect(raw).not.toContain('<img src=x');
@@ -52,7 +56,11 @@ describe('hostile descriptions render inert', () => {
 	});
 
 	it('links every integrity finding to its rule on the methodology page', () => {
-		const anchors = new Set(page(fixture.dist, 'methodology/index.html').querySelectorAll('[id^="rule-"]').map((e) => e.getAttribute('id')));
+		const anchors = new Set(
+			page(fixture.dist, 'methodology/index.html')
+				.querySelectorAll('[id^="rule-"]')
+				.map((e) => e.getAttribute('id')),
+		);
 		const root = page(fixture.dist, toolDir('get_weather'));
 		const findings = root.querySelectorAll('#integrity + ul.evidence li');
 		expect(findings.length).toBeGreaterThan(0);
@@ -64,7 +72,9 @@ describe('hostile descriptions render inert', () => {
 	});
 
 	it('gives names that collide by case distinct pages', () => {
-		const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) => f.endsWith('/index.html')).map((f) => f.split('/')[0]);
+		const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) =>
+			f.endsWith('/index.html'),
+		).map((f) => f.split('/')[0]);
 		expect(dirs.filter((d) => d?.startsWith('delete_item-'))).toHaveLength(2);
 	});
 
@@ -78,4 +88,3 @@ describe('hostile descriptions render inert', () => {
 		expect(page(fixture.dist, 'servers/hostile-demo/index.html').text).toContain('read⟦U+200B⟧notes');
 	});
 });
-

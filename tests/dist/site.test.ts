@@ -65,7 +65,10 @@ for (const build of BUILDS) {
 				const ld = root.querySelector('script[type="application/ld+json"]');
 				expect(ld, rel).toBeTruthy();
 				// Script content is raw text: a browser decodes no entity in it, so neither may the test.
-				const data = JSON.parse(ld?.rawText ?? '') as { '@type': string; mainEntity: { name: string; acceptedAnswer: { text: string } }[] };
+				const data = JSON.parse(ld?.rawText ?? '') as {
+					'@type': string;
+					mainEntity: { name: string; acceptedAnswer: { text: string } }[];
+				};
 				expect(data['@type']).toBe('FAQPage');
 				const visible = root.querySelectorAll('details.faq summary').map((s) => s.text);
 				expect(data.mainEntity.map((q) => q.name)).toEqual(visible);
@@ -80,7 +83,11 @@ for (const build of BUILDS) {
 		it('lists no evidence line twice on a tool page', () => {
 			const repeated: string[] = [];
 			for (const rel of html.filter((f) => /^servers\/[^/]+\/tools\//.test(f))) {
-				const lines = page(build.dist, rel).querySelectorAll('#why ~ ul.evidence')[0]?.querySelectorAll('li').map((li) => li.text.trim()) ?? [];
+				const lines =
+					page(build.dist, rel)
+						.querySelectorAll('#why ~ ul.evidence')[0]
+						?.querySelectorAll('li')
+						.map((li) => li.text.trim()) ?? [];
 				const seen = new Set<string>();
 				for (const line of lines) {
 					if (seen.has(line)) repeated.push(`${rel}: ${line}`);
@@ -101,7 +108,8 @@ for (const build of BUILDS) {
 					if (/^(https?:|mailto:|data:)/.test(href)) continue;
 					const target = new URL(href, base);
 					// The site's convention: a page's URL ends in a slash; only files (policy.json, styles) have an extension.
-					if (!target.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(target.pathname)) unslashed.push(`${rel} → ${href}`);
+					if (!target.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(target.pathname))
+						unslashed.push(`${rel} → ${href}`);
 					const file = fileFor(build.dist, target.pathname);
 					if (!file) {
 						broken.push(`${rel} → ${href}`);
@@ -119,14 +127,19 @@ for (const build of BUILDS) {
 		});
 
 		it('prints every count of 1,000 or more with thousands separators (home, servers list, browse pages)', () => {
-			const pages = html.filter((f) => f === 'index.html' || f === 'servers/index.html' || /^(risk|category)\//.test(f));
+			const pages = html.filter(
+				(f) => f === 'index.html' || f === 'servers/index.html' || /^(risk|category)\//.test(f),
+			);
 			const bare: string[] = [];
 			let separated = 0;
 			for (const rel of pages) {
 				const root = page(build.dist, rel);
-				for (const el of root.querySelectorAll('main nav p, main p.muted, main .pagination, main td, main .counts .n')) {
+				for (const el of root.querySelectorAll(
+					'main nav p, main p.muted, main .pagination, main td, main .counts .n',
+				)) {
 					const text = el.text;
-					for (const m of text.matchAll(/(?<![\w,.\-/])\d{4,}(?![\w,]|\.\d)/g)) bare.push(`${rel}: "${text.trim().slice(0, 80)}" (${m[0]})`);
+					for (const m of text.matchAll(/(?<![\w,.\-/])\d{4,}(?![\w,]|\.\d)/g))
+						bare.push(`${rel}: "${text.trim().slice(0, 80)}" (${m[0]})`);
 					separated += text.match(/\d{1,3}(?:,\d{3})+/g)?.length ?? 0;
 				}
 			}
@@ -135,7 +148,10 @@ for (const build of BUILDS) {
 		});
 
 		it('shows critical tools from several servers on the home page when there are several', () => {
-			const serversOf = (rel: string) => page(build.dist, rel).querySelectorAll('main table tbody tr').map((tr) => tr.querySelectorAll('td')[1]?.text.trim() ?? '');
+			const serversOf = (rel: string) =>
+				page(build.dist, rel)
+					.querySelectorAll('main table tbody tr')
+					.map((tr) => tr.querySelectorAll('td')[1]?.text.trim() ?? '');
 			const critical = new Set(html.filter((f) => /^risk\/critical\//.test(f)).flatMap(serversOf));
 			const home = serversOf('index.html');
 			if (home.length === 0) return;
@@ -147,7 +163,9 @@ for (const build of BUILDS) {
 			for (const server of servers) {
 				const slugs = toolSlugs(server.tools.map((t) => t.name));
 				for (const tool of server.tools) {
-					const placeholder = Boolean(tool.invalidSchema) || (server.catalogued.method === 'seed-page' && Object.keys(tool.inputSchema.properties ?? {}).length === 0);
+					const placeholder =
+						Boolean(tool.invalidSchema) ||
+						(server.catalogued.method === 'seed-page' && Object.keys(tool.inputSchema.properties ?? {}).length === 0);
 					if (!placeholder) continue;
 					const rel = `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html`;
 					const text = page(build.dist, rel).querySelector('#parameters')?.nextElementSibling?.text ?? '';
@@ -156,15 +174,21 @@ for (const build of BUILDS) {
 				}
 				const claimed = server.catalogued.claimedToolCount;
 				if (claimed === undefined) continue;
-				const row = list.querySelectorAll('tbody tr').find((tr) => tr.querySelector('a')?.getAttribute('href') === `/servers/${server.slug}/`);
-				expect(row?.querySelectorAll('td')[1]?.text.replace(/\s+/g, ' ').trim(), server.slug).toBe(`${server.tools.length.toLocaleString('en-US')} (${claimed.toLocaleString('en-US')} claimed)`);
+				const row = list
+					.querySelectorAll('tbody tr')
+					.find((tr) => tr.querySelector('a')?.getAttribute('href') === `/servers/${server.slug}/`);
+				expect(row?.querySelectorAll('td')[1]?.text.replace(/\s+/g, ' ').trim(), server.slug).toBe(
+					`${server.tools.length.toLocaleString('en-US')} (${claimed.toLocaleString('en-US')} claimed)`,
+				);
 			}
 		});
 
 		it('shows a curated override as such: both labels and the reason, and the curated label in the policy', () => {
 			const curated = servers.flatMap((server) => {
 				const slugs = toolSlugs(server.tools.map((t) => t.name));
-				return server.tools.filter((t) => t.curated).map((tool) => ({ server, tool, rel: `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html` }));
+				return server.tools
+					.filter((t) => t.curated)
+					.map((tool) => ({ server, tool, rel: `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html` }));
 			});
 			if (build.label === 'bundled') expect(curated.length).toBeGreaterThan(0);
 			for (const { tool, rel } of curated) {
@@ -176,25 +200,44 @@ for (const build of BUILDS) {
 		});
 
 		it('publishes on the methodology page the agreement figures `npm run evaluate` measures on its catalogue', () => {
-			const report = measureAgreement(servers.flatMap((server) => server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool }))));
-			const text = page(build.dist, 'methodology/index.html').querySelector('#agreement')?.parentNode?.text.replace(/\s+/g, ' ') ?? '';
+			const report = measureAgreement(
+				servers.flatMap((server) =>
+					server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })),
+				),
+			);
+			const text =
+				page(build.dist, 'methodology/index.html').querySelector('#agreement')?.parentNode?.text.replace(/\s+/g, ' ') ??
+				'';
 			expect(text).toContain(`${figure(report.tools)} tools, of which ${figure(report.labelled)} declare`);
 			for (const m of [report.read, report.destructive, report.strictDestructive]) {
-				if (m.measured > 0) expect(text).toContain(`${percent(m.rate)} agreement (${figure(m.agreed)} of ${figure(m.measured)} tools`);
+				if (m.measured > 0)
+					expect(text).toContain(`${percent(m.rate)} agreement (${figure(m.agreed)} of ${figure(m.measured)} tools`);
 			}
 			const v = report.destructiveByVerb;
 			if (v.ceiling.measured > 0) {
-				expect(text).toContain(`${percent(v.ceiling.rate)} (${figure(v.ceiling.agreed)} of ${figure(v.ceiling.measured)})`);
-				expect(text).toContain(`${percent(v.crossServer.byServers.rate)} (${figure(v.crossServer.byServers.agreed)}) with one vote per server`);
-				expect(text).toContain(`${percent(v.crossServer.byTools.rate)} (${figure(v.crossServer.byTools.agreed)}) with one vote per tool`);
+				expect(text).toContain(
+					`${percent(v.ceiling.rate)} (${figure(v.ceiling.agreed)} of ${figure(v.ceiling.measured)})`,
+				);
+				expect(text).toContain(
+					`${percent(v.crossServer.byServers.rate)} (${figure(v.crossServer.byServers.agreed)}) with one vote per server`,
+				);
+				expect(text).toContain(
+					`${percent(v.crossServer.byTools.rate)} (${figure(v.crossServer.byTools.agreed)}) with one vote per tool`,
+				);
 			}
 			const labels = loadHandLabels(BUNDLED_HAND_LABELS);
-			const tools = servers.flatMap((server) => server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })));
+			const tools = servers.flatMap((server) =>
+				server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })),
+			);
 			const hand = labels ? measureHandLabels(labels.labels, tools) : undefined;
 			if (build.label === 'bundled') expect(hand?.measured).toBeGreaterThan(0);
 			if (hand && hand.measured > 0) {
-				expect(text).toContain(`agree with the hand labels on ${percent(hand.rules.rate)} (${figure(hand.rules.agreed)} of ${figure(hand.rules.measured)})`);
-				expect(text).toContain(`agrees on ${percent(hand.authors.rate)} (${figure(hand.authors.agreed)} of ${figure(hand.authors.measured)})`);
+				expect(text).toContain(
+					`agree with the hand labels on ${percent(hand.rules.rate)} (${figure(hand.rules.agreed)} of ${figure(hand.rules.measured)})`,
+				);
+				expect(text).toContain(
+					`agrees on ${percent(hand.authors.rate)} (${figure(hand.authors.agreed)} of ${figure(hand.authors.measured)})`,
+				);
 			}
 		});
 

@@ -13,7 +13,8 @@ export function catalogueTool(slug: string, name: string): { server: ServerFile;
 	if (!server) {
 		const file = join(CATALOGUE, `${slug}.yaml`);
 		const parsed = parseServerFile(file, readFileSync(file, 'utf8'));
-		if (!parsed.server) throw new Error(`golden: ${file} does not validate: ${parsed.problems.map((p) => p.message).join('; ')}`);
+		if (!parsed.server)
+			throw new Error(`golden: ${file} does not validate: ${parsed.problems.map((p) => p.message).join('; ')}`);
 		server = parsed.server;
 		servers.set(slug, server);
 	}

@@ -1,12 +1,20 @@
 /** Helpers for tests that read a finished build. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
 
 /** The two builds `npm test` makes: the bundled catalogue and the hostile fixture catalogue. */
 export const BUILDS = [
-	{ label: 'bundled', dist: process.env.ATLAS_DIST ?? 'dist', catalogue: process.env.ATLAS_CATALOGUE ?? 'content/servers' },
-	{ label: 'fixture', dist: process.env.ATLAS_FIXTURE_DIST ?? '.cache/fixture-dist', catalogue: process.env.ATLAS_FIXTURE_CATALOGUE ?? 'tests/fixtures/hostile/servers' },
+	{
+		label: 'bundled',
+		dist: process.env.ATLAS_DIST ?? 'dist',
+		catalogue: process.env.ATLAS_CATALOGUE ?? 'content/servers',
+	},
+	{
+		label: 'fixture',
+		dist: process.env.ATLAS_FIXTURE_DIST ?? '.cache/fixture-dist',
+		catalogue: process.env.ATLAS_FIXTURE_CATALOGUE ?? 'tests/fixtures/hostile/servers',
+	},
 ] as const;
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
@@ -36,7 +44,10 @@ export function page(dist: string, rel: string): HTMLElement {
 	if (root) {
 		cache.delete(key);
 	} else {
-		root = parse(readFileSync(key, 'utf8'), { comment: false, blockTextElements: { script: true, noscript: true, style: true } });
+		root = parse(readFileSync(key, 'utf8'), {
+			comment: false,
+			blockTextElements: { script: true, noscript: true, style: true },
+		});
 		if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 	}
 	cache.set(key, root);

@@ -6,10 +6,12 @@ import sirv from 'sirv';
 /** Starts a static server; resolve `close` when done. */
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
 	const handler = sirv(dir, { dev: true, etag: false });
-	const server: Server = createServer((req, res) => handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('not found');
-	}));
+	const server: Server = createServer((req, res) =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('not found');
+		}),
+	);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {

@@ -4,20 +4,21 @@
  * evaluator), links and the trifecta are derived correctly from traits, and the timeline merges
  * disclosures cited by several patterns.
  */
-import { describe, expect, it } from 'vitest';
-import { attackFrontmatterSchema, sourceDateLabel, TRAITS, type AttackFrontmatter } from '../../src/attacks/schema.ts';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ATTACKS_DIR, loadAttackFiles } from '../../src/attacks/load.ts';
-import { attackSnippet, EXAMPLE_TOOL } from '../../src/attacks/snippet.ts';
-import { linkAttacks, selectorMatches } from '../../src/attacks/links.ts';
-import { selectorLabel, TRAIT_LABELS } from '../../src/attacks/labels.ts';
-import { legsOf, serverTrifecta } from '../../src/attacks/trifecta.ts';
+import { describe, expect, it } from 'vitest';
 import { compareIncidentDates, incidentTimeline, timelineKey } from '../../src/attacks/incidents.ts';
-import { evaluateCall } from '../../src/policy/evaluate.ts';
-import { policySchema } from '../../src/policy/schema.ts';
-import { APPROVAL_MESSAGE } from '../../src/policy/recommend.ts';
+import { selectorLabel, TRAIT_LABELS } from '../../src/attacks/labels.ts';
+import { linkAttacks, selectorMatches } from '../../src/attacks/links.ts';
+import { ATTACKS_DIR, loadAttackFiles } from '../../src/attacks/load.ts';
+import { type AttackFrontmatter, attackFrontmatterSchema, sourceDateLabel, TRAITS } from '../../src/attacks/schema.ts';
+import { attackSnippet, EXAMPLE_TOOL } from '../../src/attacks/snippet.ts';
+import { legsOf, serverTrifecta } from '../../src/attacks/trifecta.ts';
 import type { Decision, Trait } from '../../src/classify/types.ts';
+import { evaluateCall } from '../../src/policy/evaluate.ts';
+import { APPROVAL_MESSAGE } from '../../src/policy/recommend.ts';
+import { policySchema } from '../../src/policy/schema.ts';
 
 const attacks = loadAttackFiles();
 
@@ -91,7 +92,10 @@ describe('attack pattern files', () => {
 	});
 
 	it('includes the three patterns no tool trait exposes, each with a sourced write-up', () => {
-		const untraceable = attacks.filter((a) => a.data.scope !== 'tool').map((a) => a.data.code).sort();
+		const untraceable = attacks
+			.filter((a) => a.data.scope !== 'tool')
+			.map((a) => a.data.code)
+			.sort();
 		expect(untraceable).toEqual(['MCP-AP-13', 'MCP-AP-14', 'MCP-AP-20']);
 	});
 });
@@ -108,7 +112,9 @@ describe('attack front matter schema', () => {
 	});
 
 	it('fails a source that is not https', () => {
-		expect(issues(minimal({ sources: [{ title: 't', url: 'http://example.com/', author: 'a', date: '2025-01' }] }))).toEqual(['sources.0.url']);
+		expect(
+			issues(minimal({ sources: [{ title: 't', url: 'http://example.com/', author: 'a', date: '2025-01' }] })),
+		).toEqual(['sources.0.url']);
 	});
 
 	it('fails an incident whose source is not in sources', () => {
@@ -118,20 +124,43 @@ describe('attack front matter schema', () => {
 
 	it('fails a tool-scope pattern with no selector, and accepts a server- or client-scope one', () => {
 		expect(issues(minimal({ exposedBy: [] }))).toEqual(['exposedBy']);
-		expect(issues(minimal({ exposedBy: [], scope: 'server', policy: { action: 'none', effect: 'No tool policy helps.', runtime: 'Fix the server.' } }))).toEqual([]);
+		expect(
+			issues(
+				minimal({
+					exposedBy: [],
+					scope: 'server',
+					policy: { action: 'none', effect: 'No tool policy helps.', runtime: 'Fix the server.' },
+				}),
+			),
+		).toEqual([]);
 		expect(issues(minimal({ exposedBy: [], scope: 'client' }))).toEqual([]);
 	});
 
 	it('keeps "none" for patterns outside tools, and argument constraints for allow or rate-limit', () => {
-		expect(issues(minimal({ policy: { action: 'none', effect: 'No tool policy helps.', runtime: 'Fix the server.' } }))).toEqual(['policy.action']);
-		const example = { tool: 'fetch_url', denyIf: [{ conditions: [{ path: 'args.url', op: 'contains', value: 'x' }], message: 'Denied: bad url.' }], checks: [{ args: {}, allowed: true }, { args: { url: 'x' }, allowed: false }] };
-		expect(issues(minimal({ policy: { action: 'approve', effect: 'Stops the call.', runtime: 'Watches it.', example } }))).toEqual(['policy.example']);
-		expect(issues(minimal({ policy: { action: 'rate-limit', effect: 'Caps the call.', runtime: 'Watches it.', example } }))).toEqual([]);
+		expect(
+			issues(minimal({ policy: { action: 'none', effect: 'No tool policy helps.', runtime: 'Fix the server.' } })),
+		).toEqual(['policy.action']);
+		const example = {
+			tool: 'fetch_url',
+			denyIf: [{ conditions: [{ path: 'args.url', op: 'contains', value: 'x' }], message: 'Denied: bad url.' }],
+			checks: [
+				{ args: {}, allowed: true },
+				{ args: { url: 'x' }, allowed: false },
+			],
+		};
+		expect(
+			issues(minimal({ policy: { action: 'approve', effect: 'Stops the call.', runtime: 'Watches it.', example } })),
+		).toEqual(['policy.example']);
+		expect(
+			issues(minimal({ policy: { action: 'rate-limit', effect: 'Caps the call.', runtime: 'Watches it.', example } })),
+		).toEqual([]);
 	});
 
 	it('fails a pattern without any cross-reference, an unknown selector and an unknown key', () => {
 		expect(issues(minimal({ references: {} }))).toEqual(['references']);
-		expect(issues(minimal({ exposedBy: [{ when: 'trait:telepathy', reason: 'reads minds' }] }))).toEqual(['exposedBy.0.when']);
+		expect(issues(minimal({ exposedBy: [{ when: 'trait:telepathy', reason: 'reads minds' }] }))).toEqual([
+			'exposedBy.0.when',
+		]);
 		expect(issues(minimal({ severity: 'high' }))).toEqual(['']);
 	});
 });
@@ -168,8 +197,12 @@ describe('example snippets', () => {
 		const snippet = attackSnippet(ssrf?.data.policy as AttackFrontmatter['policy']);
 		const state = new Map<string, number>();
 		const now = new Date('2026-01-01T00:00:10Z');
-		for (let i = 0; i < 100; i++) evaluateCall(snippet?.policy as never, { tool: 'fetch_url', args: { url: 'http://127.0.0.1/' } }, state, now);
-		expect(evaluateCall(snippet?.policy as never, { tool: 'fetch_url', args: { url: 'https://example.com/' } }, state, now).allowed).toBe(true);
+		for (let i = 0; i < 100; i++)
+			evaluateCall(snippet?.policy as never, { tool: 'fetch_url', args: { url: 'http://127.0.0.1/' } }, state, now);
+		expect(
+			evaluateCall(snippet?.policy as never, { tool: 'fetch_url', args: { url: 'https://example.com/' } }, state, now)
+				.allowed,
+		).toBe(true);
 	});
 
 	it('describe each constraint and the action, in the order they apply', () => {
@@ -184,7 +217,11 @@ describe('example snippets', () => {
 
 	it('writes an approval gate for an approve pattern without an example', () => {
 		const snippet = attackSnippet({ action: 'approve', effect: 'x'.repeat(10), runtime: 'y'.repeat(10) });
-		expect(JSON.parse(snippet?.json ?? '')).toEqual({ version: '1', default: 'deny', tools: { example_tool: { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] } } });
+		expect(JSON.parse(snippet?.json ?? '')).toEqual({
+			version: '1',
+			default: 'deny',
+			tools: { example_tool: { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] } },
+		});
 	});
 });
 
@@ -198,7 +235,11 @@ describe('linking tools to patterns', () => {
 
 	it('leads with the short reason the issue asks for', () => {
 		const links = linkAttacks(decision(['url-param']), refs);
-		expect(links.find((l) => l.id === 'ssrf')).toMatchObject({ label: 'takes a URL parameter', title: 'Server-side request forgery', when: 'trait:url-param' });
+		expect(links.find((l) => l.id === 'ssrf')).toMatchObject({
+			label: 'takes a URL parameter',
+			title: 'Server-side request forgery',
+			when: 'trait:url-param',
+		});
 	});
 
 	it('links every-tool patterns last and no server- or client-scope pattern at all', () => {
@@ -211,7 +252,13 @@ describe('linking tools to patterns', () => {
 	it('matches category and integrity selectors from the decision alone', () => {
 		expect(selectorMatches('category:Execute', decision([], { category: 'Execute' }))).toBe(true);
 		expect(selectorMatches('category:Execute', decision([]))).toBe(false);
-		const finding = { signal: 'pseudo-tag', field: 'description', match: '<IMPORTANT>', severity: 'high' as const, why: 'x' };
+		const finding = {
+			signal: 'pseudo-tag',
+			field: 'description',
+			match: '<IMPORTANT>',
+			severity: 'high' as const,
+			why: 'x',
+		};
 		expect(selectorMatches('integrity', decision([], { integrity: [finding] }))).toBe(true);
 		expect(selectorMatches('integrity', decision([]))).toBe(false);
 	});
@@ -246,7 +293,10 @@ describe('lethal trifecta per server', () => {
 
 	it('lets a single tool supply every leg, and an empty server none', () => {
 		expect(serverTrifecta([tool('agent', ['private-data', 'untrusted-input', 'egress'])], of).complete).toBe(true);
-		expect(serverTrifecta([], of)).toEqual({ legs: { 'private-data': [], 'untrusted-input': [], 'way-out': [] }, complete: false });
+		expect(serverTrifecta([], of)).toEqual({
+			legs: { 'private-data': [], 'untrusted-input': [], 'way-out': [] },
+			complete: false,
+		});
 	});
 });
 
@@ -289,8 +339,24 @@ describe('incident timeline', () => {
 
 	it('keeps a row per summary when patterns describe the same write-up differently, so no account is dropped', () => {
 		const rows = incidentTimeline([
-			{ id: 'b', data: { title: 'B', code: 'MCP-AP-02', incidents: [{ ...incident, summary: 'Second account.' }], sources: [src] } },
-			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [{ ...incident, summary: 'First account.' }], sources: [src] } },
+			{
+				id: 'b',
+				data: {
+					title: 'B',
+					code: 'MCP-AP-02',
+					incidents: [{ ...incident, summary: 'Second account.' }],
+					sources: [src],
+				},
+			},
+			{
+				id: 'a',
+				data: {
+					title: 'A',
+					code: 'MCP-AP-01',
+					incidents: [{ ...incident, summary: 'First account.' }],
+					sources: [src],
+				},
+			},
 		]);
 		expect(rows.map((r) => [r.summary, r.patterns.map((p) => p.id)])).toEqual([
 			['First account.', ['a']],
@@ -303,9 +369,31 @@ describe('incident timeline', () => {
 		const s = { title: 'S', url: 'https://example.com/s', author: 'Lab', date: '2025-07' };
 		const at = (date: string) => ({ date, target: `T ${date}`, summary: `On ${date}.`, source: s.url });
 		const rows = incidentTimeline([
-			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [at('2025-08-01'), at('2025-07'), at('2025-07-31'), at('2025-06'), at('2025-07-01'), at('2025-06-30')], sources: [s] } },
+			{
+				id: 'a',
+				data: {
+					title: 'A',
+					code: 'MCP-AP-01',
+					incidents: [
+						at('2025-08-01'),
+						at('2025-07'),
+						at('2025-07-31'),
+						at('2025-06'),
+						at('2025-07-01'),
+						at('2025-06-30'),
+					],
+					sources: [s],
+				},
+			},
 		]);
-		expect(rows.map((r) => r.date)).toEqual(['2025-06-30', '2025-06', '2025-07-01', '2025-07-31', '2025-07', '2025-08-01']);
+		expect(rows.map((r) => r.date)).toEqual([
+			'2025-06-30',
+			'2025-06',
+			'2025-07-01',
+			'2025-07-31',
+			'2025-07',
+			'2025-08-01',
+		]);
 		expect(rows.map((r) => r.monthOnly)).toEqual([false, true, false, false, true, false]);
 		expect(compareIncidentDates('2025-07', '2025-07-01')).toBeGreaterThan(0);
 		expect(compareIncidentDates('2025-07', '2025-08-01')).toBeLessThan(0);
@@ -316,7 +404,18 @@ describe('incident timeline', () => {
 		const s1 = { title: 'One', url: 'https://example.com/1', author: 'Lab', date: '2025-04' };
 		const s2 = { title: 'Two', url: 'https://example.com/2', author: 'Lab', date: '2025-04' };
 		const rows = incidentTimeline([
-			{ id: 'a', data: { title: 'A', code: 'MCP-AP-01', incidents: [{ date: '2025-04', target: 'Same', summary: 'x', source: s1.url }, { date: '2025-04', target: 'Same', summary: 'y', source: s2.url }], sources: [s1, s2] } },
+			{
+				id: 'a',
+				data: {
+					title: 'A',
+					code: 'MCP-AP-01',
+					incidents: [
+						{ date: '2025-04', target: 'Same', summary: 'x', source: s1.url },
+						{ date: '2025-04', target: 'Same', summary: 'y', source: s2.url },
+					],
+					sources: [s1, s2],
+				},
+			},
 		]);
 		expect(rows.map((r) => r.anchor)).toEqual(['incident-2025-04-same', 'incident-2025-04-same-2']);
 	});
@@ -332,7 +431,7 @@ describe('page text', () => {
 });
 
 describe('source dates', () => {
-	it('prints a living document\'s date as a retrieval date and a publication date bare', () => {
+	it("prints a living document's date as a retrieval date and a publication date bare", () => {
 		expect(sourceDateLabel({ date: '2026-04-14', dateKind: 'retrieved' })).toBe('retrieved 2026-04-14');
 		expect(sourceDateLabel({ date: '2025-04-01', dateKind: 'published' })).toBe('2025-04-01');
 		expect(sourceDateLabel({ date: '2025-04-01' })).toBe('2025-04-01');
@@ -341,16 +440,33 @@ describe('source dates', () => {
 	it('defaults to a publication date and rejects an unknown date kind', () => {
 		const parsed = attackFrontmatterSchema.parse(minimal());
 		expect(parsed.sources[0]?.dateKind).toBe('published');
-		const bad = minimal({ sources: [{ title: 'A source', url: 'https://example.com/post', author: 'Someone', date: '2025-06', dateKind: 'accessed' }] });
+		const bad = minimal({
+			sources: [
+				{
+					title: 'A source',
+					url: 'https://example.com/post',
+					author: 'Someone',
+					date: '2025-06',
+					dateKind: 'accessed',
+				},
+			],
+		});
 		expect(issues(bad)).toContain('sources.0.dateKind');
 	});
 
 	it('marks the living documents in the bundled patterns as retrieved: standards drafts, repositories and running databases', () => {
-		const living = ['https://owasp.org/www-project-mcp-top-10/', 'https://github.com/snyk/agent-scan', 'https://vulnerablemcp.info', 'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices'];
+		const living = [
+			'https://owasp.org/www-project-mcp-top-10/',
+			'https://github.com/snyk/agent-scan',
+			'https://vulnerablemcp.info',
+			'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices',
+		];
 		for (const { id, data } of attacks) {
 			for (const s of data.sources) {
 				if (living.includes(s.url)) expect(s.dateKind, `${id}: ${s.url}`).toBe('retrieved');
-				expect(s.url, `${id}: link the specification page, not the repository root`).not.toBe('https://github.com/modelcontextprotocol/modelcontextprotocol');
+				expect(s.url, `${id}: link the specification page, not the repository root`).not.toBe(
+					'https://github.com/modelcontextprotocol/modelcontextprotocol',
+				);
 			}
 		}
 	});

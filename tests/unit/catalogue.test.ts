@@ -31,13 +31,29 @@ describe('serverFileSchema', () => {
 
 	it.each([
 		['unknown server field', makeServer({ colour: 'red' }), ''],
-		['unknown tool field', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, danger: 1 }] }), 'tools.0'],
+		[
+			'unknown tool field',
+			makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, danger: 1 }] }),
+			'tools.0',
+		],
 		['empty tool name', makeServer({ tools: [{ name: '', inputSchema: { type: 'object' } }] }), 'tools.0.name'],
 		['blank tool name', makeServer({ tools: [{ name: '   ', inputSchema: { type: 'object' } }] }), 'tools.0.name'],
-		['input schema not an object schema', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'string' } }] }), 'tools.0.inputSchema'],
+		[
+			'input schema not an object schema',
+			makeServer({ tools: [{ name: 'x', inputSchema: { type: 'string' } }] }),
+			'tools.0.inputSchema',
+		],
 		['missing input schema', makeServer({ tools: [{ name: 'x' }] }), 'tools.0.inputSchema'],
-		['annotation of the wrong type', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, annotations: { readOnlyHint: 'yes' } }] }), 'tools.0.annotations.readOnlyHint'],
-		['unknown annotation', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, annotations: { safeHint: true } }] }), 'tools.0.annotations'],
+		[
+			'annotation of the wrong type',
+			makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, annotations: { readOnlyHint: 'yes' } }] }),
+			'tools.0.annotations.readOnlyHint',
+		],
+		[
+			'unknown annotation',
+			makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, annotations: { safeHint: true } }] }),
+			'tools.0.annotations',
+		],
 		['no tools', makeServer({ tools: [] }), 'tools'],
 		['bad slug', makeServer({ slug: 'Bad Slug' }), 'slug'],
 		['bad date', makeServer({ catalogued: { date: '22/11/2026', method: 'manual', via: 'x' } }), 'catalogued.date'],
@@ -45,31 +61,72 @@ describe('serverFileSchema', () => {
 		['data: homepage', makeServer({ source: { homepage: 'data:text/html,hi' } }), 'source.homepage'],
 		['protocol-relative homepage', makeServer({ source: { homepage: '//evil.example' } }), 'source.homepage'],
 		['source with no locator', makeServer({ source: { version: '1.0.0' } }), 'source'],
-		['claimed count without claimant', makeServer({ catalogued: { date: '2026-11-22', method: 'seed-page', via: 'x', claimedToolCount: 5 } }), 'catalogued'],
-		['curated override without a reason', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, curated: { level: 'Low' } }] }), 'tools.0.curated.reason'],
-		['curated override with nothing to override', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, curated: { reason: 'because it is fine really' } }] }), 'tools.0.curated'],
-		['unknown category in override', makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, curated: { category: 'Other', reason: 'no such category' } }] }), 'tools.0.curated.category'],
+		[
+			'claimed count without claimant',
+			makeServer({ catalogued: { date: '2026-11-22', method: 'seed-page', via: 'x', claimedToolCount: 5 } }),
+			'catalogued',
+		],
+		[
+			'curated override without a reason',
+			makeServer({ tools: [{ name: 'x', inputSchema: { type: 'object' }, curated: { level: 'Low' } }] }),
+			'tools.0.curated.reason',
+		],
+		[
+			'curated override with nothing to override',
+			makeServer({
+				tools: [{ name: 'x', inputSchema: { type: 'object' }, curated: { reason: 'because it is fine really' } }],
+			}),
+			'tools.0.curated',
+		],
+		[
+			'unknown category in override',
+			makeServer({
+				tools: [
+					{ name: 'x', inputSchema: { type: 'object' }, curated: { category: 'Other', reason: 'no such category' } },
+				],
+			}),
+			'tools.0.curated.category',
+		],
 	])('rejects %s at the right path', (_label, data, path) => {
 		expect(issuePaths(data)).toContain(path);
 	});
 
 	it('rejects duplicate tool names, pointing at the second one', () => {
-		const data = makeServer({ tools: [{ name: 'a', inputSchema: { type: 'object' } }, { name: 'a', inputSchema: { type: 'object' } }] });
+		const data = makeServer({
+			tools: [
+				{ name: 'a', inputSchema: { type: 'object' } },
+				{ name: 'a', inputSchema: { type: 'object' } },
+			],
+		});
 		expect(issuePaths(data)).toEqual(['tools.1.name']);
 	});
 });
 
 describe('parseServerFile messages', () => {
 	it('names the file, the tool and the field', () => {
-		const text = stringify(makeServer({ tools: [{ name: 'ok', inputSchema: { type: 'object' } }, { name: 'drop_table', inputSchema: { type: 'array' } }] }));
+		const text = stringify(
+			makeServer({
+				tools: [
+					{ name: 'ok', inputSchema: { type: 'object' } },
+					{ name: 'drop_table', inputSchema: { type: 'array' } },
+				],
+			}),
+		);
 		const { server, problems } = parseServerFile('content/servers/demo.yaml', text);
 		expect(server).toBeUndefined();
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatchObject({ file: 'content/servers/demo.yaml', entry: 'tool "drop_table" (tools[1])', field: 'inputSchema' });
+		expect(problems[0]).toMatchObject({
+			file: 'content/servers/demo.yaml',
+			entry: 'tool "drop_table" (tools[1])',
+			field: 'inputSchema',
+		});
 	});
 
 	it('names a nameless tool by position', () => {
-		const { problems } = parseServerFile('demo.yaml', stringify(makeServer({ tools: [{ name: '', inputSchema: { type: 'object' } }] })));
+		const { problems } = parseServerFile(
+			'demo.yaml',
+			stringify(makeServer({ tools: [{ name: '', inputSchema: { type: 'object' } }] })),
+		);
 		expect(problems[0]).toMatchObject({ entry: 'tool #1 (tools[0])', field: 'name' });
 	});
 
@@ -88,7 +145,10 @@ describe('loadCatalogue', () => {
 	it('collects every problem of every file into one error', () => {
 		const dir = tempDir('atlas-cat-');
 		writeFileSync(join(dir, 'demo.yaml'), stringify(makeServer()));
-		writeFileSync(join(dir, 'bad.yaml'), stringify(makeServer({ slug: 'bad', tools: [{ name: 'x', inputSchema: { type: 'object' }, extra: true }] })));
+		writeFileSync(
+			join(dir, 'bad.yaml'),
+			stringify(makeServer({ slug: 'bad', tools: [{ name: 'x', inputSchema: { type: 'object' }, extra: true }] })),
+		);
 		writeFileSync(join(dir, 'worse.yaml'), 'name: [');
 		let error: unknown;
 		try {

@@ -21,7 +21,10 @@ describe('golden labels', () => {
 			const { server, tool } = catalogueTool(g.server, g.tool);
 			const d = classify(tool, { slug: server.slug, name: server.name });
 			expect(`${d.category}/${d.level}`, g.reason).toBe(`${g.category}/${g.level}`);
-			expect(d.evidence.map((e) => e.rule), g.reason).toContain(g.rule);
+			expect(
+				d.evidence.map((e) => e.rule),
+				g.reason,
+			).toContain(g.rule);
 			// Honest definitions: at most a medium finding (a file tool may mention .env).
 			expect(d.integrity.filter((f) => f.severity === 'high')).toEqual([]);
 			expect(rationale(d, tool.name).length).toBeGreaterThan(2);

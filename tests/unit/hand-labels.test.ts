@@ -2,35 +2,56 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Tool } from '../../src/catalogue/schema.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
+import type { Tool } from '../../src/catalogue/schema.ts';
 import { BUNDLED_HAND_LABELS, measureHandLabels, parseHandLabels } from '../../src/classify/hand-labels.ts';
 
 const SERVER = { slug: 'demo', name: 'Demo' };
 const head = { question: 'May it perform destructive updates?', method: 'By hand.', labelled: '2026-12-02' };
-const tool = (name: string, description: string, annotations?: Tool['annotations']): Tool => ({ name, description, inputSchema: { type: 'object' }, ...(annotations ? { annotations } : {}) });
+const tool = (name: string, description: string, annotations?: Tool['annotations']): Tool => ({
+	name,
+	description,
+	inputSchema: { type: 'object' },
+	...(annotations ? { annotations } : {}),
+});
 
 describe('parseHandLabels', () => {
 	it('reads a valid file', () => {
-		const { labels, problems } = parseHandLabels('l.yaml', stringify({ ...head, labels: [{ server: 'demo', tool: 'delete_item', destructive: true, reason: 'Deletes.' }] }));
+		const { labels, problems } = parseHandLabels(
+			'l.yaml',
+			stringify({ ...head, labels: [{ server: 'demo', tool: 'delete_item', destructive: true, reason: 'Deletes.' }] }),
+		);
 		expect(problems).toEqual([]);
 		expect(labels?.labels).toHaveLength(1);
 	});
 
 	it('names the file, the label and the field of every problem', () => {
-		const text = stringify({ ...head, labels: [{ server: 'demo', tool: 'a', destructive: 'yes', reason: 'x' }, { server: 'demo', tool: 'b', destructive: true }] });
+		const text = stringify({
+			...head,
+			labels: [
+				{ server: 'demo', tool: 'a', destructive: 'yes', reason: 'x' },
+				{ server: 'demo', tool: 'b', destructive: true },
+			],
+		});
 		const { labels, problems } = parseHandLabels('l.yaml', text);
 		expect(labels).toBeUndefined();
-		expect(problems).toEqual(expect.arrayContaining([
-			expect.objectContaining({ file: 'l.yaml', entry: 'labels[0]', field: 'destructive' }),
-			expect.objectContaining({ file: 'l.yaml', entry: 'labels[1]', field: 'reason' }),
-		]));
-		expect(parseHandLabels('l.yaml', 'labels: [').problems[0]).toMatchObject({ entry: 'file', message: expect.stringMatching(/invalid YAML/) });
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ file: 'l.yaml', entry: 'labels[0]', field: 'destructive' }),
+				expect.objectContaining({ file: 'l.yaml', entry: 'labels[1]', field: 'reason' }),
+			]),
+		);
+		expect(parseHandLabels('l.yaml', 'labels: [').problems[0]).toMatchObject({
+			entry: 'file',
+			message: expect.stringMatching(/invalid YAML/),
+		});
 	});
 
 	it('rejects a tool labelled twice', () => {
 		const twice = { server: 'demo', tool: 'a', destructive: true, reason: 'x' };
-		expect(parseHandLabels('l.yaml', stringify({ ...head, labels: [twice, twice] })).problems).toEqual([expect.objectContaining({ entry: 'labels[1]', field: 'tool' })]);
+		expect(parseHandLabels('l.yaml', stringify({ ...head, labels: [twice, twice] })).problems).toEqual([
+			expect.objectContaining({ entry: 'labels[1]', field: 'tool' }),
+		]);
 	});
 });
 
@@ -52,7 +73,13 @@ describe('measureHandLabels', () => {
 			{ server: 'demo', tool: 'gone', destructive: true, reason: 'x' },
 		];
 		const r = measureHandLabels(labels, tools);
-		expect(r).toMatchObject({ measured: 4, destructive: 1, rules: { measured: 4, agreed: 3 }, authors: { measured: 3, agreed: 2 }, missing: ['demo/gone'] });
+		expect(r).toMatchObject({
+			measured: 4,
+			destructive: 1,
+			rules: { measured: 4, agreed: 3 },
+			authors: { measured: 3, agreed: 2 },
+			missing: ['demo/gone'],
+		});
 		expect(r.rulesDisagree.map((d) => d.tool)).toEqual(['archive_item']);
 	});
 });
@@ -62,7 +89,9 @@ describe('the bundled hand labels', () => {
 		const file = BUNDLED_HAND_LABELS;
 		const { labels, problems } = parseHandLabels(file, readFileSync(file, 'utf8'));
 		expect(problems).toEqual([]);
-		const tools = loadCatalogue('content/servers').flatMap(({ server }) => server.tools.map((t) => ({ server: { slug: server.slug, name: server.name }, tool: t })));
+		const tools = loadCatalogue('content/servers').flatMap(({ server }) =>
+			server.tools.map((t) => ({ server: { slug: server.slug, name: server.name }, tool: t })),
+		);
 		const r = measureHandLabels(labels?.labels ?? [], tools);
 		expect(r.missing).toEqual([]);
 		expect(r.measured).toBe(labels?.labels.length);

@@ -5,11 +5,29 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { causeLine, classifyOutput } from '../../scripts/ingest/list.ts';
 import { missingPrograms, nativePackages, nodeHeadersDir, rebuildCause } from '../../scripts/ingest/native.ts';
-import { boundNpmCache, cleanArgs, credentialNames, folderBytes, namesInOutput, npmCause, pickBin, placeholderFor, readmeArgs } from '../../scripts/ingest/npm.ts';
+import {
+	boundNpmCache,
+	cleanArgs,
+	credentialNames,
+	folderBytes,
+	namesInOutput,
+	npmCause,
+	pickBin,
+	placeholderFor,
+	readmeArgs,
+} from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
-import { markSkips, parseNpmSpec, parsePositional, readSourcesFile, recordRecipes, slugFor, splitCommand } from '../../scripts/ingest/sources.ts';
+import {
+	markSkips,
+	parseNpmSpec,
+	parsePositional,
+	readSourcesFile,
+	recordRecipes,
+	slugFor,
+	splitCommand,
+} from '../../scripts/ingest/sources.ts';
 import { parseLine } from '../../scripts/ingest/transport.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -32,7 +50,10 @@ describe('failure classification', () => {
 		['Error: Could not locate the bindings file. Tried:\n → /x/build/addon.node', 'native-module'],
 		['Error: No native build was found for platform=linux arch=x64 runtime=node abi=137', 'native-module'],
 		['FooDB native binary (foodb.node) could not be put into place.\nUsage: foo <command>', 'native-module'],
-		['Error: The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115', 'native-module'],
+		[
+			'Error: The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115',
+			'native-module',
+		],
 		['TypeError: fetch failed\n  cause: getaddrinfo EAI_AGAIN api.example.com', 'needs-network'],
 		["fatal: unable to access 'https://example.com/repo.git/': Could not resolve host: example.com", 'needs-network'],
 		['Error: Node.js 25 or higher is required', 'node-version'],
@@ -53,7 +74,10 @@ describe('failure classification', () => {
 		['ERROR Could not find a valid entrypoint file. Checked src/index.ts', 'needs-config'],
 		['Fatal: Authentication failed. Run: widget auth login', 'needs-config'],
 		// Broken on any machine: no guess (stays `exited`), even though "not found" and "missing" appear.
-		["Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'left-pad' imported from <install>/x/dist/a.js\n  code: 'ERR_MODULE_NOT_FOUND'", undefined],
+		[
+			"Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'left-pad' imported from <install>/x/dist/a.js\n  code: 'ERR_MODULE_NOT_FOUND'",
+			undefined,
+		],
 		["SyntaxError: The requested module 'lib' does not provide an export named 'missing'", undefined],
 		['something odd happened', undefined],
 	])('%s → %s', (text, reason) => {
@@ -61,8 +85,16 @@ describe('failure classification', () => {
 	});
 
 	it('picks the line that says why, not the source excerpt above an uncaught error', () => {
-		expect(causeLine('/x/node_modules/bindings/bindings.js:126\n  err = new Error(\n  ^\n\nError: Could not locate the bindings file. Tried:\n    at bindings (/x/bindings.js:126:9)')).toBe('Error: Could not locate the bindings file. Tried:');
-		expect(causeLine('file:///x/dist/a.js:10\nimport { y } from "lib";\n         ^\nSyntaxError: The requested module does not provide an export named y')).toBe('SyntaxError: The requested module does not provide an export named y');
+		expect(
+			causeLine(
+				'/x/node_modules/bindings/bindings.js:126\n  err = new Error(\n  ^\n\nError: Could not locate the bindings file. Tried:\n    at bindings (/x/bindings.js:126:9)',
+			),
+		).toBe('Error: Could not locate the bindings file. Tried:');
+		expect(
+			causeLine(
+				'file:///x/dist/a.js:10\nimport { y } from "lib";\n         ^\nSyntaxError: The requested module does not provide an export named y',
+			),
+		).toBe('SyntaxError: The requested module does not provide an export named y');
 		expect(causeLine('starting\nconfig missing: WIDGET_URL')).toBe('config missing: WIDGET_URL');
 		expect(causeLine('just one line')).toBe('just one line');
 	});
@@ -92,7 +124,10 @@ describe('native rebuild helpers', () => {
 		const prefix = tempDir('node-');
 		mkdirSync(join(prefix, 'bin'));
 		mkdirSync(join(prefix, 'include', 'node'), { recursive: true });
-		writeFileSync(join(prefix, 'include', 'node', 'node_version.h'), '#define NODE_MAJOR_VERSION 24\n#define NODE_MINOR_VERSION 1\n#define NODE_PATCH_VERSION 2\n');
+		writeFileSync(
+			join(prefix, 'include', 'node', 'node_version.h'),
+			'#define NODE_MAJOR_VERSION 24\n#define NODE_MINOR_VERSION 1\n#define NODE_PATCH_VERSION 2\n',
+		);
 		expect(nodeHeadersDir(join(prefix, 'bin', 'node'), '24.1.2')).toBe(prefix);
 		expect(nodeHeadersDir(join(prefix, 'bin', 'node'), '24.1.3')).toBeUndefined();
 	});
@@ -112,17 +147,34 @@ describe('native rebuild helpers', () => {
 			'npm error gyp ERR! not ok',
 			'npm error A complete log of this run can be found in: /x.log',
 		].join('\n');
-		expect(rebuildCause(output)).toBe('Package widget-1 was not found in the pkg-config search path. / gyp ERR! build error / gyp ERR! stack Error: `make` failed with exit code: 2');
+		expect(rebuildCause(output)).toBe(
+			'Package widget-1 was not found in the pkg-config search path. / gyp ERR! build error / gyp ERR! stack Error: `make` failed with exit code: 2',
+		);
 	});
 });
 
 describe('launch discovery', () => {
 	it('keeps credential-like names and drops mode switches', () => {
-		expect(credentialNames(['GITHUB_TOKEN', 'NODE_ENV', 'PORT', 'MCP_TRANSPORT', 'API_BASE_URL', 'DEBUG', 'lower_case', 'X', 'SLACK_TEAM_ID', 'GITHUB_TOKEN'])).toEqual(['API_BASE_URL', 'GITHUB_TOKEN', 'SLACK_TEAM_ID']);
+		expect(
+			credentialNames([
+				'GITHUB_TOKEN',
+				'NODE_ENV',
+				'PORT',
+				'MCP_TRANSPORT',
+				'API_BASE_URL',
+				'DEBUG',
+				'lower_case',
+				'X',
+				'SLACK_TEAM_ID',
+				'GITHUB_TOKEN',
+			]),
+		).toEqual(['API_BASE_URL', 'GITHUB_TOKEN', 'SLACK_TEAM_ID']);
 	});
 
 	it('reads names from error output only on lines that complain', () => {
-		expect(namesInOutput('Starting with LOG_LEVEL=info\nError: BROWSERSTACK_USERNAME is required\n')).toEqual(['BROWSERSTACK_USERNAME']);
+		expect(namesInOutput('Starting with LOG_LEVEL=info\nError: BROWSERSTACK_USERNAME is required\n')).toEqual([
+			'BROWSERSTACK_USERNAME',
+		]);
 	});
 
 	it('chooses placeholder values by the shape of the name', () => {
@@ -134,11 +186,19 @@ describe('launch discovery', () => {
 	});
 
 	it('takes README arguments after the package name and makes them harmless', () => {
-		const readme = '```json\n{"mcpServers":{"pg":{"command":"npx","args":["-y","@me/server-pg","postgresql://localhost/mydb"]}}}\n```';
+		const readme =
+			'```json\n{"mcpServers":{"pg":{"command":"npx","args":["-y","@me/server-pg","postgresql://localhost/mydb"]}}}\n```';
 		expect(readmeArgs(readme, '@me/server-pg')).toEqual(['postgresql://127.0.0.1:9/mydb']);
-		expect(readmeArgs('Run `npx -y figma-mcp --stdio --figma-api-key=YOUR_KEY`', 'figma-mcp')).toEqual(['--stdio', '--figma-api-key=placeholder']);
+		expect(readmeArgs('Run `npx -y figma-mcp --stdio --figma-api-key=YOUR_KEY`', 'figma-mcp')).toEqual([
+			'--stdio',
+			'--figma-api-key=placeholder',
+		]);
 		expect(readmeArgs('nothing here', 'x')).toBeUndefined();
-		expect(cleanArgs(['/path/to/dir', 'https://api.example.com', '<token>', '--port', '3000'])).toEqual(['{workdir}', 'http://127.0.0.1:9', 'placeholder']);
+		expect(cleanArgs(['/path/to/dir', 'https://api.example.com', '<token>', '--port', '3000'])).toEqual([
+			'{workdir}',
+			'http://127.0.0.1:9',
+			'placeholder',
+		]);
 	});
 
 	it('picks the bin named like the package, the only one, or one naming mcp', () => {
@@ -170,7 +230,9 @@ describe('sources', () => {
 			'npm error 404 tarball, folder, http url, or git url.',
 			'npm error A complete log of this run can be found in: /home/me/.npm/_logs/x-debug-0.log',
 		].join('\n');
-		expect(npmCause(text)).toBe("Not Found The requested resource 'surely-not-a-package@1.0.0' could not be found or you do not have permission to access it.");
+		expect(npmCause(text)).toBe(
+			"Not Found The requested resource 'surely-not-a-package@1.0.0' could not be found or you do not have permission to access it.",
+		);
 		const json = [
 			'npm error code ETARGET',
 			'{',
@@ -182,7 +244,9 @@ describe('sources', () => {
 			'}',
 			'npm error A complete log of this run can be found in: /home/me/.npm/_logs/y-debug-0.log',
 		].join('\n');
-		expect(npmCause(json)).toBe("No matching version found for pkg@9.0.0. In most cases you or one of your dependencies are requesting a package version that doesn't exist.");
+		expect(npmCause(json)).toBe(
+			"No matching version found for pkg@9.0.0. In most cases you or one of your dependencies are requesting a package version that doesn't exist.",
+		);
 		expect(npmCause('something odd\nhappened')).toBe('something odd happened');
 	});
 
@@ -199,8 +263,19 @@ describe('sources', () => {
 	});
 
 	it('records a local command with paths inside the working folder made relative, others kept', () => {
-		expect(recipeWords('node /srv/atlas/servers/well.mjs --root /srv/atlas --data /data/x', '/srv/atlas')).toEqual(['node', 'servers/well.mjs', '--root', '/srv/atlas', '--data', '/data/x']);
-		expect(recipeWords('node /srv/atlas-other/x.mjs ./y.mjs', '/srv/atlas')).toEqual(['node', '/srv/atlas-other/x.mjs', './y.mjs']);
+		expect(recipeWords('node /srv/atlas/servers/well.mjs --root /srv/atlas --data /data/x', '/srv/atlas')).toEqual([
+			'node',
+			'servers/well.mjs',
+			'--root',
+			'/srv/atlas',
+			'--data',
+			'/data/x',
+		]);
+		expect(recipeWords('node /srv/atlas-other/x.mjs ./y.mjs', '/srv/atlas')).toEqual([
+			'node',
+			'/srv/atlas-other/x.mjs',
+			'./y.mjs',
+		]);
 	});
 
 	it('derives slugs, with the scope for generic names', () => {
@@ -228,7 +303,13 @@ describe('records', () => {
 		catalogued: { date: '2026-01-01', method: 'tools-list', via: 'x', notes: 'hand-written note' },
 		tools: [{ ...tool('a'), curated: { level: 'High', reason: 'Because it matters a lot.' } }, tool('b')],
 	} as unknown as ServerFile;
-	const fresh = (tools: object[]) => ({ slug: 's', name: 'p', source: { npm: 'p', version: '1.1.0' }, catalogued: { date: '2026-02-02', method: 'tools-list', via: 'y' }, tools });
+	const fresh = (tools: object[]) => ({
+		slug: 's',
+		name: 'p',
+		source: { npm: 'p', version: '1.1.0' },
+		catalogued: { date: '2026-02-02', method: 'tools-list', via: 'y' },
+		tools,
+	});
 
 	it('diffs tools by name and definition, ignoring curation', () => {
 		const d = diffTools([tool('a'), tool('b')], [tool('a', 'new text'), tool('c')]);
@@ -242,14 +323,21 @@ describe('records', () => {
 		expect(first).toBe(false);
 		expect((record.catalogued as { date: string; notes: string }).date).toBe('2026-01-01');
 		expect((record.catalogued as { notes: string }).notes).toBe('hand-written note');
-		expect((record.tools as { curated?: unknown }[])[0]?.curated).toEqual({ level: 'High', reason: 'Because it matters a lot.' });
+		expect((record.tools as { curated?: unknown }[])[0]?.curated).toEqual({
+			level: 'High',
+			reason: 'Because it matters a lot.',
+		});
 		expect(record.history).toEqual([{ date: '2026-01-01', version: '1.0.0', tools: 2, first: true }]);
 	});
 
 	it('records a change with its date, newest first, capped', () => {
 		let prev: ServerFile = previous;
 		for (let i = 0; i < HISTORY_CAP + 3; i++) {
-			const { record } = mergeWithPrevious(fresh([tool('a'), tool(`t${i}`)]), prev, `2026-03-${String(i + 1).padStart(2, '0')}`);
+			const { record } = mergeWithPrevious(
+				fresh([tool('a'), tool(`t${i}`)]),
+				prev,
+				`2026-03-${String(i + 1).padStart(2, '0')}`,
+			);
 			prev = record as unknown as ServerFile;
 		}
 		expect(prev.history).toHaveLength(HISTORY_CAP);
@@ -258,17 +346,30 @@ describe('records', () => {
 	});
 
 	it('moves fields outside the MCP tool shape to unknownFields and flags invalid schemas', () => {
-		expect(normaliseTool({ name: 'x', inputSchema: { type: 'object' }, tags: ['a'], annotations: { readOnlyHint: 'yes', title: 'X' } })).toEqual({
+		expect(
+			normaliseTool({
+				name: 'x',
+				inputSchema: { type: 'object' },
+				tags: ['a'],
+				annotations: { readOnlyHint: 'yes', title: 'X' },
+			}),
+		).toEqual({
 			name: 'x',
 			inputSchema: { type: 'object' },
 			annotations: { title: 'X' },
 			unknownFields: { tags: ['a'], 'annotations.readOnlyHint': 'yes' },
 		});
-		expect(normaliseTool({ name: 'y' })).toEqual({ name: 'y', inputSchema: { type: 'object' }, invalidSchema: { reason: 'the server sent no inputSchema' } });
+		expect(normaliseTool({ name: 'y' })).toEqual({
+			name: 'y',
+			inputSchema: { type: 'object' },
+			invalidSchema: { reason: 'the server sent no inputSchema' },
+		});
 	});
 
 	it('scrubs sandbox paths in keys and values and normalises repository URLs', () => {
-		expect(scrubPaths({ '/tmp/abc/x': 'see /tmp/abc/y' }, [['/tmp/abc', '<tmp>']])).toEqual({ '<tmp>/x': 'see <tmp>/y' });
+		expect(scrubPaths({ '/tmp/abc/x': 'see /tmp/abc/y' }, [['/tmp/abc', '<tmp>']])).toEqual({
+			'<tmp>/x': 'see <tmp>/y',
+		});
 		expect(repositoryUrl({ url: 'git+https://github.com/a/b.git' })).toBe('https://github.com/a/b');
 		expect(repositoryUrl('github:a/b')).toBe('https://github.com/a/b');
 		expect(repositoryUrl('not a url')).toBeUndefined();
@@ -280,29 +381,80 @@ describe('marking failed sources', () => {
 		const dir = tempDir('skips-');
 		const sources = join(dir, 'sources.yaml');
 		const results = join(dir, 'results.tsv');
-		writeFileSync(sources, '# keep me\nsources:\n  - npm: "a"\n    version: "1.0.0"\n  - npm: "@s/b"\n    skip: old reason\n');
-		writeFileSync(results, 'source\tok\tslug_or_reason\ttools\tstrategy\tms\tdetail\nnpm:a@1.0.0\tno\ttimeout\t\t\t20000\tno complete answer [bare: timeout]\nnpm:@s/b@2.0.0\tyes\tb\t3\tbare\t900\tnew\n');
+		writeFileSync(
+			sources,
+			'# keep me\nsources:\n  - npm: "a"\n    version: "1.0.0"\n  - npm: "@s/b"\n    skip: old reason\n',
+		);
+		writeFileSync(
+			results,
+			'source\tok\tslug_or_reason\ttools\tstrategy\tms\tdetail\nnpm:a@1.0.0\tno\ttimeout\t\t\t20000\tno complete answer [bare: timeout]\nnpm:@s/b@2.0.0\tyes\tb\t3\tbare\t900\tnew\n',
+		);
 		expect(markSkips(sources, results)).toEqual({ marked: 1, cleared: 1 });
-		expect(readFileSync(sources, 'utf8')).toBe('# keep me\nsources:\n  - npm: "a"\n    version: "1.0.0"\n    skip: "timeout: no complete answer"\n  - npm: "@s/b"\n');
+		expect(readFileSync(sources, 'utf8')).toBe(
+			'# keep me\nsources:\n  - npm: "a"\n    version: "1.0.0"\n    skip: "timeout: no complete answer"\n  - npm: "@s/b"\n',
+		);
 	});
 });
 
 describe('recording launch recipes in the sources file', () => {
-	it('copies the args and placeholder names of each listed entry\'s file, leaving curated, skipped and bare entries as they are', () => {
+	it("copies the args and placeholder names of each listed entry's file, leaving curated, skipped and bare entries as they are", () => {
 		const dir = tempDir('recipes-');
 		const out = join(dir, 'servers');
 		mkdirSync(out);
 		const record = (slug: string, npm: string, launch: object) =>
-			writeFileSync(join(out, `${slug}.yaml`), stringify({ slug, name: slug, source: { npm, version: '1.0.0' }, catalogued: { date: '2026-11-22', method: 'tools-list', via: 'test' }, launch: { transport: 'stdio', ...launch }, tools: [{ name: 't', inputSchema: { type: 'object' } }] }));
+			writeFileSync(
+				join(out, `${slug}.yaml`),
+				stringify({
+					slug,
+					name: slug,
+					source: { npm, version: '1.0.0' },
+					catalogued: { date: '2026-11-22', method: 'tools-list', via: 'test' },
+					launch: { transport: 'stdio', ...launch },
+					tools: [{ name: 't', inputSchema: { type: 'object' } }],
+				}),
+			);
 		record('found', 'found', { strategy: 'placeholders', env: ['FOUND_API_KEY'] });
 		record('readme', '@s/readme', { strategy: 'readme-args', args: ['serve', '{workdir}'], env: ['README_TOKEN'] });
 		record('bare', 'bare', { strategy: 'bare' });
 		record('curated', 'curated', { strategy: 'curated', env: ['OTHER'] });
 		const sources = join(dir, 'sources.yaml');
-		writeFileSync(sources, ['sources:', '  - npm: "found"', '  - npm: "@s/readme"', '    slug: readme', '  - npm: "bare"', '  - npm: "curated"', '    env: [MINE]', '  - npm: "gone"', '    skip: "timeout: x"', ''].join('\n'));
+		writeFileSync(
+			sources,
+			[
+				'sources:',
+				'  - npm: "found"',
+				'  - npm: "@s/readme"',
+				'    slug: readme',
+				'  - npm: "bare"',
+				'  - npm: "curated"',
+				'    env: [MINE]',
+				'  - npm: "gone"',
+				'    skip: "timeout: x"',
+				'',
+			].join('\n'),
+		);
 		expect(recordRecipes(sources, out)).toEqual({ recorded: 2 });
-		expect(readFileSync(sources, 'utf8')).toBe(['sources:', '  - npm: "found"', '    env: [FOUND_API_KEY]', '  - npm: "@s/readme"', '    slug: readme', '    args: [serve, "{workdir}"]', '    env: [README_TOKEN]', '  - npm: "bare"', '  - npm: "curated"', '    env: [MINE]', '  - npm: "gone"', '    skip: "timeout: x"', ''].join('\n'));
+		expect(readFileSync(sources, 'utf8')).toBe(
+			[
+				'sources:',
+				'  - npm: "found"',
+				'    env: [FOUND_API_KEY]',
+				'  - npm: "@s/readme"',
+				'    slug: readme',
+				'    args: [serve, "{workdir}"]',
+				'    env: [README_TOKEN]',
+				'  - npm: "bare"',
+				'  - npm: "curated"',
+				'    env: [MINE]',
+				'  - npm: "gone"',
+				'    skip: "timeout: x"',
+				'',
+			].join('\n'),
+		);
 		// What was written reads back as sources with those recipes.
-		expect(readSourcesFile(sources).find((s) => s.slug === 'readme')).toMatchObject({ args: ['serve', '{workdir}'], env: ['README_TOKEN'] });
+		expect(readSourcesFile(sources).find((s) => s.slug === 'readme')).toMatchObject({
+			args: ['serve', '{workdir}'],
+			env: ['README_TOKEN'],
+		});
 	});
 });

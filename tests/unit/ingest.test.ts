@@ -7,10 +7,10 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { serverFileSchema } from '../../src/catalogue/schema.ts';
 import { ingestSource, type Outcome } from '../../scripts/ingest/pipeline.ts';
 import { sandboxCannotReach } from '../../scripts/ingest/sandbox.ts';
 import type { Source } from '../../scripts/ingest/sources.ts';
+import { serverFileSchema } from '../../src/catalogue/schema.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const FIXTURES = resolve('tests/ingest/fixtures');
@@ -30,7 +30,13 @@ function freshDir(): string {
 }
 
 function command(fixture: string, extra: Partial<Source> = {}): Source {
-	return { kind: 'command', command: `node ${join(FIXTURES, `${fixture}.mjs`)}`, repository: REPO, slug: `fx-${fixture}`, ...extra } as Source;
+	return {
+		kind: 'command',
+		command: `node ${join(FIXTURES, `${fixture}.mjs`)}`,
+		repository: REPO,
+		slug: `fx-${fixture}`,
+		...extra,
+	} as Source;
 }
 
 async function ingest(source: Source, outDir: string, today = '2026-11-22', timeoutMs = 5000): Promise<Outcome> {
@@ -71,7 +77,9 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 		expect(record.tools[0]?.outputSchema).toBeDefined();
 		expect(record.tools[0]?.annotations).toEqual({ readOnlyHint: true });
 		// The throwaway HOME and TMPDIR the server saw are scrubbed from its text.
-		expect(record.tools[1]?.description).toBe('Delete a widget by id. Scratch files live in <tmpdir>/widgets and <home>/.widgets.');
+		expect(record.tools[1]?.description).toBe(
+			'Delete a widget by id. Scratch files live in <tmpdir>/widgets and <home>/.widgets.',
+		);
 		expect(readFileSync(join(out, 'fx-well.yaml'), 'utf8')).not.toMatch(/\/tmp\/|\/root\//);
 		expect(record.history).toEqual([{ date: '2026-11-22', tools: 2, first: true }]);
 	});
@@ -79,7 +87,10 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 	it('re-ingests deterministically: same bytes, same date, nothing written', async () => {
 		const before = readFileSync(join(out, 'fx-well.yaml'), 'utf8');
 		const o = await ingest(command('well'), out, '2026-12-01');
-		expect(o.ok && { written: o.written, diff: o.diff }).toEqual({ written: false, diff: { added: [], removed: [], changed: [] } });
+		expect(o.ok && { written: o.written, diff: o.diff }).toEqual({
+			written: false,
+			diff: { added: [], removed: [], changed: [] },
+		});
 		expect(readFileSync(join(out, 'fx-well.yaml'), 'utf8')).toBe(before);
 	});
 
@@ -94,7 +105,11 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 		expect(record.tools.find((t) => t.name === 'delete_widget')?.curated?.level).toBe('High');
 		expect(record.catalogued.date).toBe('2026-12-02');
 		expect(record.launch?.env).toEqual(['FIXTURE_EXTRA']);
-		expect(record.serverInfo).toEqual({ name: 'fixture-well', version: '1.0.0', unknownFields: { vendorBuild: { id: 7 } } });
+		expect(record.serverInfo).toEqual({
+			name: 'fixture-well',
+			version: '1.0.0',
+			unknownFields: { vendorBuild: { id: 7 } },
+		});
 		expect(record.history?.[0]).toEqual({ date: '2026-12-02', tools: 3, added: ['list_widgets'] });
 		expect(record.history).toHaveLength(2);
 	});
@@ -119,7 +134,10 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 		const [good, bad] = readRecord(out, 'fx-malformed').tools;
 		expect(good?.invalidSchema).toBeUndefined();
 		expect(bad?.inputSchema).toEqual({ type: 'object' });
-		expect(bad?.invalidSchema).toEqual({ reason: 'inputSchema is not a JSON Schema with "type": "object"', original: { $schema: 'http://json-schema.org/draft-07/schema#' } });
+		expect(bad?.invalidSchema).toEqual({
+			reason: 'inputSchema is not a JSON Schema with "type": "object"',
+			original: { $schema: 'http://json-schema.org/draft-07/schema#' },
+		});
 	});
 
 	it('reports a crashing server with the variable it names, and leaves the previous file intact', async () => {
@@ -156,12 +174,16 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 	it.each([
 		['usage-alive', 'usage', 'usage text from a server that stays alive'],
 		['prompting', 'interactive', 'a prompt printed on stdout without a newline'],
-	])('detects %s (%s) instead of waiting it out: %s', async (fixture, reason) => {
-		const started = Date.now();
-		const f = failure(await ingest(command(fixture), out, '2026-11-22', 20_000));
-		expect(f.reason).toBe(reason);
-		expect(Date.now() - started).toBeLessThan(10_000);
-	}, 30_000);
+	])(
+		'detects %s (%s) instead of waiting it out: %s',
+		async (fixture, reason) => {
+			const started = Date.now();
+			const f = failure(await ingest(command(fixture), out, '2026-11-22', 20_000));
+			expect(f.reason).toBe(reason);
+			expect(Date.now() - started).toBeLessThan(10_000);
+		},
+		30_000,
+	);
 
 	it('runs the server without network, host folders or our environment', async () => {
 		const o = await ingest(command('probe'), out);
@@ -192,25 +214,47 @@ function processesMentioning(marker: string): number[] {
 
 describe.skipIf(UNREACHABLE)('an interrupted ingest', () => {
 	const TSX = resolve('node_modules/tsx/dist/cli.mjs');
-	it.each(['SIGINT', 'SIGTERM'] as const)('leaves no server running and no sandbox folder after %s', async (signal) => {
-		// Its own TMPDIR, so the sandbox folders and the server's command line are recognisable.
-		const tmp = freshDir();
-		const cli = spawn(process.execPath, [TSX, 'scripts/ingest.ts', '--command', `node ${join(FIXTURES, 'hanging.mjs')}`, '--repository', REPO, '--slug', 'fx-hang', '--out', freshDir(), '--timeout', '60'], {
-			env: { ...process.env, TMPDIR: tmp },
-			stdio: 'ignore',
-			detached: true, // a process group, as a terminal's Ctrl-C reaches it
-		});
-		const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
-		const deadline = Date.now() + 30_000;
-		while (processesMentioning(tmp).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-		expect(processesMentioning(tmp).length, 'the sandboxed server started').toBeGreaterThan(0);
-		expect(readdirSync(tmp).some((d) => d.startsWith('atlas-ingest-'))).toBe(true);
-		process.kill(-(cli.pid as number), signal);
-		expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
-		await new Promise((r) => setTimeout(r, 300)); // a killed namespace takes a moment to go
-		expect(processesMentioning(tmp)).toEqual([]);
-		expect(readdirSync(tmp).filter((d) => d.startsWith('atlas-ingest-'))).toEqual([]);
-	}, 60_000);
+	it.each(['SIGINT', 'SIGTERM'] as const)(
+		'leaves no server running and no sandbox folder after %s',
+		async (signal) => {
+			// Its own TMPDIR, so the sandbox folders and the server's command line are recognisable.
+			const tmp = freshDir();
+			const cli = spawn(
+				process.execPath,
+				[
+					TSX,
+					'scripts/ingest.ts',
+					'--command',
+					`node ${join(FIXTURES, 'hanging.mjs')}`,
+					'--repository',
+					REPO,
+					'--slug',
+					'fx-hang',
+					'--out',
+					freshDir(),
+					'--timeout',
+					'60',
+				],
+				{
+					env: { ...process.env, TMPDIR: tmp },
+					stdio: 'ignore',
+					detached: true, // a process group, as a terminal's Ctrl-C reaches it
+				},
+			);
+			const exited = new Promise<number | null>((done) => cli.once('exit', (code) => done(code)));
+			const deadline = Date.now() + 30_000;
+			while (processesMentioning(tmp).length === 0 && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 100));
+			expect(processesMentioning(tmp).length, 'the sandboxed server started').toBeGreaterThan(0);
+			expect(readdirSync(tmp).some((d) => d.startsWith('atlas-ingest-'))).toBe(true);
+			process.kill(-(cli.pid as number), signal);
+			expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
+			await new Promise((r) => setTimeout(r, 300)); // a killed namespace takes a moment to go
+			expect(processesMentioning(tmp)).toEqual([]);
+			expect(readdirSync(tmp).filter((d) => d.startsWith('atlas-ingest-'))).toEqual([]);
+		},
+		60_000,
+	);
 });
 
 describe('ingest over Streamable HTTP', () => {
@@ -219,7 +263,9 @@ describe('ingest over Streamable HTTP', () => {
 	afterAll(() => void server.kill('SIGKILL'));
 
 	it('lists the tools of a URL', async () => {
-		const port = await new Promise<number>((done) => server.stdout.on('data', (chunk: Buffer) => done(Number(/PORT (\d+)/.exec(String(chunk))?.[1]))));
+		const port = await new Promise<number>((done) =>
+			server.stdout.on('data', (chunk: Buffer) => done(Number(/PORT (\d+)/.exec(String(chunk))?.[1]))),
+		);
 		const o = await ingest({ kind: 'http', url: `http://127.0.0.1:${port}/mcp`, slug: 'fx-http' }, out);
 		expect(o.ok && o.tools).toBe(1);
 		const record = readRecord(out, 'fx-http');
@@ -233,7 +279,14 @@ describe('ingest of saved listings', () => {
 
 	it('ingests a saved tools/list result (a JSON-RPC response)', async () => {
 		const file = join(out, 'saved-demo.json');
-		writeFileSync(file, JSON.stringify({ jsonrpc: '2.0', id: 2, result: { tools: [{ name: 'ping', description: 'Ping.', inputSchema: { type: 'object' }, category: 'misc' }] } }));
+		writeFileSync(
+			file,
+			JSON.stringify({
+				jsonrpc: '2.0',
+				id: 2,
+				result: { tools: [{ name: 'ping', description: 'Ping.', inputSchema: { type: 'object' }, category: 'misc' }] },
+			}),
+		);
 		const o = await ingest({ kind: 'saved', file, repository: REPO }, out);
 		expect(o.ok && o.slug).toBe('saved-demo');
 		const tool = readRecord(out, 'saved-demo').tools[0];
@@ -252,7 +305,10 @@ describe('ingest of saved listings', () => {
 	it.runIf(seeds.length > 0)('ingests the seed dumps in ../shared/seed-servers into a temporary folder', async () => {
 		const seedOut = freshDir();
 		for (const name of seeds) {
-			const dump = JSON.parse(readFileSync(join(SEEDS, name), 'utf8')) as { tools: unknown[]; server: { slug: string } };
+			const dump = JSON.parse(readFileSync(join(SEEDS, name), 'utf8')) as {
+				tools: unknown[];
+				server: { slug: string };
+			};
 			const o = await ingest({ kind: 'saved', file: join(SEEDS, name) }, seedOut);
 			if (dump.tools.length === 0) {
 				expect(failure(o).reason).toBe('zero-tools');
@@ -278,7 +334,11 @@ describe.skipIf(UNREACHABLE)('native rebuild of an npm package', () => {
 		if (installScript) pkg.scripts.install = installScript;
 		writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
 		execFileSync('npm', ['pack', '--pack-destination', packDir], { cwd: dir, stdio: 'ignore' });
-		return { kind: 'npm', package: 'fixture-native-addon', version: `file:${join(packDir, `fixture-native-addon-${version}.tgz`)}` };
+		return {
+			kind: 'npm',
+			package: 'fixture-native-addon',
+			version: `file:${join(packDir, `fixture-native-addon-${version}.tgz`)}`,
+		};
 	}
 
 	it('rebuilds a missing .node file in the sandbox, retries, and records the rebuild', async () => {
@@ -297,7 +357,9 @@ describe.skipIf(UNREACHABLE)('native rebuild of an npm package', () => {
 	it('keeps a hand-edited description when the package is ingested again', async () => {
 		const path = join(out, 'fixture-native-addon.yaml');
 		const data = parse(readFileSync(path, 'utf8'));
-		expect(data.description).toBe('Ingest test fixture: an MCP server whose native addon is made by its install script.');
+		expect(data.description).toBe(
+			'Ingest test fixture: an MCP server whose native addon is made by its install script.',
+		);
 		data.description = 'Edited by a curator.';
 		writeFileSync(path, stringify(data));
 		const o = await ingestSource(pack('1.0.0'), { outDir: out, timeoutMs: 5000, today: '2026-11-23' });
@@ -306,15 +368,29 @@ describe.skipIf(UNREACHABLE)('native rebuild of an npm package', () => {
 	}, 60_000);
 
 	it('reports a failing rebuild as native-module with its cause', async () => {
-		const f = failure(await ingestSource(pack('1.0.1', `node -e "console.error('gyp ERR! build error: make failed'); process.exit(1)"`), { outDir: out, timeoutMs: 5000, today: '2026-11-22' }));
+		const f = failure(
+			await ingestSource(
+				pack('1.0.1', `node -e "console.error('gyp ERR! build error: make failed'); process.exit(1)"`),
+				{ outDir: out, timeoutMs: 5000, today: '2026-11-22' },
+			),
+		);
 		expect(f.reason).toBe('native-module');
-		expect(f.message).toMatch(/^the native rebuild \(npm rebuild of fixture-native-addon\) failed \(exit 1\) after \d+ s: .*make failed/);
+		expect(f.message).toMatch(
+			/^the native rebuild \(npm rebuild of fixture-native-addon\) failed \(exit 1\) after \d+ s: .*make failed/,
+		);
 		expect(f.message).toContain("Cannot find module './build/Release/addon.node'");
 	}, 60_000);
 
 	it('kills a rebuild at its time limit', async () => {
 		const started = Date.now();
-		const f = failure(await ingestSource(pack('1.0.2', 'node -e "setInterval(() => {}, 1000)" rebuild-forever'), { outDir: out, timeoutMs: 5000, today: '2026-11-22', rebuildTimeoutMs: 2000 }));
+		const f = failure(
+			await ingestSource(pack('1.0.2', 'node -e "setInterval(() => {}, 1000)" rebuild-forever'), {
+				outDir: out,
+				timeoutMs: 5000,
+				today: '2026-11-22',
+				rebuildTimeoutMs: 2000,
+			}),
+		);
 		expect(f.reason).toBe('native-module');
 		expect(f.message).toContain('did not finish within 2 s and was killed');
 		expect(Date.now() - started).toBeLessThan(30_000);

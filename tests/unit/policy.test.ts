@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { planAction } from '../../src/policy/action.ts';
-import type { Decision, IntegrityFinding } from '../../src/classify/types.ts';
 import type { Category, Level } from '../../src/catalogue/schema.ts';
 import { CATEGORIES, LEVELS } from '../../src/catalogue/schema.ts';
-import { APPROVAL_MESSAGE, DENY_MESSAGE, counterName, recommendPolicy, serverPolicy } from '../../src/policy/recommend.ts';
-import { policySchema, policyToJson, type Policy } from '../../src/policy/schema.ts';
-import { evaluateCall, holds, visibleTools } from '../../src/policy/evaluate.ts';
+import type { Decision, IntegrityFinding } from '../../src/classify/types.ts';
+import { planAction } from '../../src/policy/action.ts';
 import { describeToolEffect } from '../../src/policy/describe.ts';
-import { POLICY_TABLE } from '../../src/policy/table.ts';
+import { evaluateCall, holds, visibleTools } from '../../src/policy/evaluate.ts';
 import { policyJsonSchema } from '../../src/policy/json-schema.ts';
+import {
+	APPROVAL_MESSAGE,
+	counterName,
+	DENY_MESSAGE,
+	recommendPolicy,
+	serverPolicy,
+} from '../../src/policy/recommend.ts';
+import { type Policy, policySchema, policyToJson } from '../../src/policy/schema.ts';
+import { POLICY_TABLE } from '../../src/policy/table.ts';
 
-const finding = (severity: 'high' | 'medium'): IntegrityFinding => ({ signal: 'test', field: 'description', match: 'x', severity, why: 'test' });
+const finding = (severity: 'high' | 'medium'): IntegrityFinding => ({
+	signal: 'test',
+	field: 'description',
+	match: 'x',
+	severity,
+	why: 'test',
+});
 
 /** A decision with only the fields the policy generator reads filled in meaningfully. */
 function decision(category: Category, level: Level, integrity: IntegrityFinding[] = []): Decision {
@@ -31,10 +43,16 @@ function decision(category: Category, level: Level, integrity: IntegrityFinding[
 
 describe('recommendPolicy matches the anchor for the seed labels', () => {
 	it('Execute/High is rate-limited to 10 a minute', () => {
-		expect(JSON.parse(policyToJson(recommendPolicy(decision('Execute', 'High'), 'ip_control_drop_connections')))).toEqual({
+		expect(
+			JSON.parse(policyToJson(recommendPolicy(decision('Execute', 'High'), 'ip_control_drop_connections'))),
+		).toEqual({
 			version: '1',
 			default: 'deny',
-			tools: { ip_control_drop_connections: { limits: [{ counter: 'ip_control_drop_connections_rate', window: 'minute', max: 10, scope: 'grant' }] } },
+			tools: {
+				ip_control_drop_connections: {
+					limits: [{ counter: 'ip_control_drop_connections_rate', window: 'minute', max: 10, scope: 'grant' }],
+				},
+			},
 		});
 	});
 	it('Write/Medium is rate-limited to 30 a minute', () => {
@@ -42,10 +60,16 @@ describe('recommendPolicy matches the anchor for the seed labels', () => {
 		expect(p.tools?.add_firewall_rule?.limits?.[0]).toMatchObject({ max: 30, window: 'minute' });
 	});
 	it('Destructive/Critical is hidden', () => {
-		expect(recommendPolicy(decision('Destructive', 'Critical'), 'destroy_connection')).toEqual({ version: '1', default: 'deny', hide: ['destroy_connection'] });
+		expect(recommendPolicy(decision('Destructive', 'Critical'), 'destroy_connection')).toEqual({
+			version: '1',
+			default: 'deny',
+			hide: ['destroy_connection'],
+		});
 	});
 	it('Financial/Critical requires approval', () => {
-		expect(recommendPolicy(decision('Financial', 'Critical'), 'create_charge').tools?.create_charge).toEqual({ deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] });
+		expect(recommendPolicy(decision('Financial', 'Critical'), 'create_charge').tools?.create_charge).toEqual({
+			deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }],
+		});
 	});
 });
 
@@ -61,7 +85,10 @@ describe('every label yields a valid policy whose described effect holds under e
 		const now = new Date('2026-11-22T10:15:30Z');
 		const state = new Map<string, number>();
 		// Default deny: another tool of the server is always refused.
-		expect(evaluateCall(policy, { tool: 'other_tool' }, state, now)).toMatchObject({ allowed: false, reason: 'not-listed' });
+		expect(evaluateCall(policy, { tool: 'other_tool' }, state, now)).toMatchObject({
+			allowed: false,
+			reason: 'not-listed',
+		});
 		switch (plan.action) {
 			case 'hide':
 				expect(effect).toMatch(/disappears from the agent's tool list/);
@@ -71,11 +98,19 @@ describe('every label yields a valid policy whose described effect holds under e
 			case 'deny':
 				expect(effect).toContain(DENY_MESSAGE);
 				expect(visibleTools(policy, [name])).toEqual([name]);
-				expect(evaluateCall(policy, { tool: name }, state, now)).toEqual({ allowed: false, reason: 'deny_if', message: DENY_MESSAGE });
+				expect(evaluateCall(policy, { tool: name }, state, now)).toEqual({
+					allowed: false,
+					reason: 'deny_if',
+					message: DENY_MESSAGE,
+				});
 				break;
 			case 'approve':
 				expect(effect).toContain(APPROVAL_MESSAGE);
-				expect(evaluateCall(policy, { tool: name }, state, now)).toEqual({ allowed: false, reason: 'deny_if', message: APPROVAL_MESSAGE });
+				expect(evaluateCall(policy, { tool: name }, state, now)).toEqual({
+					allowed: false,
+					reason: 'deny_if',
+					message: APPROVAL_MESSAGE,
+				});
 				break;
 			case 'rate-limit': {
 				const max = plan.limit?.max as number;
@@ -107,7 +142,12 @@ describe('planAction', () => {
 			const plan = planAction(row.sample.category, row.sample.level, integrity);
 			expect(plan.rule).toBe(row.rule);
 			const printed = row.action.toLowerCase();
-			const expected = plan.action === 'approve' ? 'require approval' : plan.action === 'rate-limit' ? `rate-limit ${plan.limit?.max}/${plan.limit?.window}` : plan.action;
+			const expected =
+				plan.action === 'approve'
+					? 'require approval'
+					: plan.action === 'rate-limit'
+						? `rate-limit ${plan.limit?.max}/${plan.limit?.window}`
+						: plan.action;
 			expect(printed).toBe(expected);
 		}
 	});
@@ -140,12 +180,42 @@ describe('policy schema', () => {
 	it.each([
 		['wrong version', { ...base, version: '2' }, 'version'],
 		['unknown top-level key', { ...base, rate_limit: 1 }, ''],
-		['bad window', { ...base, tools: { x: { limits: [{ counter: 'c', window: 60, max: 1, scope: 'grant' }] } } }, 'tools.x.limits.0.window'],
-		['zero max', { ...base, tools: { x: { limits: [{ counter: 'c', window: 'minute', max: 0, scope: 'grant' }] } } }, 'tools.x.limits.0.max'],
-		['duplicate counters', { ...base, tools: { x: { limits: [{ counter: 'c', window: 'minute', max: 1, scope: 'grant' }, { counter: 'c', window: 'hour', max: 1, scope: 'grant' }] } } }, 'tools.x.limits.1.counter'],
+		[
+			'bad window',
+			{ ...base, tools: { x: { limits: [{ counter: 'c', window: 60, max: 1, scope: 'grant' }] } } },
+			'tools.x.limits.0.window',
+		],
+		[
+			'zero max',
+			{ ...base, tools: { x: { limits: [{ counter: 'c', window: 'minute', max: 0, scope: 'grant' }] } } },
+			'tools.x.limits.0.max',
+		],
+		[
+			'duplicate counters',
+			{
+				...base,
+				tools: {
+					x: {
+						limits: [
+							{ counter: 'c', window: 'minute', max: 1, scope: 'grant' },
+							{ counter: 'c', window: 'hour', max: 1, scope: 'grant' },
+						],
+					},
+				},
+			},
+			'tools.x.limits.1.counter',
+		],
 		['legacy action syntax', { ...base, tools: { x: { action: 'deny', reason: 'no' } } }, 'tools.x'],
-		['bad condition path', { ...base, tools: { x: { deny_if: [{ conditions: [{ path: 'amount', op: 'gt', value: 1 }], on_deny: 'no' }] } } }, 'tools.x.deny_if.0.conditions.0.path'],
-		['in without a list', { ...base, tools: { x: { require: [{ path: 'args.a', op: 'in', value: 'x' }] } } }, 'tools.x.require.0.value'],
+		[
+			'bad condition path',
+			{ ...base, tools: { x: { deny_if: [{ conditions: [{ path: 'amount', op: 'gt', value: 1 }], on_deny: 'no' }] } } },
+			'tools.x.deny_if.0.conditions.0.path',
+		],
+		[
+			'in without a list',
+			{ ...base, tools: { x: { require: [{ path: 'args.a', op: 'in', value: 'x' }] } } },
+			'tools.x.require.0.value',
+		],
 	])('rejects %s', (_label, data, path) => {
 		const result = policySchema.safeParse(data);
 		expect(result.success).toBe(false);
@@ -195,10 +265,21 @@ describe('condition semantics', () => {
 		const policy: Policy = {
 			version: '1',
 			default: 'deny',
-			tools: { pay: { deny_if: [{ conditions: [{ path: 'args.amount', op: 'gt', value: 100 }], on_deny: 'too much' }], require: [{ path: 'args.currency', op: 'eq', value: 'usd' }] } },
+			tools: {
+				pay: {
+					deny_if: [{ conditions: [{ path: 'args.amount', op: 'gt', value: 100 }], on_deny: 'too much' }],
+					require: [{ path: 'args.currency', op: 'eq', value: 'usd' }],
+				},
+			},
 		};
-		expect(evaluateCall(policy, { tool: 'pay', args: { amount: 500, currency: 'usd' } })).toMatchObject({ allowed: false, message: 'too much' });
-		expect(evaluateCall(policy, { tool: 'pay', args: { amount: 5, currency: 'eur' } })).toMatchObject({ allowed: false, reason: 'require' });
+		expect(evaluateCall(policy, { tool: 'pay', args: { amount: 500, currency: 'usd' } })).toMatchObject({
+			allowed: false,
+			message: 'too much',
+		});
+		expect(evaluateCall(policy, { tool: 'pay', args: { amount: 5, currency: 'eur' } })).toMatchObject({
+			allowed: false,
+			reason: 'require',
+		});
 		expect(evaluateCall(policy, { tool: 'pay', args: { amount: 5, currency: 'usd' } })).toEqual({ allowed: true });
 	});
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TRAIT_LABELS } from '../../src/attacks/labels.ts';
 import { linkAttacks } from '../../src/attacks/links.ts';
 import type { Tool } from '../../src/catalogue/schema.ts';
-import { classify, rationale, type Decision } from '../../src/classify/index.ts';
+import { classify, type Decision, rationale } from '../../src/classify/index.ts';
 import { effectLabel } from '../../src/classify/rationale.ts';
 import { buildFaq } from '../../src/faq/faq.ts';
 import { planAction } from '../../src/policy/action.ts';
@@ -17,7 +17,12 @@ import { catalogueTool } from '../golden/load.ts';
 const SERVER = { slug: 'example', name: 'Example' };
 const str = { type: 'string' };
 
-function tool(name: string, description: string, properties: Record<string, unknown> = {}, extra: Partial<Tool> = {}): Tool {
+function tool(
+	name: string,
+	description: string,
+	properties: Record<string, unknown> = {},
+	extra: Partial<Tool> = {},
+): Tool {
 	return { name, description, inputSchema: { type: 'object', properties }, ...extra };
 }
 
@@ -59,7 +64,9 @@ describe('trait sentences', () => {
 		const { text } = explain(tool('write_file', 'Write a file.', { path: str, content: str }));
 		expect(text).toContain('It takes a filesystem path (parameter "path").');
 		expect(text).not.toContain('It is marked');
-		const bulk = explain(tool('crm_bulk_update_contacts', 'Update many contacts at once.', { ids: { type: 'array', items: str } })).text;
+		const bulk = explain(
+			tool('crm_bulk_update_contacts', 'Update many contacts at once.', { ids: { type: 'array', items: str } }),
+		).text;
 		expect(bulk).toContain('One call can act on many objects (');
 		expect(bulk).not.toContain('marked bulk');
 	});
@@ -86,11 +93,14 @@ describe('trait list', () => {
 });
 
 describe('annotation sentence', () => {
-	const hints = (annotations: Tool['annotations']) => explain(tool('write_file', 'Write a file.', { path: str }, { annotations })).r;
+	const hints = (annotations: Tool['annotations']) =>
+		explain(tool('write_file', 'Write a file.', { path: str }, { annotations })).r;
 
 	it('says nothing about defaults when all four hints are declared', () => {
 		const r = hints({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false });
-		expect(r).toContain('It declares readOnlyHint false, destructiveHint false, idempotentHint false, openWorldHint false.');
+		expect(r).toContain(
+			'It declares readOnlyHint false, destructiveHint false, idempotentHint false, openWorldHint false.',
+		);
 		expect(r.join(' ')).not.toContain('undeclared');
 	});
 
@@ -108,13 +118,17 @@ describe('annotation sentence', () => {
 			'It declares readOnlyHint true (a read-only claim makes the destructive and idempotent hints meaningless); openWorldHint is undeclared, so the spec default applies: open-world.',
 		);
 		const both = hints({ readOnlyHint: true, openWorldHint: false });
-		expect(both).toContain('It declares readOnlyHint true, openWorldHint false (a read-only claim makes the destructive and idempotent hints meaningless).');
+		expect(both).toContain(
+			'It declares readOnlyHint true, openWorldHint false (a read-only claim makes the destructive and idempotent hints meaningless).',
+		);
 	});
 });
 
 describe('money', () => {
 	it('says "moves money" only for a Financial tool', () => {
-		const price = explain(tool('update_plan_price', 'Update the price of a plan.', { plan: str, price: { type: 'number' } }));
+		const price = explain(
+			tool('update_plan_price', 'Update the price of a plan.', { plan: str, price: { type: 'number' } }),
+		);
 		expect(price.d.category).not.toBe('Financial');
 		expect(price.d.traits).toContain('money');
 		expect(price.r).toContain('It takes an amount, price, currency or payment account (parameter "price").');
@@ -122,14 +136,21 @@ describe('money', () => {
 	});
 
 	it('keeps "moves money" for a Financial tool, says what an amount parameter is, and hedges it when a curator took the tool out of Financial', () => {
-		const charge = { name: 'crm_marketplace_charge', description: 'Charge a location for an add-on.', inputSchema: { type: 'object', properties: { amount: { type: 'number' } } } } satisfies Tool;
+		const charge = {
+			name: 'crm_marketplace_charge',
+			description: 'Charge a location for an add-on.',
+			inputSchema: { type: 'object', properties: { amount: { type: 'number' } } },
+		} satisfies Tool;
 		const financial = explain(charge);
 		expect(financial.d.category).toBe('Financial');
 		expect(financial.r.some((s) => s.includes('is a Financial tool because it moves money'))).toBe(true);
 		expect(financial.r).toContain('It takes an amount, price, currency or payment account (parameter "amount").');
 		// The money verb's trait is the category sentence's claim: not said twice.
 		expect(financial.r.filter((s) => unquoted(s).includes('moves money'))).toHaveLength(1);
-		const curated = explain({ ...charge, curated: { category: 'Read', level: 'Low', reason: 'It only reads a quote' } });
+		const curated = explain({
+			...charge,
+			curated: { category: 'Read', level: 'Low', reason: 'It only reads a quote' },
+		});
 		const claims = curated.r.filter((s) => unquoted(s).includes('moves money'));
 		expect(claims.length).toBeGreaterThan(0);
 		for (const s of claims) expect(s).toMatch(/^By the rules alone, /);
@@ -146,8 +167,14 @@ describe('interruption tools', () => {
 		id: 'excessive-agency',
 		title: 'Excessive agency',
 		exposedBy: [
-			{ when: 'trait:destroys', reason: 'deletes or irreversibly changes something, so a single mistaken call cannot be taken back' },
-			{ when: 'category:Destructive', reason: 'is classed as destructive: its purpose is to remove or disrupt something' },
+			{
+				when: 'trait:destroys',
+				reason: 'deletes or irreversibly changes something, so a single mistaken call cannot be taken back',
+			},
+			{
+				when: 'category:Destructive',
+				reason: 'is classed as destructive: its purpose is to remove or disrupt something',
+			},
 		],
 	} as const;
 	const kill = tool('kill_process', 'Terminate a running process by PID.', { pid: { type: 'number' } });
@@ -174,17 +201,36 @@ describe('interruption tools', () => {
 	it('are not said to delete in the FAQ', () => {
 		const faq = (t: Tool) => {
 			const d = classify(t, SERVER);
-			return buildFaq({ toolName: t.name, serverName: 'Example', serverSource: 'npm package example', description: t.description, decision: d, plan: planAction(d.category, d.level, d.integrity), rationale: rationale(d, t.name) })[0]?.answer ?? '';
+			return (
+				buildFaq({
+					toolName: t.name,
+					serverName: 'Example',
+					serverSource: 'npm package example',
+					description: t.description,
+					decision: d,
+					plan: planAction(d.category, d.level, d.integrity),
+					rationale: rationale(d, t.name),
+				})[0]?.answer ?? ''
+			);
 		};
-		expect(faq(kill)).toContain('It is classified as a Destructive tool because it stops or switches off something that can be started again, rather than deleting it.');
-		expect(faq(tool('delete_file', 'Delete a file.', { path: str }))).toContain('because it deletes or irreversibly changes something.');
+		expect(faq(kill)).toContain(
+			'It is classified as a Destructive tool because it stops or switches off something that can be started again, rather than deleting it.',
+		);
+		expect(faq(tool('delete_file', 'Delete a file.', { path: str }))).toContain(
+			'because it deletes or irreversibly changes something.',
+		);
 	});
 });
 
 describe('catalogue survey', () => {
 	// Every tool of the servers the golden cases name, plus the servers the audit quoted.
 	const picks = new Map<string, string>(GOLDEN.map((g) => [g.server, g.tool]));
-	for (const [slug, name] of [['browser-tools-mcp', 'takeScreenshot'], ['agent-browser-mcp', 'browser_scroll'], ['airtable-mcp-server', 'list_records']] as const) picks.set(slug, name);
+	for (const [slug, name] of [
+		['browser-tools-mcp', 'takeScreenshot'],
+		['agent-browser-mcp', 'browser_scroll'],
+		['airtable-mcp-server', 'list_records'],
+	] as const)
+		picks.set(slug, name);
 	const decisions = [...picks].flatMap(([slug, name]) => {
 		const { server } = catalogueTool(slug, name);
 		return server.tools.map((t) => {
@@ -196,8 +242,17 @@ describe('catalogue survey', () => {
 	it('covers enough tools and every fixed template', () => {
 		expect(decisions.length).toBeGreaterThan(2000);
 		const all = decisions.flatMap((x) => x.r.map(unquoted));
-		for (const start of ['It takes a filesystem path (', 'One call can act on many objects (', 'It takes an amount, price', 'It acts on billing or pricing (', 'Traits: ']) {
-			expect(all.some((s) => s.startsWith(start)), start).toBe(true);
+		for (const start of [
+			'It takes a filesystem path (',
+			'One call can act on many objects (',
+			'It takes an amount, price',
+			'It acts on billing or pricing (',
+			'Traits: ',
+		]) {
+			expect(
+				all.some((s) => s.startsWith(start)),
+				start,
+			).toBe(true);
 		}
 		expect(all.some((s) => /^It declares .*openWorldHint (true|false)\.$/.test(s))).toBe(true);
 	});
@@ -208,7 +263,10 @@ describe('catalogue survey', () => {
 	});
 
 	it('says "moves money" only where the rules or the label make the tool Financial', () => {
-		const wrong = decisions.filter(({ d, r }) => (d.curated?.ruleCategory ?? d.category) !== 'Financial' && r.some((s) => unquoted(s).includes('moves money')));
+		const wrong = decisions.filter(
+			({ d, r }) =>
+				(d.curated?.ruleCategory ?? d.category) !== 'Financial' && r.some((s) => unquoted(s).includes('moves money')),
+		);
 		expect(wrong.map((x) => x.key)).toEqual([]);
 	});
 
@@ -217,7 +275,9 @@ describe('catalogue survey', () => {
 			const line = r.find((s) => s.startsWith('It declares ') && !s.startsWith('It declares no annotations'));
 			if (!line) continue;
 			const readOnly = d.annotations.readOnlyHint.declared && d.annotations.readOnlyHint.value;
-			const counted = readOnly ? (['readOnlyHint', 'openWorldHint'] as const) : (['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const);
+			const counted = readOnly
+				? (['readOnlyHint', 'openWorldHint'] as const)
+				: (['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const);
 			const missing = counted.filter((h) => !d.annotations[h].declared);
 			expect(line.includes('undeclared'), `${key}: ${line}`).toBe(missing.length > 0);
 			for (const h of missing) expect(line.split(';')[1] ?? '', `${key}: ${line}`).toContain(h);
@@ -225,7 +285,9 @@ describe('catalogue survey', () => {
 	});
 
 	it('gives no interruption tool the destroys trait', () => {
-		const wrong = decisions.filter(({ d }) => d.evidence.some((e) => e.rule === 'availability-only') && d.traits.includes('destroys'));
+		const wrong = decisions.filter(
+			({ d }) => d.evidence.some((e) => e.rule === 'availability-only') && d.traits.includes('destroys'),
+		);
 		expect(wrong.map((x) => x.key)).toEqual([]);
 	});
 });

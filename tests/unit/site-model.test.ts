@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuredTools, urls, withTrailingSlash, type ServerEntry, type ToolEntry } from '../../src/site/model.ts';
+import { featuredTools, type ServerEntry, type ToolEntry, urls, withTrailingSlash } from '../../src/site/model.ts';
 
 describe('withTrailingSlash', () => {
 	it('adds the slash pagination links lack, like every other internal link', () => {
@@ -16,7 +16,14 @@ describe('withTrailingSlash', () => {
 });
 
 describe('featuredTools', () => {
-	type Spec = { server: string; name: string; category?: string; confidence?: string; attacks?: number; poisoned?: boolean };
+	type Spec = {
+		server: string;
+		name: string;
+		category?: string;
+		confidence?: string;
+		attacks?: number;
+		poisoned?: boolean;
+	};
 	const servers = new Map<string, ServerEntry>();
 	const entry = (s: Spec): ToolEntry => {
 		const server = servers.get(s.server) ?? ({ slug: s.server } as ServerEntry);
@@ -25,7 +32,12 @@ describe('featuredTools', () => {
 			key: `${s.server}/${s.name}`,
 			server,
 			attacks: Array.from({ length: s.attacks ?? 0 }, (_, i) => ({ id: `a${i}` })),
-			decision: { level: 'Critical', category: s.category ?? 'Destructive', confidence: s.confidence ?? 'high', integrity: s.poisoned ? [{ severity: 'high' }] : [] },
+			decision: {
+				level: 'Critical',
+				category: s.category ?? 'Destructive',
+				confidence: s.confidence ?? 'high',
+				integrity: s.poisoned ? [{ severity: 'high' }] : [],
+			},
 		} as unknown as ToolEntry;
 	};
 	// The first server by name has more critical tools than the list holds (as 0nmcp does).
@@ -44,13 +56,22 @@ describe('featuredTools', () => {
 		expect(new Set(firstFive).size).toBe(5);
 		expect(new Set(picked.map((t) => t.decision.category))).toEqual(new Set(['Execute', 'Destructive', 'Financial']));
 		// Labelled for what it does before labelled for poisoning, however exposed.
-		expect(picked.findIndex((t) => t.key === 'ccc/run_shell')).toBeLessThan(picked.findIndex((t) => t.key === 'eee/poisoned'));
+		expect(picked.findIndex((t) => t.key === 'ccc/run_shell')).toBeLessThan(
+			picked.findIndex((t) => t.key === 'eee/poisoned'),
+		);
 	});
 
 	it('is deterministic whatever the input order, and fills up from the servers that have more', () => {
 		const picked = featuredTools(tools, 10).map((t) => t.key);
 		expect(featuredTools([...tools].reverse(), 10).map((t) => t.key)).toEqual(picked);
-		expect(picked.filter((k) => k.startsWith('aaa/'))).toEqual(['aaa/delete_00', 'aaa/delete_01', 'aaa/delete_02', 'aaa/delete_03', 'aaa/delete_04', 'aaa/delete_05']);
+		expect(picked.filter((k) => k.startsWith('aaa/'))).toEqual([
+			'aaa/delete_00',
+			'aaa/delete_01',
+			'aaa/delete_02',
+			'aaa/delete_03',
+			'aaa/delete_04',
+			'aaa/delete_05',
+		]);
 		expect(featuredTools(tools.slice(0, 3), 10)).toHaveLength(3);
 		expect(featuredTools([], 10)).toEqual([]);
 	});

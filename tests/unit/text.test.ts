@@ -37,8 +37,14 @@ describe('words', () => {
 });
 
 describe('byCodePoint', () => {
-	it('orders by code point, whatever the machine\'s locale would collate', () => {
-		expect(['mcp_b', 'mcp-b', 'mcpB', 'mcp.b', 'mcpa'].sort(byCodePoint)).toEqual(['mcp-b', 'mcp.b', 'mcpB', 'mcp_b', 'mcpa']);
+	it("orders by code point, whatever the machine's locale would collate", () => {
+		expect(['mcp_b', 'mcp-b', 'mcpB', 'mcp.b', 'mcpa'].sort(byCodePoint)).toEqual([
+			'mcp-b',
+			'mcp.b',
+			'mcpB',
+			'mcp_b',
+			'mcpa',
+		]);
 		expect(byCodePoint('x', 'x')).toBe(0);
 	});
 });

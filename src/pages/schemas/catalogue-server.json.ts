@@ -2,4 +2,7 @@
 import type { APIRoute } from 'astro';
 import { catalogueJsonSchema } from '../../policy/json-schema.ts';
 
-export const GET: APIRoute = () => new Response(`${JSON.stringify(catalogueJsonSchema(), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () =>
+	new Response(`${JSON.stringify(catalogueJsonSchema(), null, 2)}\n`, {
+		headers: { 'Content-Type': 'application/json' },
+	});

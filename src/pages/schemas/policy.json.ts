@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { policyJsonSchema } from '../../policy/json-schema.ts';
 
-export const GET: APIRoute = () => new Response(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () =>
+	new Response(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });

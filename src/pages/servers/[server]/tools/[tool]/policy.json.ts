@@ -4,7 +4,10 @@ import { atlas } from '../../../../../data/atlas.ts';
 import type { ToolEntry } from '../../../../../site/model.ts';
 
 export const getStaticPaths = (() =>
-	atlas.tools.map((entry) => ({ params: { server: entry.server.slug, tool: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
+	atlas.tools.map((entry) => ({
+		params: { server: entry.server.slug, tool: entry.slug },
+		props: { entry },
+	}))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
 	new Response((props as { entry: ToolEntry }).entry.policyJson, { headers: { 'Content-Type': 'application/json' } });

@@ -4,14 +4,14 @@
  * stderr, and input problems exit with status 1 (usage errors with 2). A public interface: see the
  * README ("How a label is decided") before changing what it prints.
  *
- *   npm run classify -- <file.json|file.yaml|-> [more files] [--server <slug>] [--yaml]
+ *   npm run --silent classify -- <file.json|file.yaml|-> [more files] [--server <slug>] [--yaml]
  */
 import { parseArgs } from 'node:util';
 import { cliRecord } from '../src/classify/cli.ts';
 import { classify } from '../src/classify/index.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
-const USAGE = `usage: npm run classify -- <file> [more files] [--server <slug>] [--yaml]
+const USAGE = `usage: npm run --silent classify -- <file> [more files] [--server <slug>] [--yaml]
   <file>     a tools/list result as JSON ({"tools": [...]}) or a catalogue YAML file; "-" reads stdin
   --server   the server slug whose words are dropped from tool names (default: the file's own, or its name)
   --yaml     read stdin as catalogue YAML rather than JSON`;

@@ -4,11 +4,11 @@
  * confusion tables, and every disagreeing tool. Exits 0 whether or not the targets are met, and says
  * which. See `src/classify/agreement.ts` for exactly what is compared.
  *
- *   npm run evaluate                                 # the bundled catalogue (or $ATLAS_CATALOGUE)
- *   npm run evaluate -- --catalogue <dir>            # another catalogue folder
- *   npm run evaluate -- --dump <file> [--dump …]     # tools/list dumps instead, e.g. ../shared/seed-servers/*.json
- *   npm run evaluate -- --labels <file>              # hand labels to score against (default: content/evaluation/destructive-labels.yaml)
- *   npm run evaluate -- --json                       # the report as one JSON object
+ *   npm run --silent evaluate                                 # the bundled catalogue (or $ATLAS_CATALOGUE)
+ *   npm run --silent evaluate -- --catalogue <dir>            # another catalogue folder
+ *   npm run --silent evaluate -- --dump <file> [--dump …]     # tools/list dumps instead, e.g. ../shared/seed-servers/*.json
+ *   npm run --silent evaluate -- --labels <file>              # hand labels to score against (default: content/evaluation/destructive-labels.yaml)
+ *   npm run --silent evaluate -- --json                       # the report as one JSON object
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +32,7 @@ import {
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
-const USAGE = 'usage: npm run evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--json]';
+const USAGE = 'usage: npm run --silent evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--json]';
 
 /**
  * Every tool of a catalogue folder. Files another contributor is still writing may not validate yet:

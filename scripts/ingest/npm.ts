@@ -109,7 +109,7 @@ export function boundNpmCache(dir = NPM_CACHE, cap = NPM_CACHE_CAP): boolean {
 export async function installPackage(spec: string, installDir: string): Promise<Installed> {
 	installing++;
 	try {
-		// --json=false: `npm run ingest` hands npm_config_json from the project's .npmrc down to this npm.
+		// --json=false: a user's own npm config may set json=true, which would change npm's error output.
 		await run(
 			'npm',
 			[

@@ -129,7 +129,7 @@ describe('measureAgreement', () => {
 });
 
 function npmRun(args: string[]) {
-	const result = spawnSync('npm', ['run', 'evaluate', '--', ...args], {
+	const result = spawnSync('npm', ['run', '--silent', 'evaluate', '--', ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		timeout: TIMEOUT,

@@ -1,6 +1,6 @@
 /**
  * Builds a synthetic catalogue and prints wall time, peak RSS, pages per second and mean HTML bytes
- * per tool page. Figures go in the README's performance section.
+ * per tool page. Figures go in docs/performance.md.
  *
  *   npm run bench -- [--tools 20000]
  */

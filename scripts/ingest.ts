@@ -1,6 +1,6 @@
 /**
  * `npm run ingest`: asks MCP servers for their tools over the protocol and writes catalogue files.
- * Usage is in USAGE below (`npm run ingest -- --help`); the README's "Ingesting servers" section explains
+ * Usage is in USAGE below (`npm run ingest -- --help`); docs/ingest.md explains
  * the sandbox, the launch strategies and the records.
  */
 
@@ -12,7 +12,7 @@ import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts
 import { markSkips, parsePositional, readSourcesFile, recordRecipes, type Source, slugFor } from './ingest/sources.ts';
 import { readPrevious } from './ingest/write.ts';
 
-/** Printed by --help; the README's "Ingesting servers" section says more. */
+/** Printed by --help; docs/ingest.md says more. */
 const USAGE = `npm run ingest -- <source> [options]     one source
 npm run ingest -- --all [options]        every source in content/sources.yaml
 

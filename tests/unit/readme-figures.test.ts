@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { measureAgreement } from '../../src/classify/agreement.ts';
-import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
 import { RULESET_VERSION } from '../../src/classify/index.ts';
+import { measureAgreement } from '../../src/evaluation/agreement.ts';
+import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
 import { figure, percent } from '../../src/text/words.ts';
 
 // Classifying 9,601 definitions twice takes seconds; the limit allows for a busy machine.

@@ -17,7 +17,7 @@ import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } fro
 
 export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
-export { RULES, type RuleGroup, type RuleId, type RuleInfo, ruleById } from './rules.ts';
+export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';
 
 /** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */

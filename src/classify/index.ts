@@ -20,7 +20,10 @@ export { rationale } from './rationale.ts';
 export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';
 
-/** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
+/**
+ * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
+ * version changed is in CHANGELOG.md, whose newest entry must name this version.
+ */
 export const RULESET_VERSION = '2026.12.0';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [

@@ -2,7 +2,7 @@
  * Measures the classifier against the behaviour hints server authors declared, with the hints (and
  * curated overrides) withheld from the classifier: read/non-read and destructive/not agreement, the
  * confusion tables, and every disagreeing tool. Exits 0 whether or not the targets are met, and says
- * which. See `src/classify/agreement.ts` for exactly what is compared.
+ * which. See `src/evaluation/agreement.ts` for exactly what is compared.
  *
  *   npm run --silent evaluate                                 # the bundled catalogue (or $ATLAS_CATALOGUE)
  *   npm run --silent evaluate -- --catalogue <dir>            # another catalogue folder
@@ -21,14 +21,14 @@ import {
 	DECLARED_ROWS,
 	type Measure,
 	measureAgreement,
-} from '../src/classify/agreement.ts';
+} from '../src/evaluation/agreement.ts';
 import {
 	BUNDLED_HAND_LABELS,
 	type HandLabelFile,
 	type HandLabelReport,
 	loadHandLabels,
 	measureHandLabels,
-} from '../src/classify/hand-labels.ts';
+} from '../src/evaluation/hand-labels.ts';
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 

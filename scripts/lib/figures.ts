@@ -4,8 +4,8 @@
  * fails when the published block differs from what the rules measure today.
  */
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { type Measure, measureAgreement, type Rate } from '../../src/classify/agreement.ts';
-import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/classify/hand-labels.ts';
+import { type Measure, measureAgreement, type Rate } from '../../src/evaluation/agreement.ts';
+import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
 import { RULESET_VERSION } from '../../src/classify/index.ts';
 import { figure, percent } from '../../src/text/words.ts';
 

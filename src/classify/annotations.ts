@@ -26,8 +26,3 @@ export function effectiveAnnotations(tool: Tool): EffectiveAnnotations {
 		openWorldHint: { value: openWorld ?? true, declared: openWorld !== undefined },
 	};
 }
-
-/** True when the server declared at least one behaviour hint. */
-export function anyDeclared(annotations: EffectiveAnnotations): boolean {
-	return Object.values(annotations).some((hint) => hint.declared);
-}

@@ -17,10 +17,13 @@ import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } fro
 
 export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
 export { rationale } from './rationale.ts';
-export { RULES, type RuleGroup, type RuleId, type RuleInfo, ruleById } from './rules.ts';
+export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';
 
-/** Version of the rule set; shown on every tool page and bumped whenever a decision can change. */
+/**
+ * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
+ * version changed is in CHANGELOG.md, whose newest entry must name this version.
+ */
 export const RULESET_VERSION = '2026.12.0';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [

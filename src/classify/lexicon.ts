@@ -50,7 +50,7 @@ export interface VerbInfo {
 	 * The MCP spec's "additive update": a Write that only adds something new (create, append, send,
 	 * link…) or an Execute verb that only brings something new into being or running (install, launch,
 	 * boot, build…). Every other write changes, replaces or removes what exists (update, set, move,
-	 * toggle…) and may destroy it, the hint's default; see `destructiveUpdate` in agreement.ts.
+	 * toggle…) and may destroy it, the hint's default; see `textHints` in hints.ts.
 	 */
 	readonly additive: boolean;
 	readonly context?: VerbContext;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Tool } from '../../src/catalogue/schema.ts';
-import { type AgreementReport, measureAgreement } from '../../src/classify/agreement.ts';
+import { type AgreementReport, measureAgreement } from '../../src/evaluation/agreement.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Tool } from '../../src/catalogue/schema.ts';
-import { BUNDLED_HAND_LABELS, measureHandLabels, parseHandLabels } from '../../src/classify/hand-labels.ts';
+import { BUNDLED_HAND_LABELS, measureHandLabels, parseHandLabels } from '../../src/evaluation/hand-labels.ts';
 
 const SERVER = { slug: 'demo', name: 'Demo' };
 const head = { question: 'May it perform destructive updates?', method: 'By hand.', labelled: '2026-12-02' };

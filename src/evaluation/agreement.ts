@@ -17,8 +17,8 @@
  * read-only mode (the tools it registers when started read-only).
  */
 import { CATEGORIES, type Category, type Tool } from '../catalogue/schema.ts';
+import { classify, type Decision, RULESET_VERSION, type ServerRef } from '../classify/index.ts';
 import { byCodePoint } from '../text/words.ts';
-import { classify, type Decision, RULESET_VERSION, type ServerRef } from './index.ts';
 
 /** Agreement targets from the issue that introduced this measure. */
 export const TARGETS = { read: 0.95, destructive: 0.9 } as const;

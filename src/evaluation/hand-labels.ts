@@ -10,8 +10,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
 import type { Tool } from '../catalogue/schema.ts';
+import type { ServerRef } from '../classify/index.ts';
 import { type Rate, rateOf, rulesReading } from './agreement.ts';
-import type { ServerRef } from './index.ts';
 
 /** The hand labels of the bundled catalogue; they name bundled tools, so only its builds read them by default. */
 export const BUNDLED_HAND_LABELS = 'content/evaluation/destructive-labels.yaml';

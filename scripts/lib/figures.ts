@@ -4,9 +4,9 @@
  * fails when the published block differs from what the rules measure today.
  */
 import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { RULESET_VERSION } from '../../src/classify/index.ts';
 import { type Measure, measureAgreement, type Rate } from '../../src/evaluation/agreement.ts';
 import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
-import { RULESET_VERSION } from '../../src/classify/index.ts';
 import { figure, percent } from '../../src/text/words.ts';
 
 /** The file whose generated block holds the figures. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featuredTools, type ServerEntry, type ToolEntry, urls, withTrailingSlash } from '../../src/site/model.ts';
+import { featuredTools, type ServerEntry, type ToolEntry } from '../../src/site/model.ts';
+import { urls, withTrailingSlash } from '../../src/site/urls.ts';
 
 describe('withTrailingSlash', () => {
 	it('adds the slash pagination links lack, like every other internal link', () => {

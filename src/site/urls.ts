@@ -2,6 +2,7 @@
  * Every site path, in one place: pages, components, the site model, the search index and tests build
  * links from here, so a URL is spelled once. Pages end in a slash; files (policy.json, schemas) do not.
  */
+import type { AttackFrontmatter } from '../attacks/schema.ts';
 import type { Category, Level } from '../catalogue/schema.ts';
 
 /** The path segment of a level or category (`Critical` → `critical`), as its browse pages' route params use it. */
@@ -28,8 +29,8 @@ export const urls = {
 	level: (level: Level) => `/risk/${pathSegment(level)}/`,
 	category: (category: Category) => `/category/${pathSegment(category)}/`,
 	attacks: '/attacks/',
-	/** A group of patterns on the attack index, by attack category id. */
-	attackGroup: (category: string) => `/attacks/#${category}`,
+	/** A category's group of patterns on the attack index. */
+	attackGroup: (category: AttackFrontmatter['category']) => `/attacks/#${category}`,
 	attack: (id: string) => `/attacks/${id}/`,
 	/** Page `n` (1-based) of the tools exposed to a pattern. */
 	attackTools: (id: string, n = 1) => listingPage(`/attacks/${id}/tools/`, n),

@@ -3,8 +3,7 @@
  * plus the argument constraints the pattern's front matter gives. Pure, so unit tests can run every
  * snippet through the reference evaluator and check the calls the front matter says it must stop.
  */
-import { type ActionPlan, RATE_LIMITS } from '../policy/action.ts';
-import { describeToolEffect } from '../policy/describe.ts';
+import { type ActionPlan, describeToolEffect, RATE_LIMITS } from '../policy/action.ts';
 import { policyForPlan } from '../policy/recommend.ts';
 import { type Policy, policySchema, policyToJson } from '../policy/schema.ts';
 import type { AttackFrontmatter } from './schema.ts';

@@ -3,8 +3,7 @@
  * answers quote the same policy syntax, numbers and label as the rest of the page.
  */
 import type { Decision } from '../classify/types.ts';
-import type { ActionPlan } from '../policy/action.ts';
-import { describeToolEffect } from '../policy/describe.ts';
+import { type ActionPlan, describeToolEffect, RATE_LIMITS } from '../policy/action.ts';
 import { counterName } from '../policy/recommend.ts';
 import { visibleText } from '../text/reveal.ts';
 import { withArticle } from '../text/words.ts';
@@ -59,8 +58,9 @@ export function buildFaq(input: FaqInput): FaqEntry[] {
 		? 'Its description carries signs of tool poisoning, so it is not repeated here; read it on this page, with hidden characters made visible.'
 		: describeBriefly(input.description);
 	const counter = counterName(toolName);
-	// Quote the page's own limit when the recommendation is a rate limit, so the FAQ and the snippet agree.
-	const limit = plan.limit ?? { max: 10, window: 'minute' };
+	// Quote the page's own limit when the recommendation is a rate limit, so the FAQ and the snippet agree;
+	// otherwise the tightest cap the table uses.
+	const limit = plan.limit ?? RATE_LIMITS.High;
 	const entries: FaqEntry[] = [
 		{
 			question: `What does ${toolName} do?`,

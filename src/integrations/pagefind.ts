@@ -5,14 +5,14 @@
  * their row on the timeline page, so a search for an incident's target lands on that row.
  */
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { incidentTimeline } from '../attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../attacks/labels.ts';
 import { ATTACKS_DIR, loadAttackFiles } from '../attacks/load.ts';
-import { INCIDENTS_URL } from '../attacks/urls.ts';
+import { urls } from '../site/urls.ts';
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -24,7 +24,7 @@ async function addIncidentRecords(index: Index): Promise<number> {
 	for (const row of timeline) {
 		const patterns = row.patterns.map((p) => p.title);
 		const added = await index.addCustomRecord({
-			url: `${INCIDENTS_URL}#${row.anchor}`,
+			url: urls.incident(row.anchor),
 			content: `${row.target}. ${row.summary} Reported by ${row.source.author}: ${row.source.title}. Attack patterns: ${patterns.join(', ')}.`,
 			language: 'en',
 			meta: { title: `${row.target} (${row.date})`, date: row.date },
@@ -58,7 +58,7 @@ export function pagefindIndex(): AstroIntegration {
 					const added = await index.addDirectory({ path: outDir });
 					assertNoErrors('addDirectory', added.errors);
 					const incidents = await addIncidentRecords(index);
-					const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+					const written = await index.writeFiles({ outputPath: join(outDir, urls.pagefind) });
 					assertNoErrors('writeFiles', written.errors);
 					logger.info(
 						`Indexed ${added.page_count} pages and ${incidents} incidents in ${Math.round(performance.now() - started)} ms`,

@@ -4,13 +4,8 @@
  * exactly its tool-page snippet.
  */
 import type { Decision } from '../classify/types.ts';
-import { type ActionPlan, planAction } from './action.ts';
+import { type ActionPlan, APPROVAL_MESSAGE, DENY_MESSAGE, planAction, RATE_LIMITS } from './action.ts';
 import { type Policy, policySchema, type ToolRule } from './schema.ts';
-
-/** Message returned to the agent when a call waits for a human. */
-export const APPROVAL_MESSAGE = 'Requires human approval.';
-/** Message returned to the agent when a call is refused outright. */
-export const DENY_MESSAGE = 'Denied by policy: this tool runs arbitrary code or commands.';
 
 /** Counter name for a tool's rate limit: lowercased name + `_rate` (the anchor's convention). */
 export function counterName(toolName: string): string {
@@ -32,7 +27,7 @@ export function toolEntry(toolName: string, plan: ActionPlan): { hide: boolean; 
 		case 'approve':
 			return { hide: false, rule: { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] } };
 		case 'rate-limit': {
-			const limit = plan.limit ?? { max: 30, window: 'minute' as const };
+			const limit = plan.limit ?? RATE_LIMITS.Medium;
 			return {
 				hide: false,
 				rule: { limits: [{ counter: counterName(toolName), window: limit.window, max: limit.max, scope: 'grant' }] },

@@ -18,6 +18,7 @@ import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
 import { visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
+import { urls } from './urls.ts';
 
 /** One tool with everything its page shows. */
 export interface ToolEntry {
@@ -67,25 +68,6 @@ export interface SiteModel {
 	toolsByAttack: Map<string, ToolEntry[]>;
 	/** Position of each tool in its category list, so related-tool lookups are O(1). */
 	categoryIndex: Map<ToolEntry, number>;
-}
-
-/** Site-relative URL helpers, so every link is built the same way. */
-export const urls = {
-	server: (server: string) => `/servers/${server}/`,
-	tool: (server: string, tool: string) => `/servers/${server}/tools/${tool}/`,
-	level: (level: Level) => `/risk/${level.toLowerCase()}/`,
-	category: (category: Category) => `/category/${category.toLowerCase()}/`,
-	attack: (id: string) => `/attacks/${id}/`,
-};
-
-/**
- * A site path with the trailing slash every internal link carries (`/risk/medium/3` → `/risk/medium/3/`),
- * for URLs Astro builds itself, such as pagination's; a query or fragment stays after the slash.
- */
-export function withTrailingSlash(href: string): string {
-	const at = href.search(/[?#]/);
-	const path = at === -1 ? href : href.slice(0, at);
-	return path.endsWith('/') ? href : `${path}/${at === -1 ? '' : href.slice(at)}`;
 }
 
 const zeroCounts = <K extends string>(keys: readonly K[]) =>

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentTimeline } from '../../src/attacks/incidents.ts';
 import { loadAttackFiles } from '../../src/attacks/load.ts';
-import { INCIDENTS_URL } from '../../src/attacks/urls.ts';
+import { urls } from '../../src/site/urls.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { BUILDS } from '../helpers/dist.ts';
 import { serve } from '../helpers/serve.ts';
@@ -63,12 +63,12 @@ describe('search over the attack database', () => {
 			const hrefs = await listed();
 			return hrefs.length === 0
 				? ['(no results listed)']
-				: hrefs.filter((href) => !href.startsWith(`${INCIDENTS_URL}#`));
+				: hrefs.filter((href) => !href.startsWith(`${urls.incidents}#`));
 		};
 		await expect.poll(misfits, { timeout: 15_000 }).toEqual([]);
-		expect(await listed()).toContain(`${INCIDENTS_URL}#${postmark.anchor}`);
-		await page.locator(`pagefind-results a[href="${INCIDENTS_URL}#${postmark.anchor}"]`).first().click();
-		await page.waitForURL(`**${INCIDENTS_URL}#${postmark.anchor}`);
+		expect(await listed()).toContain(urls.incident(postmark.anchor));
+		await page.locator(`pagefind-results a[href="${urls.incidents}#${postmark.anchor}"]`).first().click();
+		await page.waitForURL(`**${urls.incidents}#${postmark.anchor}`);
 		const row = page.locator(`tr#${postmark.anchor}`);
 		expect(await row.innerText()).toContain('postmark-mcp');
 		expect(await row.evaluate((el) => el.matches(':target'))).toBe(true);
@@ -93,7 +93,7 @@ describe('search over the attack database', () => {
 				.evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/#.*$/, '')));
 			if (hrefs.length === 0) return ['(no results listed)'];
 			return [...new Set(hrefs)].filter(
-				(href) => !(href === '/attacks/ssrf/' || href.includes('/tools/') || href === INCIDENTS_URL),
+				(href) => !(href === '/attacks/ssrf/' || href.includes('/tools/') || href === urls.incidents),
 			);
 		};
 		await expect.poll(misfits, { timeout: 15_000 }).toEqual([]);

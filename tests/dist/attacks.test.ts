@@ -13,10 +13,11 @@ import { ATTACK_CATEGORY_LABELS } from '../../src/attacks/labels.ts';
 import { loadAttackFiles } from '../../src/attacks/load.ts';
 import { sourceDateLabel } from '../../src/attacks/schema.ts';
 import { serverTrifecta, TRIFECTA_LEGS } from '../../src/attacks/trifecta.ts';
-import { attackUrls, INCIDENTS_URL, PREVIEW_TOOLS, TOOLS_PAGE_SIZE } from '../../src/attacks/urls.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
 import { classify } from '../../src/classify/index.ts';
+import { PREVIEW_TOOLS, TOOLS_PAGE_SIZE } from '../../src/site/browse.ts';
+import { urls } from '../../src/site/urls.ts';
 import { BUILDS, fileFor, listFiles, page } from '../helpers/dist.ts';
 import { serve } from '../helpers/serve.ts';
 
@@ -45,7 +46,7 @@ for (const build of BUILDS) {
 		/** Every page of a pattern's exposed-tool list, following the Next links from page 1. */
 		function listPages(id: string): string[] {
 			const out: string[] = [];
-			let href: string | undefined = attackUrls.tools(id);
+			let href: string | undefined = urls.attackTools(id);
 			while (href) {
 				const file = fileFor(build.dist, href);
 				expect(file, `${id}: ${href}`).toBeTruthy();
@@ -61,13 +62,13 @@ for (const build of BUILDS) {
 			const index = page(build.dist, 'attacks/index.html');
 			const linked = new Set(index.querySelectorAll('ul.cards a').map((a) => patternId(a.getAttribute('href') ?? '')));
 			for (const { id, data } of attacks) {
-				expect(fileFor(build.dist, attackUrls.page(id)), id).toBeTruthy();
+				expect(fileFor(build.dist, urls.attack(id)), id).toBeTruthy();
 				expect(linked.has(id), `${id} is not linked from the index`).toBe(true);
 				const section = index.getElementById(data.category)?.parentNode;
-				expect(section?.querySelector(`a[href="${attackUrls.page(id)}"]`), `${id} under ${data.category}`).toBeTruthy();
+				expect(section?.querySelector(`a[href="${urls.attack(id)}"]`), `${id} under ${data.category}`).toBeTruthy();
 				expect(index.getElementById(data.category)?.text).toBe(ATTACK_CATEGORY_LABELS[data.category]);
 			}
-			expect(index.querySelector(`a[href="${INCIDENTS_URL}"]`)).toBeTruthy();
+			expect(index.querySelector(`a[href="${urls.incidents}"]`)).toBeTruthy();
 			const pages = listFiles(join(build.dist, 'attacks'), (f) => /^[^/]+\/index\.html$/.test(f)).map(
 				(f) => f.split('/')[0],
 			);
@@ -93,7 +94,7 @@ for (const build of BUILDS) {
 					[...fromTools].some((k) => k.endsWith(` ${id}`)),
 					id,
 				).toBe(false);
-				expect(fileFor(build.dist, attackUrls.tools(id)), id).toBeUndefined();
+				expect(fileFor(build.dist, urls.attackTools(id)), id).toBeUndefined();
 			}
 			// Every tool is exposed to at least the rug pull, so every tool page links a pattern.
 			expect(new Set([...fromTools].map((k) => k.split(' ')[0])).size).toBe(toolPages.length);
@@ -109,7 +110,7 @@ for (const build of BUILDS) {
 				expect(root.querySelectorAll('#tools + div .table-scroll tbody tr').length, id).toBe(
 					Math.min(total, PREVIEW_TOOLS),
 				);
-				expect(root.querySelector(`a[href="${attackUrls.tools(id)}"]`), id).toBeTruthy();
+				expect(root.querySelector(`a[href="${urls.attackTools(id)}"]`), id).toBeTruthy();
 			}
 		});
 
@@ -133,14 +134,14 @@ for (const build of BUILDS) {
 				const root = page(build.dist, `attacks/${id}/index.html`);
 				const items = root.querySelectorAll('#sources + ul li');
 				expect(items.length, id).toBe(data.sources.length);
-				const urls = items.map((li) => li.querySelector('a')?.getAttribute('href') ?? '');
-				for (const [i, url] of urls.entries()) {
+				const sources = items.map((li) => li.querySelector('a')?.getAttribute('href') ?? '');
+				for (const [i, url] of sources.entries()) {
 					expect(new URL(url).protocol, `${id}: ${url}`).toBe('https:');
 					const s = data.sources[i];
 					expect(items[i]?.text, id).toContain(`${s?.author}, ${s ? sourceDateLabel(s) : ''}`);
 				}
 				for (const a of root.querySelectorAll('#incident-record ~ .table-scroll td:last-child a')) {
-					expect(urls, id).toContain(a.getAttribute('href'));
+					expect(sources, id).toContain(a.getAttribute('href'));
 				}
 			}
 		});
@@ -257,17 +258,17 @@ for (const build of BUILDS) {
 						t.target.split(/[\s,(]+/).find((w) => w.length > 3 && !/^(mcp|servers?|clients?|popular)$/i.test(w)) ??
 						t.target;
 					const found = await pagefind.search(query, { filters: { type: 'Incident' } });
-					const urls = await Promise.all(found.results.map(async (r) => (await r.data()).url));
-					expect(urls, `${query} → ${t.anchor}`).toContain(`${INCIDENTS_URL}#${t.anchor}`);
+					const hits = await Promise.all(found.results.map(async (r) => (await r.data()).url));
+					expect(hits, `${query} → ${t.anchor}`).toContain(urls.incident(t.anchor));
 				}
 			});
 
 			it('narrows tools to those exposed to a pattern with the attack filter', async () => {
 				const ssrf = attacks.find((a) => a.id === 'ssrf');
 				const found = await pagefind.search(null, { filters: { type: 'Tool', attack: ssrf?.data.title as string } });
-				const urls = new Set(await Promise.all(found.results.map(async (r) => (await r.data()).url)));
+				const hits = new Set(await Promise.all(found.results.map(async (r) => (await r.data()).url)));
 				const expected = new Set([...fromTools].filter((k) => k.endsWith(' ssrf')).map((k) => k.split(' ')[0]));
-				expect(urls).toEqual(expected);
+				expect(hits).toEqual(expected);
 			});
 		});
 	});

@@ -16,8 +16,8 @@ import { type AttackFrontmatter, attackFrontmatterSchema, sourceDateLabel, TRAIT
 import { attackSnippet, EXAMPLE_TOOL } from '../../src/attacks/snippet.ts';
 import { legsOf, serverTrifecta } from '../../src/attacks/trifecta.ts';
 import type { Decision, Trait } from '../../src/classify/types.ts';
+import { APPROVAL_MESSAGE } from '../../src/policy/action.ts';
 import { evaluateCall } from '../../src/policy/evaluate.ts';
-import { APPROVAL_MESSAGE } from '../../src/policy/recommend.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 
 const attacks = loadAttackFiles();

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Category, Level } from '../../src/catalogue/schema.ts';
 import { CATEGORIES, LEVELS } from '../../src/catalogue/schema.ts';
 import type { Decision, IntegrityFinding } from '../../src/classify/types.ts';
-import { planAction } from '../../src/policy/action.ts';
-import { describeToolEffect } from '../../src/policy/describe.ts';
+import {
+	ACTIONS,
+	APPROVAL_MESSAGE,
+	actionLabel,
+	DENY_MESSAGE,
+	describeToolEffect,
+	POLICY_RULES,
+	planAction,
+} from '../../src/policy/action.ts';
 import { evaluateCall, holds, visibleTools } from '../../src/policy/evaluate.ts';
 import { policyJsonSchema } from '../../src/policy/json-schema.ts';
-import {
-	APPROVAL_MESSAGE,
-	counterName,
-	DENY_MESSAGE,
-	recommendPolicy,
-	serverPolicy,
-} from '../../src/policy/recommend.ts';
+import { counterName, recommendPolicy, serverPolicy } from '../../src/policy/recommend.ts';
 import { type Policy, policySchema, policyToJson } from '../../src/policy/schema.ts';
-import { POLICY_TABLE } from '../../src/policy/table.ts';
 
 const finding = (severity: 'high' | 'medium'): IntegrityFinding => ({
 	signal: 'test',
@@ -136,20 +136,37 @@ describe('planAction', () => {
 	it('never leaves a tool with a medium finding uncapped', () => {
 		expect(planAction('Read', 'Low', [finding('medium')]).action).toBe('rate-limit');
 	});
-	it('matches every row the methodology page prints', () => {
-		for (const row of POLICY_TABLE) {
-			const integrity = row.sample.integrity ? [finding(row.sample.integrity)] : [];
-			const plan = planAction(row.sample.category, row.sample.level, integrity);
-			expect(plan.rule).toBe(row.rule);
-			const printed = row.action.toLowerCase();
-			const expected =
-				plan.action === 'approve'
-					? 'require approval'
-					: plan.action === 'rate-limit'
-						? `rate-limit ${plan.limit?.max}/${plan.limit?.window}`
-						: plan.action;
-			expect(printed).toBe(expected);
-		}
+	it.each([
+		['Read', 'Low', 'high', 'P-integrity', 'Hide'],
+		['Destructive', 'Critical', undefined, 'P-critical-destructive', 'Hide'],
+		['Execute', 'Critical', undefined, 'P-critical-execute', 'Deny'],
+		['Financial', 'Critical', undefined, 'P-critical-approve', 'Require approval'],
+		['Execute', 'High', undefined, 'P-high-execute', 'Rate-limit 10/minute'],
+		['Write', 'High', undefined, 'P-high-approve', 'Require approval'],
+		['Financial', 'Medium', undefined, 'P-financial', 'Require approval'],
+		['Read', 'Medium', undefined, 'P-medium-read', 'Rate-limit 60/minute'],
+		['Write', 'Medium', undefined, 'P-medium', 'Rate-limit 30/minute'],
+		['Read', 'Low', 'medium', 'P-integrity-review', 'Rate-limit 60/minute'],
+		['Read', 'Low', undefined, 'P-low', 'Allow'],
+	] as const)('%s / %s (finding: %s) → %s, %s', (category, level, severity, rule, label) => {
+		const plan = planAction(category, level, severity ? [finding(severity)] : []);
+		expect(plan.rule).toBe(rule);
+		expect(actionLabel(plan)).toBe(label);
+	});
+	it('reaches every row of the table the methodology page prints (none is shadowed by an earlier one)', () => {
+		const reached = new Set<string>();
+		for (const c of CATEGORIES)
+			for (const l of LEVELS)
+				for (const integrity of [[], [finding('medium')], [finding('high')]])
+					reached.add(planAction(c, l, integrity).rule);
+		expect([...reached].sort()).toEqual(POLICY_RULES.map((r) => r.id).sort());
+	});
+	it('gives a rate limit to exactly the rate-limit rows', () => {
+		for (const r of POLICY_RULES) expect(r.limit !== undefined, r.id).toBe(r.action === 'rate-limit');
+	});
+	it('names every action distinctly', () => {
+		const labels = Object.values(ACTIONS).map((a) => a.label(undefined));
+		expect(new Set(labels).size).toBe(labels.length);
 	});
 });
 

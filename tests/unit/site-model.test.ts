@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featuredTools, type ServerEntry, type ToolEntry, urls, withTrailingSlash } from '../../src/site/model.ts';
+import { featuredTools, type ServerEntry, type ToolEntry } from '../../src/site/model.ts';
+import { ruleAnchor, urls, withTrailingSlash } from '../../src/site/urls.ts';
 
 describe('withTrailingSlash', () => {
 	it('adds the slash pagination links lack, like every other internal link', () => {
@@ -12,6 +13,17 @@ describe('withTrailingSlash', () => {
 		expect(withTrailingSlash('/')).toBe('/');
 		expect(withTrailingSlash(urls.level('Medium'))).toBe('/risk/medium/');
 		expect(withTrailingSlash('/risk/medium/#tools')).toBe('/risk/medium/#tools');
+	});
+});
+
+describe('urls', () => {
+	it('numbers an attack tool list from page 2, as pagination does, so page links match the built pages', () => {
+		expect(urls.attackTools('ssrf')).toBe('/attacks/ssrf/tools/');
+		expect(urls.attackTools('ssrf', 1)).toBe('/attacks/ssrf/tools/');
+		expect(urls.attackTools('ssrf', 3)).toBe(withTrailingSlash('/attacks/ssrf/tools/3'));
+	});
+	it('links a rule to the fragment the methodology page gives it', () => {
+		expect(urls.rule('P-low')).toBe(`${urls.methodology}#${ruleAnchor('P-low')}`);
 	});
 });
 

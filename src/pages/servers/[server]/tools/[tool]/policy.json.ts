@@ -1,7 +1,6 @@
 /** The tool's recommended policy as a downloadable file (same bytes as the page's snippet). */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { atlas } from '../../../../../data/atlas.ts';
-import type { ToolEntry } from '../../../../../site/model.ts';
 
 export const getStaticPaths = (() =>
 	atlas.tools.map((entry) => ({
@@ -9,5 +8,5 @@ export const getStaticPaths = (() =>
 		props: { entry },
 	}))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-	new Response((props as { entry: ToolEntry }).entry.policyJson, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
+	new Response(props.entry.policyJson, { headers: { 'Content-Type': 'application/json' } });

@@ -1,0 +1,63 @@
+/**
+ * Every site path, in one place: pages, components, the site model, the search index and tests build
+ * links from here, so a URL is spelled once. Pages end in a slash; files (policy.json, schemas) do not.
+ */
+import type { AttackFrontmatter } from '../attacks/schema.ts';
+import type { Category, Level } from '../catalogue/schema.ts';
+
+/** The path segment of a level or category (`Critical` → `critical`), as its browse pages' route params use it. */
+export function pathSegment(value: Level | Category): string {
+	return value.toLowerCase();
+}
+
+/** The fragment id of a classifier rule, integrity signal or policy row on the methodology page. */
+export function ruleAnchor(id: string): string {
+	return `rule-${id}`;
+}
+
+/** Page `n` (1-based) of a paginated listing at `base`: page 1 has no number, as Astro's `paginate` builds them. */
+function listingPage(base: string, n: number): string {
+	return n === 1 ? base : `${base}${n}/`;
+}
+
+/** Site-relative paths. */
+export const urls = {
+	home: '/',
+	servers: '/servers/',
+	server: (server: string) => `/servers/${server}/`,
+	tool: (server: string, tool: string) => `/servers/${server}/tools/${tool}/`,
+	level: (level: Level) => `/risk/${pathSegment(level)}/`,
+	category: (category: Category) => `/category/${pathSegment(category)}/`,
+	attacks: '/attacks/',
+	/** A category's group of patterns on the attack index. */
+	attackGroup: (category: AttackFrontmatter['category']) => `/attacks/#${category}`,
+	attack: (id: string) => `/attacks/${id}/`,
+	/** Page `n` (1-based) of the tools exposed to a pattern. */
+	attackTools: (id: string, n = 1) => listingPage(`/attacks/${id}/tools/`, n),
+	incidents: '/attacks/incidents/',
+	/** One row of the incident timeline. */
+	incident: (anchor: string) => `/attacks/incidents/#${anchor}`,
+	methodology: '/methodology/',
+	/** A classifier rule, integrity signal or policy row on the methodology page. */
+	rule: (id: string) => `/methodology/#${ruleAnchor(id)}`,
+	search: '/search/',
+	policySchema: '/schemas/policy.json',
+	/** Where the Pagefind bundle is served (and written, under the build's output folder). */
+	pagefind: '/pagefind/',
+} as const;
+
+/**
+ * A server's or tool's downloadable policy, relative to its page: the `policy.json.ts` route beside each
+ * page serves it, so the link works wherever the site is mounted.
+ */
+export const POLICY_FILE = 'policy.json';
+
+/**
+ * A site path with the trailing slash every internal link carries (`/risk/medium/3` → `/risk/medium/3/`),
+ * for URLs Astro builds itself, such as pagination's; a query or fragment stays after the slash.
+ */
+export function withTrailingSlash(href: string): string {
+	const at = href.search(/[?#]/);
+	const path = at === -1 ? href : href.slice(0, at);
+	return path.endsWith('/') ? href : `${path}/${at === -1 ? '' : href.slice(at)}`;
+}

@@ -26,11 +26,12 @@ import {
 	VERBS,
 	type VerbInfo,
 } from './lexicon.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import { takesAmount } from './params.ts';
 import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
-import { headNoun, lookupNoun, lookupVerb, nameSlice } from './tokens.ts';
+import { headNoun, nameSlice } from './tokens.ts';
 import type { Confidence, EffectiveAnnotations } from './types.ts';
 
 type Source = 'name' | 'description' | 'schema';

@@ -4,8 +4,8 @@
  * the integrity scan reads the whole text separately.
  */
 import { type NounClass, PREPOSITIONS, type VerbInfo } from './lexicon.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import { allMatches } from './regex.ts';
-import { lookupNoun, lookupVerb } from './tokens.ts';
 
 /** A phrase found in the lead sentence. */
 export interface PhraseHit {

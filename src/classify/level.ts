@@ -9,9 +9,10 @@ import { findPhrases } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { BULK_WORDS } from './lexicon.ts';
+import { lookupNoun } from './lookup.ts';
 import { type Param, takesAmount } from './params.ts';
 import type { RuleId } from './rules.ts';
-import { lookupNoun, type NameToken, nameSlice, objectWeight, verbSegment } from './tokens.ts';
+import { type NameToken, nameSlice, objectWeight, verbSegment } from './tokens.ts';
 import type { EffectiveAnnotations } from './types.ts';
 
 /** Name verbs that replace what was there (research rule W4). */

@@ -32,7 +32,7 @@ import { allMatches } from './regex.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
 import { headNoun, nameSlice } from './tokens.ts';
-import type { Confidence, EffectiveAnnotations } from './types.ts';
+import type { Confidence } from './types.ts';
 
 type Source = 'name' | 'description' | 'schema';
 
@@ -734,7 +734,8 @@ function rateConfidence(
  * ignored or negated ones as notes. A read verb in the name outweighs destructive or money phrases
  * later in the lead sentence (the disagreement lowers confidence instead).
  */
-export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log: EvidenceLog): CategoryOutcome {
+export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
+	const annotations = f.annotations;
 	const negated: PhraseHit[] = [];
 	const coordinated = coordinatedSignal(f);
 	const proposed = applyDissociation(

@@ -178,6 +178,24 @@ export function findPhrases(lead: string, kind: PhraseKind): PhraseHit[] {
 	});
 }
 
+/** A dissociation phrase ("Remove members from the team") and the words of what follows "from". */
+export interface Dissociation extends PhraseHit {
+	/** The container's words as written ("the team" → the, team); empty when the hit has no "from". */
+	readonly container: readonly string[];
+}
+
+const FROM = /\bfrom\b/i;
+const CONTAINER_WORDS = /[\w-]+/g;
+
+/** Every dissociation phrase in the lead sentence, with the words of its container. */
+export function findDissociations(lead: string): Dissociation[] {
+	return findPhrases(lead, 'dissociation').map((hit) => {
+		const at = FROM.exec(hit.match);
+		const container = at ? allMatches(CONTAINER_WORDS, hit.match.slice(at.index + 4)).map((m) => m.text) : [];
+		return { ...hit, container };
+	});
+}
+
 /** The verb right after "or"/"and" at `from`, read like an opening verb (with its object). */
 function coordinatedVerb(lead: string, from: number): DescriptionVerb | undefined {
 	const m = COORDINATED.exec(lead.slice(from));

@@ -5,12 +5,10 @@
  */
 import type { Category, Level, Tool } from '../catalogue/schema.ts';
 import { planAction } from '../policy/action.ts';
-import { effectiveAnnotations } from './annotations.ts';
 import { type CategoryOutcome, decideCategory } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { scanIntegrity } from './integrity.ts';
 import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
@@ -142,13 +140,11 @@ function applyCurated(
  */
 export function classify(tool: Tool, server: ServerRef): Decision {
 	const log = new EvidenceLog();
-	const facts = gatherFacts(tool, server.slug);
-	const annotations = effectiveAnnotations(tool);
-	const integrity = scanIntegrity(tool, server);
-	const outcome = decideCategory(facts, annotations, log);
-	const ruleLevel = decideLevel({ outcome, facts, annotations }, log);
+	const facts = gatherFacts(tool, server);
+	const outcome = decideCategory(facts, log);
+	const ruleLevel = decideLevel(outcome, facts, log);
 	const traits = log.traits();
-	const contradictions = checkContradictions(outcome, annotations, traits, log);
+	const contradictions = checkContradictions(outcome, facts.annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
 	const confidence: Confidence = tool.curated
 		? 'high'
@@ -158,12 +154,12 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	return {
 		category: label.category,
 		level: label.level,
-		action: planAction(label.category, label.level, integrity).action,
+		action: planAction(label.category, label.level, facts.integrity).action,
 		confidence,
 		evidence: log.records(),
 		traits,
-		integrity,
-		annotations,
+		integrity: facts.integrity,
+		annotations: facts.annotations,
 		contradictions,
 		...(label.curated ? { curated: label.curated } : {}),
 		textHints: textHints({ category: label.category, outcome, overwrites: log.fired('overwrite') }),

@@ -13,7 +13,6 @@ import { lookupNoun } from './lookup.ts';
 import { type Param, takesAmount } from './params.ts';
 import type { RuleId } from './rules.ts';
 import { type NameToken, nameSlice, objectWeight, verbSegment } from './tokens.ts';
-import type { EffectiveAnnotations } from './types.ts';
 
 /** Name verbs that replace what was there (research rule W4). */
 const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
@@ -88,15 +87,10 @@ function liveHits(
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
 
-/** Input for the level rules. */
-export interface LevelInput {
+/** What every rule group below reads and writes. */
+interface RuleContext {
 	readonly outcome: CategoryOutcome;
 	readonly facts: Facts;
-	readonly annotations: EffectiveAnnotations;
-}
-
-/** What every rule group below reads and writes. */
-interface RuleContext extends LevelInput {
 	readonly state: LevelState;
 	readonly log: EvidenceLog;
 }
@@ -314,7 +308,8 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
  * that decided the category alone (the text had no verb) keeps the unknown-verb fallback's Medium.
  * No annotation ever lowers anything.
  */
-function annotationRules({ outcome, annotations: a, state }: RuleContext): void {
+function annotationRules({ outcome, facts, state }: RuleContext): void {
+	const a = facts.annotations;
 	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
 	const claim = { field: 'annotations.destructiveHint', match: 'true' };
 	if (outcome.category === 'Write' && destructiveClaim)
@@ -342,11 +337,11 @@ function annotationRules({ outcome, annotations: a, state }: RuleContext): void 
  * for Execute; egress and access changes for Write; URL, third-party content, private data and
  * secrets for Read; descriptive traits; then annotations.
  */
-export function decideLevel(input: LevelInput, log: EvidenceLog): Level {
-	const category = input.outcome.category;
+export function decideLevel(outcome: CategoryOutcome, facts: Facts, log: EvidenceLog): Level {
+	const category = outcome.category;
 	const state = new LevelState(BASE[category], log);
 	log.level('base-level', 'category', category, state.level, 'set', 'this is where its category starts');
-	const ctx: RuleContext = { ...input, state, log };
+	const ctx: RuleContext = { outcome, facts, state, log };
 	for (const group of [destructiveRules, executeRules, writeRules, readRules, descriptiveTraits, annotationRules])
 		group(ctx);
 	return state.level;

@@ -1,7 +1,8 @@
 /**
  * Category decision: every rule that reads the name, the lead sentence or the schema proposes a
  * category; the most severe proposal wins (Financial > Destructive > Execute > Write > Read), and how
- * well the sources agree sets the confidence.
+ * well the sources agree sets the confidence. Rules read only the facts record (`facts.ts`) and the
+ * lexicon; whatever else they need is a reading to add to the facts stage.
  */
 import { CATEGORIES, type Category } from '../catalogue/schema.ts';
 import type { PhraseHit, PhraseKind } from './description.ts';

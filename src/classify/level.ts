@@ -1,7 +1,8 @@
 /**
  * Traits and level. The level starts from the category's base and moves by documented rules; every
  * move is its own evidence record. Only the object-based Destructive rules lower a level, and nothing
- * derived from annotations ever does.
+ * derived from annotations ever does. Rules read only the category outcome, the facts record
+ * (`facts.ts`) and the lexicon.
  */
 import { LEVELS, type Level } from '../catalogue/schema.ts';
 import type { CategoryOutcome, Citation } from './category.ts';

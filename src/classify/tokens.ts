@@ -1,7 +1,7 @@
 /**
- * Tool-name tokenising and word lookup: `ip_control_drop_connections`, `dropConnections`,
- * `drop-connections` and `ip.drop.connections` all yield the same tokens, and `connections` finds the
- * noun `connection` while `deleting` finds the verb `delete`.
+ * Tool-name tokenising, part of the facts stage: `ip_control_drop_connections`, `dropConnections`,
+ * `drop-connections` and `ip.drop.connections` all yield the same tokens; the name's verb, its object
+ * phrase and head noun are read from them (word lookups are in `lookup.ts`).
  */
 
 import {

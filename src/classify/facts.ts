@@ -55,6 +55,7 @@ export interface CoordinatedNameVerb {
 	readonly info: VerbInfo;
 }
 
+/** Everything the category and level rules read about one definition; built by `gatherFacts`. */
 export interface Facts {
 	/** The text the name tokens index into: the tool name, or its display title when only that has a verb. */
 	readonly name: string;
@@ -87,6 +88,7 @@ export interface Facts {
 	/** The first money parameter that says how much (`amount`), not a currency or a price. */
 	readonly amount: Param | undefined;
 
+	// Derived readings below are computed on first use and memoised, since not every tool needs each one.
 	/** Name tokens before the first preposition (see `verbSegment`) that the lexicon knows as nouns, in order. */
 	readonly segmentNouns: readonly NounHit[];
 	/** Name tokens the lexicon knows as nouns, one token each, in order. */

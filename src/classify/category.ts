@@ -1,10 +1,11 @@
 /**
  * Category decision: every rule that reads the name, the lead sentence or the schema proposes a
  * category; the most severe proposal wins (Financial > Destructive > Execute > Write > Read), and how
- * well the sources agree sets the confidence.
+ * well the sources agree sets the confidence. Rules read only the facts record (`facts.ts`) and the
+ * lexicon; whatever else they need is a reading to add to the facts stage.
  */
 import { CATEGORIES, type Category } from '../catalogue/schema.ts';
-import { findPhrases, type PhraseHit, type PhraseKind } from './description.ts';
+import type { PhraseHit, PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import {
@@ -23,15 +24,12 @@ import {
 	SWITCH_VERBS,
 	TEST_RUN_OBJECTS,
 	TRANSFER_ACCESS_OBJECTS,
-	VERBS,
 	type VerbInfo,
 } from './lexicon.ts';
-import { takesAmount } from './params.ts';
-import { allMatches } from './regex.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import type { RuleId } from './rules.ts';
 import { withArticle } from './text.ts';
-import { headNoun, lookupNoun, lookupVerb, nameSlice } from './tokens.ts';
-import type { Confidence, EffectiveAnnotations } from './types.ts';
+import type { Confidence } from './types.ts';
 
 type Source = 'name' | 'description' | 'schema';
 
@@ -246,21 +244,19 @@ function resolveVerb(info: VerbInfo, s: VerbSetting): VerbReading {
  */
 const ADDITIVE_CONTEXTS: ReadonlySet<string> = new Set(['trigger', 'generate', 'test']);
 
-const FORCE_PUSH = /\bforce[- ]?push/i;
-
 function verbSetting(f: Facts, words: readonly string[]): VerbSetting {
 	return {
 		words,
 		ui: f.ui,
 		moneyParam: f.params.money.length > 0,
-		force: f.params.safeguardOff.some((p) => p.norm === 'force') || FORCE_PUSH.test(f.lead),
+		force: f.force,
 	};
 }
 
 function nameSignals(f: Facts): Signal[] {
 	const v = f.verb;
 	if (!v) {
-		const interpreter = f.tokens.find((t) => lookupNoun(t.text)?.classes.has('interpreter'));
+		const interpreter = f.nameNouns.find((n) => n.classes.has('interpreter'))?.token;
 		if (!interpreter) return [];
 		return [
 			{
@@ -268,7 +264,7 @@ function nameSignals(f: Facts): Signal[] {
 				category: 'Execute',
 				rule: 'name-verb',
 				field: f.nameField,
-				match: nameSlice(f.name, interpreter),
+				match: f.quote(interpreter),
 				why: 'its name is a shell or interpreter, so it runs code',
 				position: 'first',
 				weak: true,
@@ -276,10 +272,7 @@ function nameSignals(f: Facts): Signal[] {
 		];
 	}
 	// `connect`, `disconnect_database`: the server's own connection; `disconnect_client` is someone else's.
-	const ownObject = f.object.every((t) => {
-		const noun = lookupNoun(t.text);
-		return !noun || OWN_ENDPOINT_NOUNS.has(noun.base);
-	});
+	const ownObject = f.objectNouns.every((n) => OWN_ENDPOINT_NOUNS.has(n.base));
 	if (OWN_CONNECTION_VERBS.has(v.info.base) && ownObject) {
 		return [
 			{
@@ -287,14 +280,14 @@ function nameSignals(f: Facts): Signal[] {
 				category: 'Read',
 				rule: 'own-connection',
 				field: f.nameField,
-				match: nameSlice(f.name, v.token),
+				match: f.quote(v.token),
 				why: OWN_CONNECTION_WHY,
 				position: v.position,
 				own: true,
 			},
 		];
 	}
-	const session = SESSION_VERBS.has(v.info.base) ? headNoun(f.object, 'session') : undefined;
+	const session = SESSION_VERBS.has(v.info.base) ? f.objectHead('session') : undefined;
 	if (session) {
 		return [
 			{
@@ -302,7 +295,7 @@ function nameSignals(f: Facts): Signal[] {
 				category: 'Execute',
 				rule: 'session-termination',
 				field: f.nameField,
-				match: nameSlice(f.name, v.token, session.token),
+				match: f.quote(v.token, session.token),
 				why: SESSION_WHY,
 				position: v.position,
 				session: true,
@@ -311,8 +304,8 @@ function nameSignals(f: Facts): Signal[] {
 	}
 	// `force_terminate` names no object; "Force terminate a running terminal session" does.
 	const leadSession =
-		SESSION_VERBS.has(v.info.base) && !f.object.some((t) => lookupNoun(t.text))
-			? findPhrases(f.lead, 'session').find((h) => !h.negated)
+		SESSION_VERBS.has(v.info.base) && f.objectNouns.length === 0
+			? f.phrases('session').find((h) => !h.negated)
 			: undefined;
 	if (leadSession) {
 		return [
@@ -321,7 +314,7 @@ function nameSignals(f: Facts): Signal[] {
 				category: 'Execute',
 				rule: 'session-termination',
 				field: f.nameField,
-				match: nameSlice(f.name, v.token),
+				match: f.quote(v.token),
 				why: SESSION_WHY,
 				position: v.position,
 				session: true,
@@ -330,12 +323,12 @@ function nameSignals(f: Facts): Signal[] {
 	}
 	// "Send" moves money when the caller says how much: an amount, not a currency or a price alone
 	// (`send_conversion(conversion_value, currency)` reports an ad conversion).
-	const amountParam = f.params.money.find(takesAmount);
+	const amountParam = f.amount;
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
 	if (category === 'Write') {
-		const money = headNoun(f.object, 'money');
+		const money = f.objectHead('money');
 		if (money) {
 			return [
 				{
@@ -343,7 +336,7 @@ function nameSignals(f: Facts): Signal[] {
 					category: 'Financial',
 					rule: 'money',
 					field: f.nameField,
-					match: nameSlice(f.name, v.token, money.token),
+					match: f.quote(v.token, money.token),
 					why: VERB_MEANING.Financial,
 					position: v.position,
 				},
@@ -377,7 +370,7 @@ function nameSignals(f: Facts): Signal[] {
 		v.info.ambiguous && !moneyAct && (v.position !== 'first' || f.tokens.length === 1 || v.info.context === undefined);
 	// A verb read in context cites its object too: `cancel_order`, `transfer_repository`.
 	const rule: RuleId = v.info.context ? 'verb-context' : 'name-verb';
-	const match = v.info.context && f.head ? nameSlice(f.name, v.token, f.head.token) : nameSlice(f.name, v.token);
+	const match = v.info.context && f.head ? f.quote(v.token, f.head.token) : f.quote(v.token);
 	return [
 		{
 			source: 'name',
@@ -396,20 +389,13 @@ function nameSignals(f: Facts): Signal[] {
 	];
 }
 
-/** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
-const COORDINATORS = new Set(['and', 'or', 'then']);
-
 /**
  * A second verb joined to the name's verb by and/or/then: each does what it says, so the more severe
  * one can decide (`get_or_create_user` may create). Exact verb forms only, as for later name words.
  */
 function coordinatedSignal(f: Facts): Signal | undefined {
-	const v = f.verb;
-	if (!v) return undefined;
-	const at = f.tokens.findIndex((t, i) => i > v.index && COORDINATORS.has(t.text));
-	const token = at === -1 ? undefined : f.tokens[at + 1];
-	const info = token ? VERBS.get(token.text) : undefined;
-	if (!token || !info || info.ambiguous) return undefined;
+	if (!f.coordinatedVerb) return undefined;
+	const { token, info } = f.coordinatedVerb;
 	const words = f.tokens.filter((t) => t !== token).map((t) => t.text);
 	const { category, availability, additive } = resolveVerb(info, verbSetting(f, words));
 	return {
@@ -417,7 +403,7 @@ function coordinatedSignal(f: Facts): Signal | undefined {
 		category,
 		rule: info.context ? 'verb-context' : 'name-verb',
 		field: f.nameField,
-		match: nameSlice(f.name, token),
+		match: f.quote(token),
 		why: meaning(category, availability),
 		verb: info,
 		position: 'any',
@@ -427,8 +413,8 @@ function coordinatedSignal(f: Facts): Signal | undefined {
 }
 
 /** Negated hits become notes; the rest are returned. */
-function livePhrases(lead: string, kind: PhraseKind, notes: PhraseHit[]): PhraseHit[] {
-	const hits = findPhrases(lead, kind);
+function livePhrases(f: Facts, kind: PhraseKind, notes: PhraseHit[]): PhraseHit[] {
+	const hits = f.phrases(kind);
 	for (const h of hits) if (h.negated && !notes.some((n) => n.index === h.index)) notes.push(h);
 	return hits.filter((h) => !h.negated);
 }
@@ -463,14 +449,10 @@ const PHRASE_SIGNALS: readonly { kind: PhraseKind; category: Category; rule: Rul
 	{ kind: 'financial', category: 'Financial', rule: 'money', why: 'its description says it moves money' },
 ];
 
-/** Text ending in a coordinator: what follows is a verb of its own. */
-const JOINED_BEFORE = /\b(?:and|or|then)\s+$/i;
-
 function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
-	const lead = f.lead;
-	if (!lead) return [];
+	if (!f.lead) return [];
 	const out: Signal[] = [];
-	const sessions = livePhrases(lead, 'session', negated);
+	const sessions = livePhrases(f, 'session', negated);
 	const session = sessions[0];
 	if (session)
 		out.push({
@@ -525,10 +507,10 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	// After a reading opening verb, money words name what is read: "Get credit history (top-ups,
 	// charges, etc.)". One joined to it by and/or/then is a second act: "Get a quote and purchase it".
 	const named = (h: PhraseHit) =>
-		readsMoney && dv !== undefined && h.index > dv.index && !JOINED_BEFORE.test(lead.slice(dv.index, h.index));
+		readsMoney && dv !== undefined && h.index > dv.index && !f.joinedToOpeningVerb(h.index);
 	for (const p of PHRASE_SIGNALS) {
 		// A code phrase says more than its opening verb ("Send input to a terminal" runs what it sends).
-		const hit = livePhrases(lead, p.kind, negated).find(
+		const hit = livePhrases(f, p.kind, negated).find(
 			(h) => p.code === true || (!counted(h) && !(p.kind === 'financial' && named(h))),
 		);
 		// One description signal per category is enough: "Refund a charge" is one money signal, not two.
@@ -546,10 +528,6 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	}
 	return out;
 }
-
-/** A parameter description saying it picks the operation ("Action to perform"). */
-const PICKS_OPERATION =
-	/\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|take|apply)\b|\bwhich\s+(?:operation|action)\b|\boperation\s+type\b/i;
 
 function schemaSignals(f: Facts): Signal[] {
 	const out: Signal[] = [];
@@ -589,7 +567,7 @@ function schemaSignals(f: Facts): Signal[] {
 			});
 			continue;
 		}
-		if (e.verbs.length === 0 || !(generic || PICKS_OPERATION.test(e.param.description))) continue;
+		if (e.verbs.length === 0 || !(generic || f.picksOperation.has(e))) continue;
 		// Each operation acts on what the name names (`browser_tabs(action: select)` picks a tab), so
 		// context verbs are read against the name's words.
 		const setting = verbSetting(
@@ -620,8 +598,6 @@ function schemaSignals(f: Facts): Signal[] {
 	return out;
 }
 
-const FROM = /\bfrom\b/i;
-const WORDS = /[\w-]+/g;
 const DISSOCIATION_WHY = 'it takes something out of a list or group, which leaves the thing itself in place';
 const DISSOCIATING_PHRASE = /^(?:remov|unlink|detach|disassociat|unassign)/i;
 
@@ -642,18 +618,14 @@ function findDissociation(f: Facts): Citation | undefined {
 		v &&
 		v.info.base !== 'remove' &&
 		(DISSOCIATE_VERBS.has(v.info.base) || (v.info.category === 'Write' && v.info.base.startsWith('un')));
-	if (v && undoes) return { field: f.nameField, match: nameSlice(f.name, v.token) };
+	if (v && undoes) return { field: f.nameField, match: f.quote(v.token) };
 	if (v && DISSOCIATE_VERBS.has(v.info.base)) {
-		const from = f.tokens.findIndex((t, i) => i > v.index && t.text === 'from');
-		const container = from === -1 ? undefined : f.tokens[from + 1];
-		if (container && !isStorage(container.text))
-			return { field: f.nameField, match: nameSlice(f.name, v.token, container) };
+		const container = f.fromToken;
+		if (container && !isStorage(container.text)) return { field: f.nameField, match: f.quote(v.token, container) };
 	}
-	for (const hit of findPhrases(f.lead, 'dissociation')) {
+	for (const hit of f.dissociations) {
 		if (hit.negated) continue;
-		const at = FROM.exec(hit.match);
-		const container = at ? allMatches(WORDS, hit.match.slice(at.index + 4)).map((m) => m.text) : [];
-		if (!container.some(isStorage)) return { field: 'description', match: hit.match };
+		if (!hit.container.some(isStorage)) return { field: 'description', match: hit.match };
 	}
 	return undefined;
 }
@@ -733,7 +705,8 @@ function rateConfidence(
  * ignored or negated ones as notes. A read verb in the name outweighs destructive or money phrases
  * later in the lead sentence (the disagreement lowers confidence instead).
  */
-export function decideCategory(f: Facts, annotations: EffectiveAnnotations, log: EvidenceLog): CategoryOutcome {
+export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
+	const annotations = f.annotations;
 	const negated: PhraseHit[] = [];
 	const coordinated = coordinatedSignal(f);
 	const proposed = applyDissociation(

@@ -4,8 +4,8 @@
  * the integrity scan reads the whole text separately.
  */
 import { type NounClass, PREPOSITIONS, type VerbInfo } from './lexicon.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import { allMatches } from './regex.ts';
-import { lookupNoun, lookupVerb } from './tokens.ts';
 
 /** A phrase found in the lead sentence. */
 export interface PhraseHit {
@@ -175,6 +175,24 @@ export function findPhrases(lead: string, kind: PhraseKind): PhraseHit[] {
 			negated: negator >= 0,
 			quoted: negator >= 0 ? lead.slice(negator, m.index + m.text.length) : m.text,
 		};
+	});
+}
+
+/** A dissociation phrase ("Remove members from the team") and the words of what follows "from". */
+export interface Dissociation extends PhraseHit {
+	/** The container's words as written ("the team" → the, team); empty when the hit has no "from". */
+	readonly container: readonly string[];
+}
+
+const FROM = /\bfrom\b/i;
+const CONTAINER_WORDS = /[\w-]+/g;
+
+/** Every dissociation phrase in the lead sentence, with the words of its container. */
+export function findDissociations(lead: string): Dissociation[] {
+	return findPhrases(lead, 'dissociation').map((hit) => {
+		const at = FROM.exec(hit.match);
+		const container = at ? allMatches(CONTAINER_WORDS, hit.match.slice(at.index + 4)).map((m) => m.text) : [];
+		return { ...hit, container };
 	});
 }
 

@@ -1,11 +1,28 @@
 /**
- * Everything the rules read from one definition, computed once: name tokens and verb, the verb's
- * object, the lead sentence and its opening verb, and the classified parameters.
+ * The facts stage: everything the rules read from one definition, read once. Name tokens and verb,
+ * the verb's object, the lead sentence with its opening verb, phrases and negations, the classified
+ * parameters, the effective annotations and the integrity findings all land in one record; the
+ * category and level rules read only this record (and the lexicon tables), never the text again.
+ *
+ * Readings that are costly and needed by few tools (phrases of a kind, a head noun of a class, the
+ * description's data-loss warnings) are computed on first use and memoised on the record.
  */
 import type { Tool } from '../catalogue/schema.ts';
-import { type DescriptionVerb, descriptionVerb, leadSentence } from './description.ts';
-import { type NounClass, UI_WORDS } from './lexicon.ts';
-import { classifyParams, type ParamFacts } from './params.ts';
+import { effectiveAnnotations } from './annotations.ts';
+import {
+	type DescriptionVerb,
+	type Dissociation,
+	descriptionVerb,
+	findDissociations,
+	findPhrases,
+	leadSentence,
+	type PhraseHit,
+	type PhraseKind,
+} from './description.ts';
+import { scanIntegrity } from './integrity.ts';
+import { type NounClass, type ObjectWeight, UI_WORDS, VERBS, type VerbInfo } from './lexicon.ts';
+import { lookupNoun } from './lookup.ts';
+import { type ActionEnum, classifyParams, type Param, type ParamFacts, takesAmount } from './params.ts';
 import {
 	findNameVerb,
 	headNoun,
@@ -17,17 +34,28 @@ import {
 	objectWeight,
 	splitName,
 	tokenizeName,
+	verbSegment,
 } from './tokens.ts';
+import type { EffectiveAnnotations, IntegrityFinding, ServerRef } from './types.ts';
 
 /** The object a destructive verb would destroy, and where it was read. */
 export interface Target {
 	readonly base: string;
 	readonly classes: ReadonlySet<NounClass>;
+	/** How much losing it matters, from its classes (see `objectWeight`). */
+	readonly weight: ObjectWeight | undefined;
 	readonly field: 'name' | 'title' | 'description';
 	/** The word as written. */
 	readonly match: string;
 }
 
+/** A second verb joined to the name's verb by and/or/then (`get_or_create_user`). */
+export interface CoordinatedNameVerb {
+	readonly token: NameToken;
+	readonly info: VerbInfo;
+}
+
+/** Everything the category and level rules read about one definition; built by `gatherFacts`. */
 export interface Facts {
 	/** The text the name tokens index into: the tool name, or its display title when only that has a verb. */
 	readonly name: string;
@@ -51,11 +79,59 @@ export interface Facts {
 	 * server-puppeteer), or a lead that says it works "in the browser".
 	 */
 	readonly ui: boolean;
+	/** Effective hint values, declared or defaulted (see `effectiveAnnotations`). */
+	readonly annotations: EffectiveAnnotations;
+	/** Signs of tool poisoning anywhere in the definition (see `scanIntegrity`). */
+	readonly integrity: IntegrityFinding[];
+	/** A second verb joined to the name's verb by and/or/then; exact verb forms only, never an ambiguous one. */
+	readonly coordinatedVerb: CoordinatedNameVerb | undefined;
+	/** The first money parameter that says how much (`amount`), not a currency or a price. */
+	readonly amount: Param | undefined;
+
+	// Derived readings below are computed on first use and memoised, since not every tool needs each one.
+	/** Name tokens before the first preposition (see `verbSegment`) that the lexicon knows as nouns, in order. */
+	readonly segmentNouns: readonly NounHit[];
+	/** Name tokens the lexicon knows as nouns, one token each, in order. */
+	readonly nameNouns: readonly NounHit[];
+	/** Object tokens the lexicon knows as nouns, one token each, in order. */
+	readonly objectNouns: readonly NounHit[];
+	/** The name token right after a "from" that follows the verb: the container in `remove_label_from_issue`. */
+	readonly fromToken: NameToken | undefined;
+	/** Money parameters that do not say how much: prices, currencies, payment accounts. */
+	readonly moneyNotAmount: readonly Param[];
+	/** Action enums whose description says they pick the operation ("Action to perform"). */
+	readonly picksOperation: ReadonlySet<ActionEnum>;
+	/** A `force` switch, or "force push" in the lead. */
+	readonly force: boolean;
+	/** Data-loss warnings anywhere in the description ("this overwrites existing contents"). */
+	readonly dataLoss: readonly PhraseHit[];
+	/** Dissociation phrases in the lead ("Remove members from the team"), with their containers. */
+	readonly dissociations: readonly Dissociation[];
+	/** Every hit of one phrase kind in the lead sentence, negated ones included (see `findPhrases`). */
+	phrases(kind: PhraseKind): readonly PhraseHit[];
+	/** The head noun of the object phrase among nouns of one class (`api_key` for secret). */
+	objectHead(cls: NounClass): NounHit | undefined;
+	/**
+	 * The lead between its opening verb and `index` ends in and/or/then, so what sits at `index` is a
+	 * second act ("Get a quote and purchase it"). False when the lead has no opening verb.
+	 */
+	joinedToOpeningVerb(index: number): boolean;
+	/** The name's exact text from one token to another, inclusive, for quoting (`drop_connections`). */
+	quote(from: NameToken, to?: NameToken): string;
 }
 
 /** Says the tool works in a browser: "Open feedback form in browser". */
 const IN_BROWSER = /\bin\s+(?:a\s+|the\s+|your\s+)?(?:web\s+)?browser\b/i;
 const SLUG_SPLIT = /[^a-z0-9]+/;
+const FORCE_PUSH = /\bforce[- ]?push/i;
+/** A parameter description saying it picks the operation ("Action to perform"). */
+const PICKS_OPERATION =
+	/\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|take|apply)\b|\bwhich\s+(?:operation|action)\b|\boperation\s+type\b/i;
+/** Text ending in a coordinator: what follows is a verb of its own. */
+const JOINED_BEFORE = /\b(?:and|or|then)\s+$/i;
+/** Words that join two verbs in a name: `generate_code_and_execute`, `create_or_update_file`. */
+const COORDINATORS = new Set(['and', 'or', 'then']);
+const NO_PICKS: ReadonlySet<ActionEnum> = new Set();
 
 /**
  * `nameTokens` is every token of the name (`splitName`): the name's own tokens differ from them only
@@ -78,14 +154,24 @@ function findTarget(
 	head: NounHit | undefined,
 	descVerb: DescriptionVerb | undefined,
 ): Target | undefined {
-	if (head && objectWeight(head))
-		return { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) };
+	const headWeight = objectWeight(head);
+	if (head && headWeight)
+		return { base: head.base, classes: head.classes, weight: headWeight, field, match: nameSlice(name, head.token) };
 	const fromLead =
 		descVerb && !descVerb.negated
 			? [...descVerb.objectNouns].reverse().find((n) => objectWeight({ classes: n.classes }))
 			: undefined;
-	if (fromLead) return { base: fromLead.base, classes: fromLead.classes, field: 'description', match: fromLead.word };
-	return head ? { base: head.base, classes: head.classes, field, match: nameSlice(name, head.token) } : undefined;
+	if (fromLead)
+		return {
+			base: fromLead.base,
+			classes: fromLead.classes,
+			weight: objectWeight(fromLead),
+			field: 'description',
+			match: fromLead.word,
+		};
+	return head
+		? { base: head.base, classes: head.classes, weight: headWeight, field, match: nameSlice(name, head.token) }
+		: undefined;
 }
 
 /**
@@ -106,26 +192,153 @@ function readName(tool: Tool, slug: string, all: NameToken[]): Pick<Facts, 'name
 		: { name: tool.name, nameField: 'name', tokens, verb };
 }
 
-/** Reads a definition into facts. Pure: the same tool and slug always give the same facts. */
-export function gatherFacts(tool: Tool, slug: string): Facts {
-	const all = splitName(tool.name);
-	const { name, nameField, tokens, verb } = readName(tool, slug, all);
-	const object = objectPhrase(tokens, verb?.index);
-	const lead = leadSentence(tool.description);
-	const head = headNoun(object);
-	const descVerb = descriptionVerb(lead);
-	return {
-		name,
-		nameField,
-		tokens,
-		verb,
-		object,
-		head,
-		lead,
-		description: (tool.description ?? '').trim(),
-		descVerb,
-		target: findTarget(name, nameField, head, descVerb),
-		params: classifyParams(tool.inputSchema, `${name} ${lead}`),
-		ui: drivesUi(all, slug, lead),
-	};
+/** A second, unambiguous verb after and/or/then following the name's verb. */
+function findCoordinatedVerb(
+	tokens: readonly NameToken[],
+	verb: NameVerb | undefined,
+): CoordinatedNameVerb | undefined {
+	if (!verb) return undefined;
+	const at = tokens.findIndex((t, i) => i > verb.index && COORDINATORS.has(t.text));
+	const token = at === -1 ? undefined : tokens[at + 1];
+	const info = token ? VERBS.get(token.text) : undefined;
+	return token && info && !info.ambiguous ? { token, info } : undefined;
+}
+
+/** The tokens the lexicon knows as nouns, each looked up alone. */
+function nounsOf(tokens: readonly NameToken[]): NounHit[] {
+	const out: NounHit[] = [];
+	for (const token of tokens) {
+		const hit = lookupNoun(token.text);
+		if (hit) out.push({ token, ...hit });
+	}
+	return out;
+}
+
+/**
+ * The facts record. A class so that its lazy readings are prototype methods and getters: under tsx
+ * (keepNames) every closure made per tool would cost a `__name` call.
+ */
+class ToolFacts implements Facts {
+	readonly name: string;
+	readonly nameField: 'name' | 'title';
+	readonly tokens: readonly NameToken[];
+	readonly verb: NameVerb | undefined;
+	readonly object: readonly NameToken[];
+	readonly head: NounHit | undefined;
+	readonly lead: string;
+	readonly description: string;
+	readonly descVerb: DescriptionVerb | undefined;
+	readonly target: Target | undefined;
+	readonly params: ParamFacts;
+	readonly ui: boolean;
+	readonly annotations: EffectiveAnnotations;
+	readonly integrity: IntegrityFinding[];
+	readonly coordinatedVerb: CoordinatedNameVerb | undefined;
+	readonly amount: Param | undefined;
+	#phrases: Partial<Record<PhraseKind, readonly PhraseHit[]>> | undefined;
+	#heads: Map<NounClass, NounHit | undefined> | undefined;
+	#segmentNouns: readonly NounHit[] | undefined;
+	#nameNouns: readonly NounHit[] | undefined;
+	#objectNouns: readonly NounHit[] | undefined;
+	#dataLoss: readonly PhraseHit[] | undefined;
+	#dissociations: readonly Dissociation[] | undefined;
+	#picksOperation: ReadonlySet<ActionEnum> | undefined;
+	#force: boolean | undefined;
+
+	constructor(tool: Tool, server: ServerRef) {
+		const all = splitName(tool.name);
+		const { name, nameField, tokens, verb } = readName(tool, server.slug, all);
+		this.name = name;
+		this.nameField = nameField;
+		this.tokens = tokens;
+		this.verb = verb;
+		this.object = objectPhrase(tokens, verb?.index);
+		this.lead = leadSentence(tool.description);
+		this.head = headNoun(this.object);
+		this.descVerb = descriptionVerb(this.lead);
+		this.description = (tool.description ?? '').trim();
+		this.target = findTarget(name, nameField, this.head, this.descVerb);
+		this.params = classifyParams(tool.inputSchema, `${name} ${this.lead}`);
+		this.ui = drivesUi(all, server.slug, this.lead);
+		this.annotations = effectiveAnnotations(tool);
+		this.integrity = scanIntegrity(tool, server);
+		this.coordinatedVerb = findCoordinatedVerb(tokens, verb);
+		this.amount = this.params.money.find(takesAmount);
+	}
+
+	get segmentNouns(): readonly NounHit[] {
+		this.#segmentNouns ??= nounsOf(verbSegment(this.tokens));
+		return this.#segmentNouns;
+	}
+
+	get nameNouns(): readonly NounHit[] {
+		this.#nameNouns ??= nounsOf(this.tokens);
+		return this.#nameNouns;
+	}
+
+	get objectNouns(): readonly NounHit[] {
+		this.#objectNouns ??= nounsOf(this.object);
+		return this.#objectNouns;
+	}
+
+	get fromToken(): NameToken | undefined {
+		const v = this.verb;
+		if (!v) return undefined;
+		const from = this.tokens.findIndex((t, i) => i > v.index && t.text === 'from');
+		return from === -1 ? undefined : this.tokens[from + 1];
+	}
+
+	get moneyNotAmount(): readonly Param[] {
+		return this.amount ? this.params.money.filter((p) => !takesAmount(p)) : this.params.money;
+	}
+
+	get picksOperation(): ReadonlySet<ActionEnum> {
+		const enums = this.params.actionEnums;
+		this.#picksOperation ??=
+			enums.length === 0 ? NO_PICKS : new Set(enums.filter((e) => PICKS_OPERATION.test(e.param.description)));
+		return this.#picksOperation;
+	}
+
+	get force(): boolean {
+		this.#force ??= this.params.safeguardOff.some((p) => p.norm === 'force') || FORCE_PUSH.test(this.lead);
+		return this.#force;
+	}
+
+	get dataLoss(): readonly PhraseHit[] {
+		this.#dataLoss ??= findPhrases(this.description, 'dataLoss');
+		return this.#dataLoss;
+	}
+
+	get dissociations(): readonly Dissociation[] {
+		this.#dissociations ??= findDissociations(this.lead);
+		return this.#dissociations;
+	}
+
+	phrases(kind: PhraseKind): readonly PhraseHit[] {
+		const memo = (this.#phrases ??= {});
+		const hits = memo[kind] ?? findPhrases(this.lead, kind);
+		memo[kind] = hits;
+		return hits;
+	}
+
+	objectHead(cls: NounClass): NounHit | undefined {
+		const memo = (this.#heads ??= new Map());
+		if (memo.has(cls)) return memo.get(cls);
+		const hit = headNoun(this.object, cls);
+		memo.set(cls, hit);
+		return hit;
+	}
+
+	joinedToOpeningVerb(index: number): boolean {
+		return this.descVerb !== undefined && JOINED_BEFORE.test(this.lead.slice(this.descVerb.index, index));
+	}
+
+	quote(from: NameToken, to?: NameToken): string {
+		return nameSlice(this.name, from, to);
+	}
+}
+
+/** Reads a definition into facts. Pure: the same tool and server always give the same facts. */
+export function gatherFacts(tool: Tool, server: ServerRef): Facts {
+	return new ToolFacts(tool, server);
 }

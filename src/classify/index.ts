@@ -2,15 +2,32 @@
  * The classifier: one deterministic decision per tool definition, from its name, description, input
  * schema and annotations. No network, no model, no randomness; schema keys are read in sorted order,
  * so the same definition always gives the same decision, byte for byte.
+ *
+ * Data flows one way, through five stages; each reads only what the stages before it produced:
+ *
+ * 1. facts (`facts.ts`, `gatherFacts`): reads the definition once into one record: name tokens and
+ *    verb (`tokens.ts`), lead sentence, its opening verb and phrases with their negations
+ *    (`description.ts`), parameters (`params.ts`), effective annotations (`annotations.ts`) and
+ *    integrity findings (`integrity.ts`). Readings few tools need are memoised on the record.
+ * 2. category (`category.ts`, `decideCategory`): every rule proposes a category from the facts; the
+ *    most severe wins and the agreement between sources sets the confidence.
+ * 3. level (`level.ts`, `decideLevel`): starts from the category's base level and moves it by rules
+ *    that read the facts and the category outcome; records traits on the way.
+ * 4. traits: read back from the evidence log (`evidence.ts`), then checked against the annotations'
+ *    claims (contradictions, below).
+ * 5. action (`planAction`): from the label (after any curated override) and the integrity findings.
+ *
+ * Rules read words through the lexicon (`lexicon.ts` tables, `lookup.ts` lookups), never by parsing the
+ * text again. Every rule that fires writes an evidence record; the rationale (`rationale.ts`) is made
+ * from those records only. To add a rule: read what it needs in the facts stage, decide in stage 2
+ * or 3, document its id in `rules.ts`.
  */
 import type { Category, Level, Tool } from '../catalogue/schema.ts';
 import { planAction } from '../policy/action.ts';
-import { effectiveAnnotations } from './annotations.ts';
 import { type CategoryOutcome, decideCategory } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { scanIntegrity } from './integrity.ts';
 import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
@@ -145,13 +162,11 @@ function applyCurated(
  */
 export function classify(tool: Tool, server: ServerRef): Decision {
 	const log = new EvidenceLog();
-	const facts = gatherFacts(tool, server.slug);
-	const annotations = effectiveAnnotations(tool);
-	const integrity = scanIntegrity(tool, server);
-	const outcome = decideCategory(facts, annotations, log);
-	const ruleLevel = decideLevel({ outcome, facts, annotations }, log);
+	const facts = gatherFacts(tool, server);
+	const outcome = decideCategory(facts, log);
+	const ruleLevel = decideLevel(outcome, facts, log);
 	const traits = log.traits();
-	const contradictions = checkContradictions(outcome, annotations, traits, log);
+	const contradictions = checkContradictions(outcome, facts.annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
 	const confidence: Confidence = tool.curated
 		? 'high'
@@ -161,12 +176,12 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	return {
 		category: label.category,
 		level: label.level,
-		action: planAction(label.category, label.level, integrity).action,
+		action: planAction(label.category, label.level, facts.integrity).action,
 		confidence,
 		evidence: log.records(),
 		traits,
-		integrity,
-		annotations,
+		integrity: facts.integrity,
+		annotations: facts.annotations,
 		contradictions,
 		...(label.curated ? { curated: label.curated } : {}),
 		textHints: textHints({ category: label.category, outcome, overwrites: log.fired('overwrite') }),

@@ -1,18 +1,18 @@
 /**
  * Traits and level. The level starts from the category's base and moves by documented rules; every
  * move is its own evidence record. Only the object-based Destructive rules lower a level, and nothing
- * derived from annotations ever does.
+ * derived from annotations ever does. Rules read only the category outcome, the facts record
+ * (`facts.ts`) and the lexicon.
  */
 import { LEVELS, type Level } from '../catalogue/schema.ts';
 import type { CategoryOutcome, Citation } from './category.ts';
-import { findPhrases } from './description.ts';
+import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { BULK_WORDS } from './lexicon.ts';
-import { type Param, takesAmount } from './params.ts';
+import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
-import { lookupNoun, type NameToken, nameSlice, objectWeight, verbSegment } from './tokens.ts';
-import type { EffectiveAnnotations } from './types.ts';
+import type { NameToken } from './tokens.ts';
 
 /** Name verbs that replace what was there (research rule W4). */
 const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
@@ -54,7 +54,7 @@ class LevelState {
 }
 
 function nameCite(f: Facts, token: NameToken): Citation {
-	return { field: f.nameField, match: nameSlice(f.name, token) };
+	return { field: f.nameField, match: f.quote(token) };
 }
 
 function paramCite(p: Param): Citation {
@@ -63,7 +63,7 @@ function paramCite(p: Param): Citation {
 
 /** Object-phrase nouns of one class, as citations into the name. */
 function objectNouns(f: Facts, cls: 'untrusted' | 'private' | 'billing' | 'money' | 'compute'): Citation[] {
-	return f.object.filter((t) => lookupNoun(t.text)?.classes.has(cls)).map((t) => nameCite(f, t));
+	return f.objectNouns.filter((n) => n.classes.has(cls)).map((n) => nameCite(f, n.token));
 }
 
 /** Live hits of a lead-sentence phrase; negated ones ("without overwriting") are noted and dropped. */
@@ -72,30 +72,20 @@ function leadHits(
 	kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite',
 	log: EvidenceLog,
 ): Citation[] {
-	return liveHits(f.lead, kind, log);
+	return liveHits(f.phrases(kind), log);
 }
 
-function liveHits(
-	text: string,
-	kind: 'untrusted' | 'access' | 'egress' | 'irreversible' | 'overwrite' | 'dataLoss',
-	log: EvidenceLog,
-): Citation[] {
-	const hits = findPhrases(text, kind);
+function liveHits(hits: readonly PhraseHit[], log: EvidenceLog): Citation[] {
 	for (const h of hits)
 		if (h.negated)
 			log.note('negation-guard', 'description', h.quoted, 'a negated phrase in its description is not counted');
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
 
-/** Input for the level rules. */
-export interface LevelInput {
+/** What every rule group below reads and writes. */
+interface RuleContext {
 	readonly outcome: CategoryOutcome;
 	readonly facts: Facts;
-	readonly annotations: EffectiveAnnotations;
-}
-
-/** What every rule group below reads and writes. */
-interface RuleContext extends LevelInput {
 	readonly state: LevelState;
 	readonly log: EvidenceLog;
 }
@@ -103,7 +93,7 @@ interface RuleContext extends LevelInput {
 /** What is being destroyed sets a Destructive level; irreversibility and bulk then raise it. */
 function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const target = f.target;
-	const weight = objectWeight(target);
+	const weight = target?.weight;
 	const at = target ? { field: target.field, match: target.match } : undefined;
 	if (outcome.category === 'Destructive') {
 		if (weight === 'minor' && at)
@@ -186,7 +176,7 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	// A warning anywhere in the description ("this overwrites the website's existing contents") or an
 	// overwrite switch says as much as the lead; read only when the name and lead have not said it.
 	const readsLater = (category === 'Write' || category === 'Execute') && named.length + lead.length === 0;
-	const later = readsLater ? [...liveHits(f.description, 'dataLoss', log), ...f.params.overwrite.map(paramCite)] : [];
+	const later = readsLater ? [...liveHits(f.dataLoss, log), ...f.params.overwrite.map(paramCite)] : [];
 	const overwrites = [...named, ...lead, ...later];
 	if (category === 'Write' && overwrites[0])
 		state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
@@ -238,9 +228,7 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 		);
 	if (isRead) {
 		// Any word of the name before a qualifier counts, the verb included: `scrape_page`, `web_search`.
-		const words = verbSegment(f.tokens)
-			.filter((t) => lookupNoun(t.text)?.classes.has('untrusted'))
-			.map((t) => nameCite(f, t));
+		const words = f.segmentNouns.filter((n) => n.classes.has('untrusted')).map((n) => nameCite(f, n.token));
 		const untrusted = [...urls, ...words, ...leadHits(f, 'untrusted', log)];
 		for (const u of untrusted)
 			log.trait(
@@ -273,7 +261,7 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const dv = f.descVerb;
 	const handled =
 		dv && !dv.negated
-			? findPhrases(f.lead, 'secret').filter((h) => !h.negated && h.index > dv.index && h.index <= dv.objectEnd)
+			? f.phrases('secret').filter((h) => !h.negated && h.index > dv.index && h.index <= dv.objectEnd)
 			: [];
 	const secrets = [...head, ...handled.map((h) => ({ field: 'description', match: h.match }))];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
@@ -296,7 +284,7 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 		// deciding rule, like destroys below, so the category sentence already explains it.
 		if (category === 'Financial') log.trait(by.rule, by.field, by.match, 'money', 'it moves money');
 		// In a browser or device tool an `amount` is how far to scroll or zoom, not money.
-		const money = f.ui ? f.params.money.filter((p) => !takesAmount(p)) : f.params.money;
+		const money = f.ui ? f.moneyNotAmount : f.params.money;
 		for (const m of money.map(paramCite))
 			log.trait('money', m.field, m.match, 'money', 'it takes an amount, price, currency or payment account');
 		for (const m of objectNouns(f, 'billing'))
@@ -313,7 +301,8 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
  * that decided the category alone (the text had no verb) keeps the unknown-verb fallback's Medium.
  * No annotation ever lowers anything.
  */
-function annotationRules({ outcome, annotations: a, state }: RuleContext): void {
+function annotationRules({ outcome, facts, state }: RuleContext): void {
+	const a = facts.annotations;
 	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
 	const claim = { field: 'annotations.destructiveHint', match: 'true' };
 	if (outcome.category === 'Write' && destructiveClaim)
@@ -341,11 +330,11 @@ function annotationRules({ outcome, annotations: a, state }: RuleContext): void 
  * for Execute; egress and access changes for Write; URL, third-party content, private data and
  * secrets for Read; descriptive traits; then annotations.
  */
-export function decideLevel(input: LevelInput, log: EvidenceLog): Level {
-	const category = input.outcome.category;
+export function decideLevel(outcome: CategoryOutcome, facts: Facts, log: EvidenceLog): Level {
+	const category = outcome.category;
 	const state = new LevelState(BASE[category], log);
 	log.level('base-level', 'category', category, state.level, 'set', 'this is where its category starts');
-	const ctx: RuleContext = { ...input, state, log };
+	const ctx: RuleContext = { outcome, facts, state, log };
 	for (const group of [destructiveRules, executeRules, writeRules, readRules, descriptiveTraits, annotationRules])
 		group(ctx);
 	return state.level;

@@ -1,7 +1,7 @@
 /**
- * Tool-name tokenising and word lookup: `ip_control_drop_connections`, `dropConnections`,
- * `drop-connections` and `ip.drop.connections` all yield the same tokens, and `connections` finds the
- * noun `connection` while `deleting` finds the verb `delete`.
+ * Tool-name tokenising, part of the facts stage: `ip_control_drop_connections`, `dropConnections`,
+ * `drop-connections` and `ip.drop.connections` all yield the same tokens; the name's verb, its object
+ * phrase and head noun are read from them (word lookups are in `lookup.ts`).
  */
 
 import {
@@ -9,7 +9,6 @@ import {
 	BULK_WORDS,
 	CAMEL_PRODUCT_NAMES,
 	GENERIC_SLUG_PARTS,
-	NO_STEM,
 	NOUNS,
 	type NounClass,
 	type ObjectWeight,
@@ -17,6 +16,7 @@ import {
 	VERBS,
 	type VerbInfo,
 } from './lexicon.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import { allMatches } from './regex.ts';
 
 /** One token of a tool name, with its position in the original string (for quoting the exact text). */
@@ -47,11 +47,8 @@ export interface NameVerb {
 const WORD_RUN = /[A-Za-z0-9]+/g;
 const CAMEL_PART = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+[0-9]*|[0-9]+/g;
 const SLUG_SPLIT = /[^a-z0-9]+/;
-const RE_PREFIX = 're';
 /** Name words that say nothing about the tool: `mcp`, and `tool` in `union_tool`. */
 const NOISE_TOKENS = new Set(['mcp', 'tool', 'tools']);
-/** "re" plus a verb of at least three letters: rerun, resend; not "rest" or "read". */
-const MIN_RE_WORD = 5;
 
 /**
  * Every token of a name, `mcp` and slug parts included: the first step of `tokenizeName`, which a
@@ -116,83 +113,6 @@ function splitCompound(token: NameToken): NameToken[] {
 		];
 	}
 	return [token];
-}
-
-/** Candidate dictionary forms of an inflected word, most literal first. */
-function inflectionCandidates(word: string, verb: boolean): string[] {
-	const out = [word];
-	if (NO_STEM.has(word) || word.length < 4) return out;
-	if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-	if (word.endsWith('es')) out.push(word.slice(0, -2));
-	if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
-	if (!verb) return out;
-	for (const suffix of ['ed', 'ing']) {
-		if (!word.endsWith(suffix)) continue;
-		const stem = word.slice(0, -suffix.length);
-		if (suffix === 'ed' && stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
-		out.push(stem, `${stem}e`);
-		// dropped → dropp → drop; running → runn → run
-		if (stem.length > 2 && stem.at(-1) === stem.at(-2)) out.push(stem.slice(0, -1));
-	}
-	return out;
-}
-
-/** Looks a word up as a verb, with light stemming (deletes, deleted, deleting → delete). */
-export function lookupVerb(word: string): VerbInfo | undefined {
-	return cached(VERB_CACHE, word, findVerb);
-}
-
-/** Looks a word up as a noun, with plural stemming (connections → connection, entries → entry). */
-export function lookupNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
-	return cached(NOUN_CACHE, word, findNoun);
-}
-
-/**
- * Word lookups repeat across tools (get, list, file, user…), so results are memoised. The caches are
- * bounded: on a catalogue of invented words they are cleared rather than grown without limit.
- */
-const MAX_CACHED_WORDS = 20_000;
-const VERB_CACHE = new Map<string, VerbInfo | undefined>();
-const NOUN_CACHE = new Map<string, { base: string; classes: ReadonlySet<NounClass> } | undefined>();
-
-function cached<T>(
-	cache: Map<string, T | undefined>,
-	word: string,
-	find: (word: string) => T | undefined,
-): T | undefined {
-	// One lookup for the common hit; `has` only tells a cached miss from a new word.
-	const hit = cache.get(word);
-	if (hit !== undefined || cache.has(word)) return hit;
-	if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-	const found = find(word);
-	cache.set(word, found);
-	return found;
-}
-
-function findVerb(word: string): VerbInfo | undefined {
-	const lower = word.toLowerCase();
-	const found = lookupInflected(lower);
-	if (found || !lower.startsWith(RE_PREFIX) || lower.length < MIN_RE_WORD) return found;
-	// rerun, resend, recreate: the verb again. A "re-" verb is never a noun, so it is not ambiguous.
-	// Sending again adds another message, but recreating or reinstalling replaces what the first call made.
-	const again = lookupInflected(lower.slice(RE_PREFIX.length));
-	return again ? { ...again, ambiguous: false, additive: again.additive && again.egress } : undefined;
-}
-
-function lookupInflected(lower: string): VerbInfo | undefined {
-	for (const candidate of inflectionCandidates(lower, true)) {
-		const info = VERBS.get(candidate);
-		if (info) return info;
-	}
-	return undefined;
-}
-
-function findNoun(word: string): { base: string; classes: ReadonlySet<NounClass> } | undefined {
-	for (const candidate of inflectionCandidates(word.toLowerCase(), false)) {
-		const classes = NOUNS.get(candidate);
-		if (classes) return { base: candidate, classes };
-	}
-	return undefined;
 }
 
 /** Tokens before the first preposition: in `members_get_by_email`, `email` is a qualifier, not the verb or object. */

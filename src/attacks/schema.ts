@@ -140,6 +140,11 @@ export const attackFrontmatterSchema = z
 		}),
 		incidents: z.array(incidentSchema).default([]),
 		sources: z.array(sourceRefSchema).min(1, { error: 'a pattern needs at least one source' }),
+		/**
+		 * YYYY-MM-DD: the day every source of the page was last opened and its claims checked against
+		 * the text. Pages print it so a reader can judge how current the write-up is.
+		 */
+		sourcesChecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' }),
 		/** Cross-references to public taxonomies, e.g. { owaspMcp: ['MCP03'], owaspLlm: ['LLM01'] }. */
 		references: z
 			.strictObject({
@@ -183,6 +188,12 @@ export const attackFrontmatterSchema = z
 		if (refs.owaspMcp.length + refs.owaspLlm.length + refs.owaspAgentic.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['references'], message: 'a pattern needs at least one cross-reference' });
 		}
+		// A source dated after the check cannot have been checked on that day (both dates compare as text).
+		fm.sources.forEach((source, i) => {
+			if (source.date > fm.sourcesChecked) {
+				ctx.addIssue({ code: 'custom', path: ['sources', i, 'date'], message: 'is later than sourcesChecked' });
+			}
+		});
 		const urls = new Set(fm.sources.map((s) => s.url));
 		fm.incidents.forEach((incident, i) => {
 			if (!urls.has(incident.source)) {

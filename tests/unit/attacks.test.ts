@@ -12,6 +12,7 @@ import { compareIncidentDates, incidentTimeline, timelineKey } from '../../src/a
 import { selectorLabel, TRAIT_LABELS } from '../../src/attacks/labels.ts';
 import { linkAttacks, selectorMatches } from '../../src/attacks/links.ts';
 import { ATTACKS_DIR, loadAttackFiles } from '../../src/attacks/load.ts';
+import { OWASP_AGENTIC_TOP10, OWASP_MCP_TOP10, owaspMapping } from '../../src/attacks/owasp.ts';
 import { type AttackFrontmatter, attackFrontmatterSchema, sourceDateLabel, TRAITS } from '../../src/attacks/schema.ts';
 import { attackSnippet, EXAMPLE_TOOL } from '../../src/attacks/snippet.ts';
 import { legsOf, serverTrifecta } from '../../src/attacks/trifecta.ts';
@@ -32,6 +33,7 @@ const minimal = (over: Record<string, unknown> = {}) => ({
 	policy: { action: 'approve', effect: 'Stops the call.', runtime: 'Watches the session.' },
 	sources: [{ title: 'A source', url: 'https://example.com/post', author: 'Someone', date: '2025-06' }],
 	references: { owaspLlm: ['LLM01'] },
+	sourcesChecked: '2026-12-07',
 	...over,
 });
 
@@ -59,11 +61,11 @@ function decision(traits: Trait[], over: Partial<Decision> = {}): Decision {
 }
 
 describe('attack pattern files', () => {
-	it('has at least 20 patterns, one per research code MCP-AP-01..20, with unique ids and codes', () => {
-		expect(attacks.length).toBeGreaterThanOrEqual(20);
+	it('has at least 28 patterns, one per research code MCP-AP-01..28, with unique ids and codes', () => {
+		expect(attacks.length).toBeGreaterThanOrEqual(28);
 		const codes = attacks.map((a) => a.data.code);
 		expect(new Set(codes).size).toBe(codes.length);
-		for (let n = 1; n <= 20; n++) expect(codes).toContain(`MCP-AP-${String(n).padStart(2, '0')}`);
+		for (let n = 1; n <= 28; n++) expect(codes).toContain(`MCP-AP-${String(n).padStart(2, '0')}`);
 	});
 
 	it('cites only absolute https sources, each with author and date, and every incident cites one of them', () => {
@@ -91,12 +93,23 @@ describe('attack pattern files', () => {
 		}
 	});
 
-	it('includes the three patterns no tool trait exposes, each with a sourced write-up', () => {
+	it('includes the patterns no tool trait exposes, each with a sourced write-up', () => {
 		const untraceable = attacks
 			.filter((a) => a.data.scope !== 'tool')
 			.map((a) => a.data.code)
 			.sort();
-		expect(untraceable).toEqual(['MCP-AP-13', 'MCP-AP-14', 'MCP-AP-20']);
+		expect(untraceable).toEqual([
+			'MCP-AP-13',
+			'MCP-AP-14',
+			'MCP-AP-20',
+			'MCP-AP-21',
+			'MCP-AP-22',
+			'MCP-AP-23',
+			'MCP-AP-24',
+			'MCP-AP-25',
+			'MCP-AP-27',
+			'MCP-AP-28',
+		]);
 	});
 });
 
@@ -109,6 +122,23 @@ describe('attack front matter schema', () => {
 
 	it('fails a pattern without a source', () => {
 		expect(issues(minimal({ sources: [] }))).toEqual(['sources']);
+	});
+
+	it('fails a pattern without a "sources last checked" date, or with a source dated after it', () => {
+		const { sourcesChecked: _, ...withoutCheck } = minimal();
+		expect(issues(withoutCheck)).toEqual(['sourcesChecked']);
+		expect(issues(minimal({ sourcesChecked: '2026-12' }))).toEqual(['sourcesChecked']);
+		expect(issues(minimal({ sourcesChecked: '2025-05-31' }))).toEqual(['sources.0.date']);
+	});
+
+	it('fails an incident without a source link or without a date', () => {
+		const full = { date: '2025-06-01', target: 'x', summary: 'y', source: 'https://example.com/post' };
+		expect(issues(minimal({ incidents: [full] }))).toEqual([]);
+		const { source: _s, ...noSource } = full;
+		const { date: _d, ...noDate } = full;
+		expect(issues(minimal({ incidents: [noSource] }))).toEqual(['incidents.0.source']);
+		expect(issues(minimal({ incidents: [noDate] }))).toEqual(['incidents.0.date']);
+		expect(issues(minimal({ incidents: [{ ...full, source: 'not a url' }] }))).toContain('incidents.0.source');
 	});
 
 	it('fails a source that is not https', () => {
@@ -317,6 +347,15 @@ describe('incident timeline', () => {
 		for (const r of timeline) expect(r.anchor).toMatch(/^incident-\d{4}-\d{2}(-\d{2})?-[a-z0-9-]+$/);
 	});
 
+	it('shows only incidents with a dated primary source that the pattern lists', () => {
+		expect(timeline.length).toBeGreaterThan(0);
+		for (const row of timeline) {
+			expect(row.date, row.anchor).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+			expect(new URL(row.source.url).protocol, row.anchor).toBe('https:');
+			expect(row.source.date, row.anchor).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+		}
+	});
+
 	it('shows the bundled WhatsApp disclosure once, with every pattern that cites it', () => {
 		const rows = timeline.filter((r) => r.source.url === 'https://invariantlabs.ai/blog/whatsapp-mcp-exploited');
 		expect(rows).toHaveLength(1);
@@ -469,5 +508,52 @@ describe('source dates', () => {
 				);
 			}
 		}
+	});
+});
+
+describe('sources last checked', () => {
+	it('dates the check of every bundled pattern, no earlier than its newest source', () => {
+		for (const { id, data } of attacks) {
+			expect(data.sourcesChecked, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			for (const src of data.sources) expect(src.date <= data.sourcesChecked, `${id}: ${src.url}`).toBe(true);
+		}
+	});
+});
+
+describe('OWASP mapping', () => {
+	it('cites only items that exist in the OWASP MCP and agentic lists', () => {
+		for (const { id, data } of attacks) {
+			for (const ref of data.references.owaspMcp) expect(Object.keys(OWASP_MCP_TOP10), id).toContain(ref);
+			for (const ref of data.references.owaspAgentic) expect(Object.keys(OWASP_AGENTIC_TOP10), id).toContain(ref);
+		}
+	});
+
+	it('maps at least one pattern to every item of the OWASP MCP Top 10', () => {
+		const rows = owaspMapping(attacks, OWASP_MCP_TOP10, 'owaspMcp');
+		expect(rows.map((r) => r.id)).toEqual(Object.keys(OWASP_MCP_TOP10));
+		for (const row of rows) expect(row.patterns.length, row.id).toBeGreaterThan(0);
+	});
+
+	it('lists the citing patterns in research-code order and keeps an uncited item as an empty row', () => {
+		const pattern = (id: string, code: string, owaspAgentic: string[]) => ({
+			id,
+			data: { title: id, code, references: { owaspMcp: [], owaspLlm: [], owaspAgentic } },
+		});
+		const rows = owaspMapping(
+			[pattern('b', 'MCP-AP-02', ['ASI01']), pattern('a', 'MCP-AP-01', ['ASI01', 'ASI02'])],
+			{ ASI01: 'One', ASI02: 'Two', ASI03: 'Three' },
+			'owaspAgentic',
+		);
+		expect(rows.map((r) => [r.id, r.patterns.map((p) => p.id)])).toEqual([
+			['ASI01', ['a', 'b']],
+			['ASI02', ['a']],
+			['ASI03', []],
+		]);
+	});
+
+	it('no longer maps denial of wallet to cascading failures or tool shadowing to inter-agent communication', () => {
+		const refs = (id: string) => attacks.find((a) => a.id === id)?.data.references.owaspAgentic;
+		expect(refs('denial-of-wallet')).not.toContain('ASI08');
+		expect(refs('tool-shadowing')).not.toContain('ASI07');
 	});
 });

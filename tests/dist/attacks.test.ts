@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentTimeline } from '../../src/attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../../src/attacks/labels.ts';
 import { loadAttackFiles } from '../../src/attacks/load.ts';
+import { OWASP_MCP_TOP10, owaspMapping } from '../../src/attacks/owasp.ts';
 import { sourceDateLabel } from '../../src/attacks/schema.ts';
 import { serverTrifecta, TRIFECTA_LEGS } from '../../src/attacks/trifecta.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
@@ -73,6 +74,24 @@ for (const build of BUILDS) {
 				(f) => f.split('/')[0],
 			);
 			expect(pages.filter((p) => p !== 'incidents').sort()).toEqual(attacks.map((a) => a.id).sort());
+		});
+
+		it('states on every pattern page the date its sources were last checked', () => {
+			for (const { id, data } of attacks) {
+				const root = page(build.dist, `attacks/${id}/index.html`);
+				expect(root.getElementById('sources-checked')?.text, id).toBe(`Sources last checked ${data.sourcesChecked}.`);
+			}
+		});
+
+		it('publishes the mapping to the OWASP MCP Top 10 on the index, one row per item with its patterns linked', () => {
+			const table = page(build.dist, 'attacks/index.html').getElementById('owasp-mcp');
+			const rows = table?.querySelectorAll('tbody tr') ?? [];
+			const expected = owaspMapping(attacks, OWASP_MCP_TOP10, 'owaspMcp');
+			expect(rows.map((r) => r.querySelector('th')?.text)).toEqual(expected.map((e) => `${e.id} ${e.title}`));
+			rows.forEach((row, i) => {
+				const hrefs = row.querySelectorAll('a').map((a) => a.getAttribute('href'));
+				expect(hrefs).toEqual(expected[i]?.patterns.map((p) => attackUrls.page(p.id)));
+			});
 		});
 
 		it("links every tool and pattern both ways: tool page ⇄ the pattern's exposed-tool list", () => {

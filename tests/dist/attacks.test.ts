@@ -90,7 +90,7 @@ for (const build of BUILDS) {
 			expect(rows.map((r) => r.querySelector('th')?.text)).toEqual(expected.map((e) => `${e.id} ${e.title}`));
 			rows.forEach((row, i) => {
 				const hrefs = row.querySelectorAll('a').map((a) => a.getAttribute('href'));
-				expect(hrefs).toEqual(expected[i]?.patterns.map((p) => attackUrls.page(p.id)));
+				expect(hrefs).toEqual(expected[i]?.patterns.map((p) => urls.attack(p.id)));
 			});
 		});
 

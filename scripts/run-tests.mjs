@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test, in the order the builds allow.
- *   1. unit tests (domain logic)
+ * `npm test`: every tier (vitest.config.ts), in the order the builds allow.
+ *   1. unit, integration and catalogue tests (no build needed)
  *   2. build the bundled catalogue into dist/ and a hostile fixture catalogue into .cache/fixture-dist/
  *   3. post-build tests over both outputs, then browser tests in Debian's Chromium against both
- * Ends with one line "N passed, N failed" summed over every vitest run, and exits non-zero on any failure.
+ * Ends with one line "N passed, N failed[, N skipped]" summed over every vitest run (a skipped test is never
+ * a pass), and exits non-zero on any failure, on a suite that fails to load and on a tier that runs no test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const env = {
 };
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 let broken = false;
 
 function run(label, command, args, extraEnv = {}) {
@@ -35,7 +37,7 @@ function run(label, command, args, extraEnv = {}) {
 	return result.status === 0;
 }
 
-/** Runs one vitest project; a run that executes no test counts as a failure, never as a pass. */
+/** Runs one vitest project (tier); a run that executes no test counts as a failure, never as a pass. */
 function vitest(project) {
 	const label = project;
 	const report = join(cache, `vitest-${project}.json`);
@@ -50,6 +52,7 @@ function vitest(project) {
 	const summary = JSON.parse(readFileSync(report, 'utf8'));
 	passed += summary.numPassedTests;
 	failed += summary.numFailedTests;
+	skipped += summary.numPendingTests + summary.numTodoTests;
 	// A suite that fails to load counts as a failure even though it ran no test.
 	if (summary.numFailedTestSuites > 0 && summary.numFailedTests === 0) failed += summary.numFailedTestSuites;
 	if (summary.numPassedTests + summary.numFailedTests === 0) {
@@ -58,7 +61,7 @@ function vitest(project) {
 	}
 }
 
-vitest('unit');
+for (const tier of ['unit', 'integration', 'catalogue']) vitest(tier);
 const built =
 	run('build: bundled catalogue', bin('astro'), ['build']) &&
 	run('build: hostile fixture catalogue', bin('astro'), ['build'], {
@@ -70,5 +73,5 @@ if (built) {
 	vitest('browser');
 } else console.error('=== skipping post-build and browser tests: a build failed');
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(broken || failed > 0 || !built ? 1 : 0);

@@ -41,7 +41,12 @@ export default defineConfig({
 					name: 'dist',
 					include: ['tests/dist/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 600_000,
+					// Parses every page of each build once, before any test file, into the facts the checks read.
+					globalSetup: ['tests/dist/setup.ts'],
+					// Checks walk the facts of 10,000 pages and Pagefind's index (seconds); determinism.test.ts
+					// rebuilds the fixture catalogue and states its own bound.
+					testTimeout: 120_000,
+					hookTimeout: 60_000,
 				},
 			},
 			{

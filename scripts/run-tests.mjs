@@ -37,7 +37,10 @@ function run(label, command, args, extraEnv = {}) {
 	return result.status === 0;
 }
 
-/** Runs one vitest project (tier); a run that executes no test counts as a failure, never as a pass. */
+/**
+ * Runs one vitest project (tier). A test file that fails without a failed test (it did not load, a hook
+ * threw) counts as one failure, and so does a tier that runs no test or writes no report: never a pass.
+ */
 function vitest(project) {
 	const label = project;
 	const report = join(cache, `vitest-${project}.json`);
@@ -47,17 +50,23 @@ function vitest(project) {
 	if (!existsSync(report)) {
 		console.error(`=== tests: ${label}: no report written`);
 		broken = true;
+		failed += 1;
 		return;
 	}
 	const summary = JSON.parse(readFileSync(report, 'utf8'));
 	passed += summary.numPassedTests;
 	failed += summary.numFailedTests;
 	skipped += summary.numPendingTests + summary.numTodoTests;
-	// A suite that fails to load counts as a failure even though it ran no test.
-	if (summary.numFailedTestSuites > 0 && summary.numFailedTests === 0) failed += summary.numFailedTestSuites;
+	for (const file of summary.testResults) {
+		if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
+			console.error(`=== tests: ${label}: ${file.name} failed outside its tests: ${file.message}`);
+			failed += 1;
+		}
+	}
 	if (summary.numPassedTests + summary.numFailedTests === 0) {
 		console.error(`=== tests: ${label}: ran no test`);
 		broken = true;
+		failed += 1;
 	}
 }
 
@@ -71,7 +80,10 @@ const built =
 if (built) {
 	vitest('dist');
 	vitest('browser');
-} else console.error('=== skipping post-build and browser tests: a build failed');
+} else {
+	console.error('=== skipping post-build and browser tests: a build failed');
+	failed += 2; // two tiers that could not run
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(broken || failed > 0 || !built ? 1 : 0);

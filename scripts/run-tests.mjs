@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test, in the order the builds allow.
- *   1. unit tests (domain logic)
+ * `npm test`: every tier (vitest.config.ts), in the order the builds allow.
+ *   1. unit, integration and catalogue tests (no build needed)
  *   2. build the bundled catalogue into dist/ and a hostile fixture catalogue into .cache/fixture-dist/
  *   3. post-build tests over both outputs, then browser tests in Debian's Chromium against both
- * Ends with one line "N passed, N failed" summed over every vitest run, and exits non-zero on any failure.
+ * Ends with one line "N passed, N failed[, N skipped]" summed over every vitest run (a skipped test is never
+ * a pass), and exits non-zero on any failure, on a suite that fails to load and on a tier that runs no test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const env = {
 };
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 let broken = false;
 
 function run(label, command, args, extraEnv = {}) {
@@ -35,7 +37,10 @@ function run(label, command, args, extraEnv = {}) {
 	return result.status === 0;
 }
 
-/** Runs one vitest project; a run that executes no test counts as a failure, never as a pass. */
+/**
+ * Runs one vitest project (tier). A test file that fails without a failed test (it did not load, a hook
+ * threw) counts as one failure, and so does a tier that runs no test or writes no report: never a pass.
+ */
 function vitest(project) {
 	const label = project;
 	const report = join(cache, `vitest-${project}.json`);
@@ -45,20 +50,27 @@ function vitest(project) {
 	if (!existsSync(report)) {
 		console.error(`=== tests: ${label}: no report written`);
 		broken = true;
+		failed += 1;
 		return;
 	}
 	const summary = JSON.parse(readFileSync(report, 'utf8'));
 	passed += summary.numPassedTests;
 	failed += summary.numFailedTests;
-	// A suite that fails to load counts as a failure even though it ran no test.
-	if (summary.numFailedTestSuites > 0 && summary.numFailedTests === 0) failed += summary.numFailedTestSuites;
+	skipped += summary.numPendingTests + summary.numTodoTests;
+	for (const file of summary.testResults) {
+		if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
+			console.error(`=== tests: ${label}: ${file.name} failed outside its tests: ${file.message}`);
+			failed += 1;
+		}
+	}
 	if (summary.numPassedTests + summary.numFailedTests === 0) {
 		console.error(`=== tests: ${label}: ran no test`);
 		broken = true;
+		failed += 1;
 	}
 }
 
-vitest('unit');
+for (const tier of ['unit', 'integration', 'catalogue']) vitest(tier);
 const built =
 	run('build: bundled catalogue', bin('astro'), ['build']) &&
 	run('build: hostile fixture catalogue', bin('astro'), ['build'], {
@@ -68,7 +80,10 @@ const built =
 if (built) {
 	vitest('dist');
 	vitest('browser');
-} else console.error('=== skipping post-build and browser tests: a build failed');
+} else {
+	console.error('=== skipping post-build and browser tests: a build failed');
+	failed += 2; // two tiers that could not run
+}
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(broken || failed > 0 || !built ? 1 : 0);

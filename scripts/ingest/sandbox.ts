@@ -7,7 +7,17 @@
  * working folder. The caller adds the hard timeout and kills the tree (see `transport.ts`).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	type Dirent,
+	lchownSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { trackFolder, trackGroup } from './reaper.ts';
@@ -220,13 +230,32 @@ export function runSandboxed(
 	});
 }
 
-/** Changes the owner of a folder and everything under it (symbolic links themselves, never their targets). */
+/**
+ * Changes the owner of a folder and everything under it (symbolic links themselves, never their targets).
+ * The tree may still be changing while we walk it: a killed rebuild's processes die asynchronously, and a
+ * rename or unlink a process had started completes after its pipes close. An entry that vanishes between
+ * listing and chowning (ENOENT), or a folder replaced by a file (ENOTDIR), has no owner left to change.
+ */
 export function chownTree(dir: string, uid: number, gid: number): void {
-	lchownSync(dir, uid, gid);
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+	let entries: Dirent[] = [];
+	if (!unlessVanished(() => lchownSync(dir, uid, gid))) return;
+	if (!unlessVanished(() => (entries = readdirSync(dir, { withFileTypes: true })))) return;
+	for (const entry of entries) {
 		const path = join(dir, entry.name);
 		if (entry.isDirectory()) chownTree(path, uid, gid);
-		else lchownSync(path, uid, gid);
+		else unlessVanished(() => lchownSync(path, uid, gid));
+	}
+}
+
+/** Runs a file system call on a path: true when it ran, false when the path had vanished; other errors throw. */
+function unlessVanished(call: () => unknown): boolean {
+	try {
+		call();
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+		throw error;
 	}
 }
 

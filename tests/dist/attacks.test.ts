@@ -19,8 +19,9 @@ import { toolSlugs } from '../../src/catalogue/slug.ts';
 import { classify } from '../../src/classify/index.ts';
 import { PREVIEW_TOOLS, TOOLS_PAGE_SIZE } from '../../src/site/browse.ts';
 import { urls } from '../../src/site/urls.ts';
-import { BUILDS, fileFor, listFiles, page } from '../helpers/dist.ts';
+import { BUILDS, fileFor, listFiles, readFacts } from '../helpers/dist.ts';
 import { serve } from '../helpers/serve.ts';
+import type { AttackFacts } from './attacks.facts.ts';
 
 const attacks = loadAttackFiles();
 const toolScoped = attacks.filter((a) => a.data.scope === 'tool');
@@ -34,12 +35,19 @@ for (const build of BUILDS) {
 		const servers = loadCatalogue(build.catalogue).map((s) => s.server);
 		const toolPages = listFiles(build.dist, (f) => /^servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(f));
 		const toolUrl = (rel: string) => `/${rel.replace(/index\.html$/, '')}`;
+		const facts = readFacts<AttackFacts>(build, 'attacks');
+		/** The facts of a page the walk parsed; a page it never saw fails the check that asked. */
+		const page = (rel: string): AttackFacts => {
+			const found = facts.get(rel);
+			if (!found) throw new Error(`${rel}: no such page in ${build.dist}`);
+			return found;
+		};
 
 		/** Every (tool URL, pattern id) pair a tool page's #attacks section links. */
 		const fromTools = new Set<string>();
 		for (const rel of toolPages) {
-			for (const a of page(build.dist, rel).querySelectorAll('ul.attack-links a')) {
-				const id = patternId(a.getAttribute('href') ?? '');
+			for (const href of page(rel).links ?? []) {
+				const id = patternId(href);
 				if (id) fromTools.add(`${toolUrl(rel)} ${id}`);
 			}
 		}
@@ -53,23 +61,23 @@ for (const build of BUILDS) {
 				expect(file, `${id}: ${href}`).toBeTruthy();
 				const rel = (file as string).slice(build.dist.length + 1);
 				out.push(rel);
-				href = page(build.dist, rel).querySelector('a[rel="next"]')?.getAttribute('href') ?? undefined;
+				href = page(rel).next;
 			}
 			return out;
 		}
 
 		it('publishes a page per pattern (at least 20), each reachable from the index under its category', () => {
 			expect(attacks.length).toBeGreaterThanOrEqual(20);
-			const index = page(build.dist, 'attacks/index.html');
-			const linked = new Set(index.querySelectorAll('ul.cards a').map((a) => patternId(a.getAttribute('href') ?? '')));
+			const index = page('attacks/index.html');
+			const linked = new Set((index.cards ?? []).map(patternId));
 			for (const { id, data } of attacks) {
 				expect(fileFor(build.dist, urls.attack(id)), id).toBeTruthy();
 				expect(linked.has(id), `${id} is not linked from the index`).toBe(true);
-				const section = index.getElementById(data.category)?.parentNode;
-				expect(section?.querySelector(`a[href="${urls.attack(id)}"]`), `${id} under ${data.category}`).toBeTruthy();
-				expect(index.getElementById(data.category)?.text).toBe(ATTACK_CATEGORY_LABELS[data.category]);
+				const section = index.sections?.[data.category];
+				expect(section?.hrefs.includes(urls.attack(id)), `${id} under ${data.category}`).toBe(true);
+				expect(section?.text).toBe(ATTACK_CATEGORY_LABELS[data.category]);
 			}
-			expect(index.querySelector(`a[href="${urls.incidents}"]`)).toBeTruthy();
+			expect(index.hrefs).toContain(urls.incidents);
 			const pages = listFiles(join(build.dist, 'attacks'), (f) => /^[^/]+\/index\.html$/.test(f)).map(
 				(f) => f.split('/')[0],
 			);
@@ -78,19 +86,18 @@ for (const build of BUILDS) {
 
 		it('states on every pattern page the date its sources were last checked', () => {
 			for (const { id, data } of attacks) {
-				const root = page(build.dist, `attacks/${id}/index.html`);
-				expect(root.getElementById('sources-checked')?.text, id).toBe(`Sources last checked ${data.sourcesChecked}.`);
+				expect(page(`attacks/${id}/index.html`).sourcesChecked, id).toBe(
+					`Sources last checked ${data.sourcesChecked}.`,
+				);
 			}
 		});
 
 		it('publishes the mapping to the OWASP MCP Top 10 on the index, one row per item with its patterns linked', () => {
-			const table = page(build.dist, 'attacks/index.html').getElementById('owasp-mcp');
-			const rows = table?.querySelectorAll('tbody tr') ?? [];
+			const rows = page('attacks/index.html').owaspMcp ?? [];
 			const expected = owaspMapping(attacks, OWASP_MCP_TOP10, 'owaspMcp');
-			expect(rows.map((r) => r.querySelector('th')?.text)).toEqual(expected.map((e) => `${e.id} ${e.title}`));
+			expect(rows.map((r) => r.heading)).toEqual(expected.map((e) => `${e.id} ${e.title}`));
 			rows.forEach((row, i) => {
-				const hrefs = row.querySelectorAll('a').map((a) => a.getAttribute('href'));
-				expect(hrefs).toEqual(expected[i]?.patterns.map((p) => urls.attack(p.id)));
+				expect(row.hrefs).toEqual(expected[i]?.patterns.map((p) => urls.attack(p.id)));
 			});
 		});
 
@@ -98,9 +105,9 @@ for (const build of BUILDS) {
 			const fromLists = new Set<string>();
 			for (const { id } of toolScoped) {
 				for (const rel of listPages(id)) {
-					const rows = page(build.dist, rel).querySelectorAll('main .table-scroll tbody tr');
+					const rows = page(rel).rows ?? [];
 					expect(rows.length, rel).toBeLessThanOrEqual(TOOLS_PAGE_SIZE);
-					for (const row of rows) fromLists.add(`${row.querySelector('td.name a')?.getAttribute('href')} ${id}`);
+					for (const row of rows) fromLists.add(`${row} ${id}`);
 				}
 			}
 			const missingOnLists = [...fromTools].filter((k) => !fromLists.has(k));
@@ -121,62 +128,55 @@ for (const build of BUILDS) {
 
 		it('states the exposed-tool count on each pattern page, previews the first tools and links page 1', () => {
 			for (const { id } of toolScoped) {
-				const root = page(build.dist, `attacks/${id}/index.html`);
+				const root = page(`attacks/${id}/index.html`);
 				const total = [...fromTools].filter((k) => k.endsWith(` ${id}`)).length;
-				expect(root.querySelector('a[href="#tools"]')?.text, id).toMatch(
-					new RegExp(`^${total.toLocaleString('en-US')} catalogue tools? exposed$`),
-				);
-				expect(root.querySelectorAll('#tools + div .table-scroll tbody tr').length, id).toBe(
-					Math.min(total, PREVIEW_TOOLS),
-				);
-				expect(root.querySelector(`a[href="${urls.attackTools(id)}"]`), id).toBeTruthy();
+				expect(root.exposed, id).toMatch(new RegExp(`^${total.toLocaleString('en-US')} catalogue tools? exposed$`));
+				expect(root.preview, id).toBe(Math.min(total, PREVIEW_TOOLS));
+				expect(root.hrefs, id).toContain(urls.attackTools(id));
 			}
 		});
 
 		it('leads each tool page link with the short reason, and tags the page for the attack filter', () => {
 			const labels = new Set(attacks.flatMap((a) => a.data.exposedBy.map((e) => e.when)));
 			expect(labels.size).toBeGreaterThan(0);
-			for (const rel of toolPages.slice(0, 200)) {
-				const root = page(build.dist, rel);
-				const items = root.querySelectorAll('ul.attack-links li');
+			// Every tool page: the walk already read them all, so no sample is needed.
+			for (const rel of toolPages) {
+				const { items = [], filters } = page(rel);
 				for (const li of items) {
-					expect(li.querySelector('.why')?.text.trim(), rel).toMatch(/^[a-z]/);
+					expect(li.why, rel).toMatch(/^[a-z]/);
 					expect(li.text, rel).toMatch(/^[^:]+: \S/);
 				}
-				const filters = root.querySelectorAll('[data-pagefind-filter="attack"]').map((s) => s.text);
-				expect(filters, rel).toEqual(items.map((li) => li.querySelector('a')?.text));
+				expect(filters, rel).toEqual(items.map((li) => li.name));
 			}
 		});
 
 		it('cites only absolute https sources with author and date, and incident sources among them', () => {
 			for (const { id, data } of attacks) {
-				const root = page(build.dist, `attacks/${id}/index.html`);
-				const items = root.querySelectorAll('#sources + ul li');
+				const root = page(`attacks/${id}/index.html`);
+				const items = root.sources ?? [];
 				expect(items.length, id).toBe(data.sources.length);
-				const sources = items.map((li) => li.querySelector('a')?.getAttribute('href') ?? '');
-				for (const [i, url] of sources.entries()) {
+				const hrefs = items.map((li) => li.href);
+				for (const [i, url] of hrefs.entries()) {
 					expect(new URL(url).protocol, `${id}: ${url}`).toBe('https:');
 					const s = data.sources[i];
 					expect(items[i]?.text, id).toContain(`${s?.author}, ${s ? sourceDateLabel(s) : ''}`);
 				}
-				for (const a of root.querySelectorAll('#incident-record ~ .table-scroll td:last-child a')) {
-					expect(sources, id).toContain(a.getAttribute('href'));
-				}
+				for (const href of root.incidentSources ?? []) expect(urls, id).toContain(href);
 			}
 		});
 
 		it('shows on each server page the patterns its tools link, with matching counts', () => {
 			for (const server of servers) {
-				const root = page(build.dist, `servers/${server.slug}/index.html`);
+				const root = page(`servers/${server.slug}/index.html`);
 				const expected = new Map<string, number>();
 				for (const key of fromTools) {
 					const [url, id] = key.split(' ') as [string, string];
 					if (url.startsWith(`/servers/${server.slug}/tools/`)) expected.set(id, (expected.get(id) ?? 0) + 1);
 				}
 				const shown = new Map<string, number>();
-				for (const row of root.querySelectorAll('table.exposure tbody tr')) {
-					const id = patternId(row.querySelector('a')?.getAttribute('href') ?? '') as string;
-					shown.set(id, Number(/^([\d,]+)/.exec(row.querySelector('td.n')?.text ?? '')?.[1]?.replaceAll(',', '')));
+				for (const row of root.exposure ?? []) {
+					const id = patternId(row.href) as string;
+					shown.set(id, Number(/^([\d,]+)/.exec(row.n)?.[1]?.replaceAll(',', '')));
 				}
 				expect(Object.fromEntries(shown), server.slug).toEqual(Object.fromEntries(expected));
 			}
@@ -191,47 +191,40 @@ for (const build of BUILDS) {
 					traits: classify(t, { slug: server.slug, name: server.name }).traits,
 				}));
 				const expected = serverTrifecta(tools, (t) => t.traits);
-				const panel = page(build.dist, `servers/${server.slug}/index.html`).querySelector('section.trifecta');
+				const panel = page(`servers/${server.slug}/index.html`).trifecta;
 				expect(panel, server.slug).toBeTruthy();
-				expect(panel?.classList.contains('complete'), server.slug).toBe(expected.complete);
-				expect(panel?.querySelector('.badge.warn') !== null, server.slug).toBe(expected.complete);
-				const legs = panel?.querySelectorAll('dl.legs dd') ?? [];
+				expect(panel?.complete, server.slug).toBe(expected.complete);
+				expect(panel?.warn, server.slug).toBe(expected.complete);
+				const legs = panel?.legs ?? [];
 				const present = TRIFECTA_LEGS.filter((leg) => expected.legs[leg].length > 0);
 				expect(legs.length, server.slug).toBe(present.length);
 				present.forEach((leg, i) => {
-					const shown = legs[i]?.querySelectorAll('a').map((a) => a.getAttribute('href')) ?? [];
+					const shown = legs[i] ?? [];
 					expect(shown, `${server.slug} ${leg}`).toEqual(expected.legs[leg].slice(0, shown.length).map((t) => t.url));
 				});
 				if (expected.complete) complete++;
 			}
-			const listed = page(build.dist, 'attacks/lethal-trifecta/index.html').querySelectorAll(
-				'#trifecta-servers + ul li',
-			);
-			expect(listed.length).toBe(complete);
+			expect(page('attacks/lethal-trifecta/index.html').trifectaServers).toBe(complete);
 		});
 
 		it('lists every incident on the timeline in date order, linked to and from its patterns', () => {
-			const root = page(build.dist, 'attacks/incidents/index.html');
-			const rows = root.querySelectorAll('table.timeline tbody tr');
+			const root = page('attacks/incidents/index.html');
+			const rows = root.timeline ?? [];
+			const ids = new Set(root.ids);
 			expect(rows.map((r) => r.id)).toEqual(timeline.map((t) => t.anchor));
 			for (const [i, row] of rows.entries()) {
 				const t = timeline[i];
-				const cells = row.querySelectorAll('td');
-				expect(cells[0]?.text).toBe(t?.date);
-				expect(cells[1]?.text).toBe(t?.target);
-				expect(cells[3]?.querySelectorAll('a').map((a) => patternId(a.getAttribute('href') ?? ''))).toEqual(
-					t?.patterns.map((p) => p.id),
-				);
-				expect(new URL(cells[4]?.querySelector('a')?.getAttribute('href') ?? '').protocol).toBe('https:');
+				expect(row.date).toBe(t?.date);
+				expect(row.target).toBe(t?.target);
+				expect(row.patterns.map(patternId)).toEqual(t?.patterns.map((p) => p.id));
+				expect(new URL(row.source).protocol).toBe('https:');
 			}
 			for (const { id, data } of attacks) {
-				const dates = page(build.dist, `attacks/${id}/index.html`).querySelectorAll(
-					'#incident-record ~ .table-scroll td:first-child a',
-				);
+				const dates = page(`attacks/${id}/index.html`).incidentDates ?? [];
 				expect(dates.length, id).toBe(data.incidents.length);
-				for (const a of dates) {
-					const anchor = (a.getAttribute('href') ?? '').split('#')[1] ?? '';
-					expect(root.getElementById(anchor), `${id} → #${anchor}`).toBeTruthy();
+				for (const href of dates) {
+					const anchor = href.split('#')[1] ?? '';
+					expect(ids.has(anchor), `${id} → #${anchor}`).toBe(true);
 				}
 			}
 		});

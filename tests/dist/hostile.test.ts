@@ -2,9 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILDS, listFiles, page } from '../helpers/dist.ts';
+import { BUILDS, listFiles, readFacts } from '../helpers/dist.ts';
+import type { HostileFacts } from './hostile.facts.ts';
 
 const fixture = BUILDS[1];
+const facts = readFacts<HostileFacts>(fixture, 'hostile');
+/** The facts of a page the walk parsed; a page it never saw fails the check that asked. */
+const page = (rel: string): HostileFacts => {
+	const found = facts.get(rel);
+	if (!found) throw new Error(`${rel}: no such page in ${fixture.dist}`);
+	return found;
+};
 const toolDir = (name: string) => {
 	const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) => f.endsWith('/index.html')).map(
 		(f) => f.split('/')[0] as string,
@@ -16,34 +24,31 @@ const toolDir = (name: string) => {
 
 describe('hostile descriptions render inert', () => {
 	it('keeps <script>, <img onerror>, <iframe> and MDX as text', () => {
-		const root = page(fixture.dist, toolDir('render_note'));
-		const main = root.querySelector('main');
-		expect(main?.querySelectorAll('img, iframe').length).toBe(0);
-		for (const script of root.querySelectorAll('script')) expect(script.textContent).not.toContain('pwned');
-		const untrusted = main?.querySelector('.untrusted .text')?.text ?? '';
+		const root = page(toolDir('render_note'));
+		expect(root.mainMedia).toBe(0);
+		for (const script of root.scripts ?? []) expect(script).not.toContain('pwned');
+		const untrusted = root.mainUntrusted ?? '';
 		expect(untrusted).toContain("<script>window.__pwned = 1; document.title = 'pwned'</script>");
 		expect(untrusted).toContain('<img src=x onerror="window.__pwned=2">');
 		expect(untrusted).toContain('{props.secret}');
 		expect(untrusted).toContain('<Component client:load />');
-		expect(main?.querySelectorAll('a').some((a) => (a.getAttribute('href') ?? '').startsWith('javascript:'))).toBe(
-			false,
-		);
+		expect(root.mainHrefs?.some((href) => href.startsWith('javascript:'))).toBe(false);
 		const raw = readFileSync(join(fixture.dist, toolDir('render_note')), 'utf8');
 		expect(raw).not.toContain('<script>window.__pwned');
 		expect(raw).not.toContain('<img src=x');
 	});
 
 	it('escapes a server name with markup everywhere it appears', () => {
-		const root = page(fixture.dist, 'servers/hostile-demo/index.html');
-		expect(root.querySelector('h1')?.text).toBe('Hostile Demo <b>Server</b>');
-		expect(root.querySelector('h1 b')).toBeNull();
-		expect(root.querySelector('title')?.text).toContain('Hostile Demo <b>Server</b>');
+		const root = page('servers/hostile-demo/index.html');
+		expect(root.h1).toBe('Hostile Demo <b>Server</b>');
+		expect(root.h1Bold).toBe(false);
+		expect(root.title).toContain('Hostile Demo <b>Server</b>');
 	});
 
 	it('shows hidden characters as visible tokens and recommends hiding a poisoned tool', () => {
 		const rel = toolDir('get_weather');
-		const root = page(fixture.dist, rel);
-		const text = root.querySelector('.untrusted .text')?.text ?? '';
+		const root = page(rel);
+		const text = root.untrusted ?? '';
 		expect(text).toContain('⟦U+200B⟧⟦U+200B⟧');
 		expect(text).toContain('⟦U+202E⟧');
 		expect(text).toContain('⟦U+E0041⟧⟦U+E0042⟧');
@@ -51,21 +56,16 @@ describe('hostile descriptions render inert', () => {
 		const policy = JSON.parse(readFileSync(join(fixture.dist, rel.replace('index.html', 'policy.json')), 'utf8'));
 		expect(policy.hide).toEqual(['get_weather']);
 		// The poisoned text must not leak into the head or the JSON-LD.
-		expect(root.querySelector('meta[name="description"]')?.getAttribute('content')).not.toContain('Ignore previous');
-		expect(root.querySelector('script[type="application/ld+json"]')?.textContent).not.toContain('Ignore previous');
+		expect(root.description).not.toContain('Ignore previous');
+		expect(root.ld).not.toContain('Ignore previous');
 	});
 
 	it('links every integrity finding to its rule on the methodology page', () => {
-		const anchors = new Set(
-			page(fixture.dist, 'methodology/index.html')
-				.querySelectorAll('[id^="rule-"]')
-				.map((e) => e.getAttribute('id')),
-		);
-		const root = page(fixture.dist, toolDir('get_weather'));
-		const findings = root.querySelectorAll('#integrity + ul.evidence li');
+		const anchors = new Set(page('methodology/index.html').ruleIds);
+		const findings = page(toolDir('get_weather')).findings ?? [];
 		expect(findings.length).toBeGreaterThan(0);
 		for (const li of findings) {
-			const href = li.querySelector('a.rule-id')?.getAttribute('href') ?? '';
+			const href = li.href;
 			expect(href, li.text).toMatch(/^\/methodology\/#rule-[a-z-]+$/);
 			expect(anchors.has(href.split('#')[1] ?? ''), href).toBe(true);
 		}
@@ -85,6 +85,6 @@ describe('hostile descriptions render inert', () => {
 			const html = readFileSync(join(fixture.dist, 'servers', 'hostile-demo', rel), 'utf8');
 			expect(html, rel).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|[\u{E0000}-\u{E007F}]/u);
 		}
-		expect(page(fixture.dist, 'servers/hostile-demo/index.html').text).toContain('read⟦U+200B⟧notes');
+		expect(page('servers/hostile-demo/index.html').text).toContain('read⟦U+200B⟧notes');
 	});
 });

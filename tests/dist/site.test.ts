@@ -12,12 +12,20 @@ import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../sr
 import { policySchema } from '../../src/policy/schema.ts';
 import { visibleText } from '../../src/text/reveal.ts';
 import { figure, percent } from '../../src/text/words.ts';
-import { BUILDS, fileFor, listFiles, page, urlOf } from '../helpers/dist.ts';
+import { BUILDS, fileFor, htmlPages, listFiles, readFacts, urlOf } from '../helpers/dist.ts';
+import { digest, type SiteFacts } from './site.facts.ts';
 
 for (const build of BUILDS) {
 	describe(`${build.label} build (${build.dist})`, () => {
 		const servers = loadCatalogue(build.catalogue).map((s) => s.server);
-		const html = listFiles(build.dist, (f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+		const html = htmlPages(build.dist);
+		const facts = readFacts<SiteFacts>(build, 'site');
+		/** The facts of a page the walk parsed; a page it never saw fails the check that asked. */
+		const page = (rel: string): SiteFacts => {
+			const found = facts.get(rel);
+			if (!found) throw new Error(`${rel}: no such page in ${build.dist}`);
+			return found;
+		};
 
 		it('has exactly one page per catalogue tool, and no other tool pages', () => {
 			const expected: string[] = [];
@@ -26,8 +34,7 @@ for (const build of BUILDS) {
 				for (const tool of server.tools) {
 					const rel = `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html`;
 					expected.push(rel);
-					const h1 = page(build.dist, rel).querySelector('h1');
-					expect(h1?.text.trim(), rel).toBe(visibleText(tool.name));
+					expect(facts.get(rel)?.h1, rel).toBe(visibleText(tool.name));
 				}
 			}
 			const actual = html.filter((f) => /^servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(f));
@@ -37,8 +44,7 @@ for (const build of BUILDS) {
 
 		it('has a page per server listing every one of its tools', () => {
 			for (const server of servers) {
-				const root = page(build.dist, `servers/${server.slug}/index.html`);
-				const listed = root.querySelectorAll('#tools ~ .table-scroll tbody tr').length;
+				const listed = page(`servers/${server.slug}/index.html`).toolRows;
 				expect(listed, server.slug).toBe(server.tools.length);
 			}
 		});
@@ -51,9 +57,9 @@ for (const build of BUILDS) {
 				const parsed = policySchema.safeParse(JSON.parse(text));
 				expect(parsed.success, `${rel}: ${parsed.error?.message}`).toBe(true);
 				const pageRel = rel.replace(/policy\.json$/, 'index.html');
-				const button = page(build.dist, pageRel).querySelector('button.copy');
-				expect(button?.getAttribute('data-copy'), pageRel).toBe(text);
-				expect(page(build.dist, pageRel).querySelector('.snippet pre')?.text.trim()).toBe(text.trim());
+				// The page's copies are compared by digest: 10,000 policies are not kept in memory twice.
+				expect(page(pageRel).copy, `${pageRel}: copy button`).toBe(digest(text));
+				expect(page(pageRel).snippet, `${pageRel}: snippet`).toBe(digest(text.trim()));
 			}
 		});
 
@@ -61,19 +67,13 @@ for (const build of BUILDS) {
 			const toolPages = html.filter((f) => /^servers\/[^/]+\/tools\//.test(f));
 			const runOn: string[] = [];
 			for (const rel of toolPages) {
-				const root = page(build.dist, rel);
-				const ld = root.querySelector('script[type="application/ld+json"]');
+				const { ld, faq } = page(rel);
 				expect(ld, rel).toBeTruthy();
-				// Script content is raw text: a browser decodes no entity in it, so neither may the test.
-				const data = JSON.parse(ld?.rawText ?? '') as {
-					'@type': string;
-					mainEntity: { name: string; acceptedAnswer: { text: string } }[];
-				};
-				expect(data['@type']).toBe('FAQPage');
-				const visible = root.querySelectorAll('details.faq summary').map((s) => s.text);
-				expect(data.mainEntity.map((q) => q.name)).toEqual(visible);
+				if (!ld || 'error' in ld) throw new Error(`${rel}: JSON-LD does not parse: ${ld?.error}`);
+				expect(ld.type).toBe('FAQPage');
+				expect(ld.names).toEqual(faq);
 				// The quoted description ends its sentence before the next one starts.
-				const first = data.mainEntity[0]?.acceptedAnswer.text ?? '';
+				const first = ld.firstAnswer;
 				const before = first.slice(0, first.indexOf(' It is classified as '));
 				if (!/(?:[.!?。]['’”]*"?|"\.)$/.test(before)) runOn.push(`${rel}: ${before.slice(-60)}`);
 			}
@@ -83,11 +83,7 @@ for (const build of BUILDS) {
 		it('lists no evidence line twice on a tool page', () => {
 			const repeated: string[] = [];
 			for (const rel of html.filter((f) => /^servers\/[^/]+\/tools\//.test(f))) {
-				const lines =
-					page(build.dist, rel)
-						.querySelectorAll('#why ~ ul.evidence')[0]
-						?.querySelectorAll('li')
-						.map((li) => li.text.trim()) ?? [];
+				const lines = page(rel).evidence ?? [];
 				const seen = new Set<string>();
 				for (const line of lines) {
 					if (seen.has(line)) repeated.push(`${rel}: ${line}`);
@@ -100,25 +96,29 @@ for (const build of BUILDS) {
 		it('has internal links that all resolve, including in-page anchors', () => {
 			const broken: string[] = [];
 			const unslashed: string[] = [];
+			// Most links are the same few targets (navigation, breadcrumbs): resolve each path once.
+			const files = new Map<string, string | undefined>();
+			const ids = new Map<string, Set<string>>();
 			for (const rel of html) {
-				const root = page(build.dist, rel);
 				const base = new URL(urlOf(rel), 'http://site.invalid');
-				for (const a of root.querySelectorAll('a[href]')) {
-					const href = a.getAttribute('href') as string;
+				for (const href of page(rel).hrefs) {
 					if (/^(https?:|mailto:|data:)/.test(href)) continue;
 					const target = new URL(href, base);
 					// The site's convention: a page's URL ends in a slash; only files (policy.json, styles) have an extension.
 					if (!target.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(target.pathname))
 						unslashed.push(`${rel} → ${href}`);
-					const file = fileFor(build.dist, target.pathname);
+					if (!files.has(target.pathname)) files.set(target.pathname, fileFor(build.dist, target.pathname));
+					const file = files.get(target.pathname);
 					if (!file) {
 						broken.push(`${rel} → ${href}`);
 						continue;
 					}
 					if (target.hash && file.endsWith('.html')) {
 						const id = decodeURIComponent(target.hash.slice(1));
-						const targetRoot = page(build.dist, file.slice(build.dist.length + 1));
-						if (!targetRoot.getElementById(id)) broken.push(`${rel} → ${href} (no #${id})`);
+						const targetRel = file.slice(build.dist.length + 1);
+						let targetIds = ids.get(targetRel);
+						if (!targetIds) ids.set(targetRel, (targetIds = new Set(page(targetRel).ids)));
+						if (!targetIds.has(id)) broken.push(`${rel} → ${href} (no #${id})`);
 					}
 				}
 			}
@@ -133,11 +133,7 @@ for (const build of BUILDS) {
 			const bare: string[] = [];
 			let separated = 0;
 			for (const rel of pages) {
-				const root = page(build.dist, rel);
-				for (const el of root.querySelectorAll(
-					'main nav p, main p.muted, main .pagination, main td, main .counts .n',
-				)) {
-					const text = el.text;
+				for (const text of page(rel).counts ?? []) {
 					for (const m of text.matchAll(/(?<![\w,.\-/])\d{4,}(?![\w,]|\.\d)/g))
 						bare.push(`${rel}: "${text.trim().slice(0, 80)}" (${m[0]})`);
 					separated += text.match(/\d{1,3}(?:,\d{3})+/g)?.length ?? 0;
@@ -148,10 +144,7 @@ for (const build of BUILDS) {
 		});
 
 		it('shows critical tools from several servers on the home page when there are several', () => {
-			const serversOf = (rel: string) =>
-				page(build.dist, rel)
-					.querySelectorAll('main table tbody tr')
-					.map((tr) => tr.querySelectorAll('td')[1]?.text.trim() ?? '');
+			const serversOf = (rel: string) => page(rel).rowServers ?? [];
 			const critical = new Set(html.filter((f) => /^risk\/critical\//.test(f)).flatMap(serversOf));
 			const home = serversOf('index.html');
 			if (home.length === 0) return;
@@ -159,7 +152,7 @@ for (const build of BUILDS) {
 		});
 
 		it('says a placeholder input schema is one (transcribed tools, invalid schemas), and shows claimed tool counts as claims', () => {
-			const list = page(build.dist, 'servers/index.html');
+			const list = page('servers/index.html').serverRows ?? [];
 			for (const server of servers) {
 				const slugs = toolSlugs(server.tools.map((t) => t.name));
 				for (const tool of server.tools) {
@@ -168,16 +161,14 @@ for (const build of BUILDS) {
 						(server.catalogued.method === 'seed-page' && Object.keys(tool.inputSchema.properties ?? {}).length === 0);
 					if (!placeholder) continue;
 					const rel = `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html`;
-					const text = page(build.dist, rel).querySelector('#parameters')?.nextElementSibling?.text ?? '';
+					const text = page(rel).parameters ?? '';
 					expect(text, rel).toContain('placeholder');
 					expect(text, rel).not.toContain('No parameters declared');
 				}
 				const claimed = server.catalogued.claimedToolCount;
 				if (claimed === undefined) continue;
-				const row = list
-					.querySelectorAll('tbody tr')
-					.find((tr) => tr.querySelector('a')?.getAttribute('href') === `/servers/${server.slug}/`);
-				expect(row?.querySelectorAll('td')[1]?.text.replace(/\s+/g, ' ').trim(), server.slug).toBe(
+				const row = list.find((r) => r.href === `/servers/${server.slug}/`);
+				expect(row?.tools, server.slug).toBe(
 					`${server.tools.length.toLocaleString('en-US')} (${claimed.toLocaleString('en-US')} claimed)`,
 				);
 			}
@@ -192,7 +183,7 @@ for (const build of BUILDS) {
 			});
 			if (build.label === 'bundled') expect(curated.length).toBeGreaterThan(0);
 			for (const { tool, rel } of curated) {
-				const notice = page(build.dist, rel).querySelector('#why + .notice')?.text.replace(/\s+/g, ' ') ?? '';
+				const notice = page(rel).notice ?? '';
 				expect(notice, rel).toContain('Curated label: the rules say');
 				expect(notice, rel).toContain(tool.curated?.reason ?? '');
 				if (tool.curated?.category) expect(notice, rel).toContain(`our editors set ${tool.curated.category} /`);
@@ -205,9 +196,7 @@ for (const build of BUILDS) {
 					server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })),
 				),
 			);
-			const text =
-				page(build.dist, 'methodology/index.html').querySelector('#agreement')?.parentNode?.text.replace(/\s+/g, ' ') ??
-				'';
+			const text = page('methodology/index.html').agreement ?? '';
 			expect(text).toContain(`${figure(report.tools)} tools, of which ${figure(report.labelled)} declare`);
 			for (const m of [report.read, report.destructive, report.strictDestructive]) {
 				if (m.measured > 0)

@@ -1,10 +1,8 @@
-/** Hand labels for the destructive measure: the file format, its errors, and the scoring. */
-import { readFileSync } from 'node:fs';
+/** Hand labels for the destructive measure: the file format, its errors, and the scoring (the bundled file: tests/catalogue). */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Tool } from '../../src/catalogue/schema.ts';
-import { BUNDLED_HAND_LABELS, measureHandLabels, parseHandLabels } from '../../src/evaluation/hand-labels.ts';
+import { measureHandLabels, parseHandLabels } from '../../src/evaluation/hand-labels.ts';
 
 const SERVER = { slug: 'demo', name: 'Demo' };
 const head = { question: 'May it perform destructive updates?', method: 'By hand.', labelled: '2026-12-02' };
@@ -81,19 +79,5 @@ describe('measureHandLabels', () => {
 			missing: ['demo/gone'],
 		});
 		expect(r.rulesDisagree.map((d) => d.tool)).toEqual(['archive_item']);
-	});
-});
-
-describe('the bundled hand labels', () => {
-	it('validate and name only tools of the bundled catalogue', () => {
-		const file = BUNDLED_HAND_LABELS;
-		const { labels, problems } = parseHandLabels(file, readFileSync(file, 'utf8'));
-		expect(problems).toEqual([]);
-		const tools = loadCatalogue('content/servers').flatMap(({ server }) =>
-			server.tools.map((t) => ({ server: { slug: server.slug, name: server.name }, tool: t })),
-		);
-		const r = measureHandLabels(labels?.labels ?? [], tools);
-		expect(r.missing).toEqual([]);
-		expect(r.measured).toBe(labels?.labels.length);
 	});
 });

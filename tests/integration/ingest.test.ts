@@ -154,23 +154,24 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 		const started = Date.now();
 		const f = failure(await ingest(command('hanging'), out, '2026-11-22', 1500));
 		expect(f.reason).toBe('timeout');
-		expect(Date.now() - started).toBeLessThan(4000);
-		await new Promise((r) => setTimeout(r, 200));
-		expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(join(FIXTURES, 'hanging.mjs'));
+		// The 1.5 s limit plus start-up and kill: 15 s leaves a loaded machine room, and the server never exits.
+		expect(Date.now() - started).toBeLessThan(15_000);
+		expect(await survivors(join(FIXTURES, 'hanging.mjs'))).toEqual([]);
 	});
 
+	// Its own timeout is long, so only the detection can end the run in under half of it, however busy the machine.
 	it('detects a server that only serves HTTP instead of waiting it out', async () => {
 		const started = Date.now();
-		const f = failure(await ingest(command('http-only'), out, '2026-11-22', 10_000));
+		const f = failure(await ingest(command('http-only'), out, '2026-11-22', 60_000));
 		expect(f.reason).toBe('http-only');
-		expect(Date.now() - started).toBeLessThan(5000);
-	});
+		expect(Date.now() - started).toBeLessThan(30_000);
+	}, 90_000);
 
 	it('detects usage text and a fast exit', async () => {
 		expect(failure(await ingest(command('usage'), out)).reason).toBe('usage');
 	});
 
-	// Each waits forever; its own timeout is long, so only the detection can end the run this early.
+	// Each waits forever; its own timeout is long, so only the detection can end the run in under half of it.
 	it.each([
 		['usage-alive', 'usage', 'usage text from a server that stays alive'],
 		['prompting', 'interactive', 'a prompt printed on stdout without a newline'],
@@ -178,11 +179,11 @@ describe.skipIf(UNREACHABLE)('ingest of fixture servers over --command', () => {
 		'detects %s (%s) instead of waiting it out: %s',
 		async (fixture, reason) => {
 			const started = Date.now();
-			const f = failure(await ingest(command(fixture), out, '2026-11-22', 20_000));
+			const f = failure(await ingest(command(fixture), out, '2026-11-22', 60_000));
 			expect(f.reason).toBe(reason);
-			expect(Date.now() - started).toBeLessThan(10_000);
+			expect(Date.now() - started).toBeLessThan(30_000);
 		},
-		30_000,
+		90_000,
 	);
 
 	it('runs the server without network, host folders or our environment', async () => {
@@ -210,6 +211,17 @@ function processesMentioning(marker: string): number[] {
 			}
 		})
 		.map(Number);
+}
+
+/** Pids still mentioning `marker` after up to `ms` for them to end: a killed process tree dies asynchronously. */
+async function survivors(marker: string, ms = 10_000): Promise<number[]> {
+	const deadline = Date.now() + ms;
+	let left = processesMentioning(marker);
+	while (left.length > 0 && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 100));
+		left = processesMentioning(marker);
+	}
+	return left;
 }
 
 describe.skipIf(UNREACHABLE)('an interrupted ingest', () => {
@@ -249,8 +261,7 @@ describe.skipIf(UNREACHABLE)('an interrupted ingest', () => {
 			expect(readdirSync(tmp).some((d) => d.startsWith('atlas-ingest-'))).toBe(true);
 			process.kill(-(cli.pid as number), signal);
 			expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
-			await new Promise((r) => setTimeout(r, 300)); // a killed namespace takes a moment to go
-			expect(processesMentioning(tmp)).toEqual([]);
+			expect(await survivors(tmp)).toEqual([]); // a killed namespace takes a moment to go
 			expect(readdirSync(tmp).filter((d) => d.startsWith('atlas-ingest-'))).toEqual([]);
 		},
 		60_000,
@@ -382,9 +393,10 @@ describe.skipIf(UNREACHABLE)('native rebuild of an npm package', () => {
 	}, 60_000);
 
 	it('kills a rebuild at its time limit', async () => {
+		const source = pack('1.0.2', 'node -e "setInterval(() => {}, 1000)" rebuild-forever');
 		const started = Date.now();
 		const f = failure(
-			await ingestSource(pack('1.0.2', 'node -e "setInterval(() => {}, 1000)" rebuild-forever'), {
+			await ingestSource(source, {
 				outDir: out,
 				timeoutMs: 5000,
 				today: '2026-11-22',
@@ -393,8 +405,8 @@ describe.skipIf(UNREACHABLE)('native rebuild of an npm package', () => {
 		);
 		expect(f.reason).toBe('native-module');
 		expect(f.message).toContain('did not finish within 2 s and was killed');
+		// Install, failed launch, the 2 s rebuild and the retry: seconds idle; a rebuild never killed runs forever.
 		expect(Date.now() - started).toBeLessThan(30_000);
-		await new Promise((r) => setTimeout(r, 200));
-		expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain('rebuild-forever');
+		expect(await survivors('rebuild-forever')).toEqual([]);
 	}, 60_000);
 });

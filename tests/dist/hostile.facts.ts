@@ -1,0 +1,50 @@
+/** What hostile.test.ts reads of the hostile fixture server's pages and the methodology page. */
+import type { HTMLElement } from 'node-html-parser';
+
+/** Facts of one page of the hostile fixture server (or the methodology page's rule anchors). */
+export interface HostileFacts {
+	/** The whole page's text, and the text of every script element. */
+	text?: string;
+	scripts?: string[];
+	/** Images and iframes in main, and the hrefs of main's links (absent without a main). */
+	mainMedia?: number | undefined;
+	mainHrefs?: string[] | undefined;
+	/** The untrusted description as shown in main, and the first one of the page. */
+	mainUntrusted?: string;
+	untrusted?: string;
+	/** The h1's text and whether it holds a <b> element; the title; the meta description; the JSON-LD text. */
+	h1?: string | undefined;
+	h1Bold?: boolean;
+	title?: string | undefined;
+	description?: string | undefined;
+	ld?: string | undefined;
+	/** Integrity findings: each item's text and the href of its rule link. */
+	findings?: { text: string; href: string }[];
+	/** Methodology: ids of the rule anchors. */
+	ruleIds?: string[];
+}
+
+/** The hostile checks' facts of one page, or undefined when they read nothing of it. */
+export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | undefined {
+	if (rel === 'methodology/index.html')
+		return { ruleIds: root.querySelectorAll('[id^="rule-"]').map((e) => e.getAttribute('id') ?? '') };
+	if (!rel.startsWith('servers/hostile-demo/')) return undefined;
+	const main = root.querySelector('main');
+	return {
+		text: root.text,
+		scripts: root.querySelectorAll('script').map((s) => s.textContent),
+		mainMedia: main?.querySelectorAll('img, iframe').length,
+		mainHrefs: main?.querySelectorAll('a').map((a) => a.getAttribute('href') ?? ''),
+		mainUntrusted: main?.querySelector('.untrusted .text')?.text ?? '',
+		untrusted: root.querySelector('.untrusted .text')?.text ?? '',
+		h1: root.querySelector('h1')?.text,
+		h1Bold: root.querySelector('h1 b') !== null,
+		title: root.querySelector('title')?.text,
+		description: root.querySelector('meta[name="description"]')?.getAttribute('content'),
+		ld: root.querySelector('script[type="application/ld+json"]')?.textContent,
+		findings: root.querySelectorAll('#integrity + ul.evidence li').map((li) => ({
+			text: li.text,
+			href: li.querySelector('a.rule-id')?.getAttribute('href') ?? '',
+		})),
+	};
+}

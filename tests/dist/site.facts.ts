@@ -1,0 +1,105 @@
+/** What site.test.ts reads of each page, extracted once per build by the dist tier's global setup. */
+import { createHash } from 'node:crypto';
+import type { HTMLElement } from 'node-html-parser';
+
+/** Facts of one page; a field is present only on the pages whose check reads it. */
+export interface SiteFacts {
+	/** Every `a[href]` of the page, in document order. */
+	hrefs: string[];
+	/** Every element id of the page. */
+	ids: string[];
+	/** Tool pages: the h1 text. */
+	h1?: string;
+	/** Server pages: rows of the tool table. */
+	toolRows?: number;
+	/** Pages with a policy: sha256 of the copy button's data-copy, and of the snippet's trimmed text. */
+	copy?: string;
+	snippet?: string;
+	/** Tool pages: the JSON-LD as parsed (or why it does not parse), and the visible FAQ questions. */
+	ld?: { error: string } | { type: string; names: string[]; firstAnswer: string };
+	faq?: string[];
+	/** Tool pages: the trimmed lines of the first evidence list after #why. */
+	evidence?: string[];
+	/** Tool pages: the text after the #parameters heading, and the notice after #why (spaces collapsed). */
+	parameters?: string;
+	notice?: string;
+	/** Home, servers list and browse pages: texts of the elements that print counts. */
+	counts?: string[];
+	/** Home and critical-risk pages: the server column of the main table. */
+	rowServers?: string[];
+	/** Servers list: per row, its first link and its tool-count cell (spaces collapsed). */
+	serverRows?: { href: string | undefined; tools: string | undefined }[];
+	/** Methodology: the text of the section holding #agreement (spaces collapsed). */
+	agreement?: string;
+}
+
+/** sha256 of a text, to compare page copies of a policy with its file without keeping 10,000 copies. */
+export const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const squash = (text: string | undefined) => text?.replace(/\s+/g, ' ');
+
+/** The site checks' facts of one page. */
+export function siteFacts(rel: string, root: HTMLElement): SiteFacts {
+	const facts: SiteFacts = {
+		hrefs: root.querySelectorAll('a[href]').map((a) => a.getAttribute('href') as string),
+		ids: root.querySelectorAll('[id]').map((e) => e.id),
+	};
+	const tool = /^servers\/[^/]+\/tools\//.test(rel);
+	if (tool || /^servers\/[^/]+\/index\.html$/.test(rel)) {
+		const copy = root.querySelector('button.copy')?.getAttribute('data-copy');
+		if (copy !== undefined) facts.copy = digest(copy);
+		const snippet = root.querySelector('.snippet pre')?.text.trim();
+		if (snippet !== undefined) facts.snippet = digest(snippet);
+	}
+	if (/^servers\/[^/]+\/index\.html$/.test(rel))
+		facts.toolRows = root.querySelectorAll('#tools ~ .table-scroll tbody tr').length;
+	if (tool) {
+		const h1 = root.querySelector('h1');
+		if (h1) facts.h1 = h1.text.trim();
+		const ld = root.querySelector('script[type="application/ld+json"]');
+		if (ld) {
+			try {
+				// Script content is raw text: a browser decodes no entity in it, so neither may the test.
+				const data = JSON.parse(ld.rawText) as {
+					'@type': string;
+					mainEntity: { name: string; acceptedAnswer: { text: string } }[];
+				};
+				facts.ld = {
+					type: data['@type'],
+					names: data.mainEntity.map((q) => q.name),
+					firstAnswer: data.mainEntity[0]?.acceptedAnswer.text ?? '',
+				};
+			} catch (error) {
+				facts.ld = { error: String(error) };
+			}
+		}
+		facts.faq = root.querySelectorAll('details.faq summary').map((s) => s.text);
+		facts.evidence =
+			root
+				.querySelectorAll('#why ~ ul.evidence')[0]
+				?.querySelectorAll('li')
+				.map((li) => li.text.trim()) ?? [];
+		const parameters = root.querySelector('#parameters')?.nextElementSibling?.text;
+		if (parameters !== undefined) facts.parameters = parameters;
+		const notice = squash(root.querySelector('#why + .notice')?.text);
+		if (notice !== undefined) facts.notice = notice;
+	}
+	if (rel === 'index.html' || rel === 'servers/index.html' || /^(risk|category)\//.test(rel))
+		facts.counts = root
+			.querySelectorAll('main nav p, main p.muted, main .pagination, main td, main .counts .n')
+			.map((el) => el.text);
+	if (rel === 'index.html' || /^risk\/critical\//.test(rel))
+		facts.rowServers = root
+			.querySelectorAll('main table tbody tr')
+			.map((tr) => tr.querySelectorAll('td')[1]?.text.trim() ?? '');
+	if (rel === 'servers/index.html')
+		facts.serverRows = root.querySelectorAll('tbody tr').map((tr) => ({
+			href: tr.querySelector('a')?.getAttribute('href'),
+			tools: squash(tr.querySelectorAll('td')[1]?.text)?.trim(),
+		}));
+	if (rel === 'methodology/index.html') {
+		const agreement = squash(root.querySelector('#agreement')?.parentNode?.text);
+		if (agreement !== undefined) facts.agreement = agreement;
+	}
+	return facts;
+}

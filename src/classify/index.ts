@@ -10,12 +10,12 @@ import { type CategoryOutcome, decideCategory } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { scanIntegrity } from './integrity.ts';
+import { scanIntegrity } from './integrity/index.ts';
 import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
-export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
+export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity/index.ts';
 export { rationale } from './rationale.ts';
 export { RULES, type RuleGroup, type RuleId, type RuleInfo, ruleById } from './rules.ts';
 export type * from './types.ts';

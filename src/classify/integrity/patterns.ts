@@ -272,12 +272,14 @@ export const SENSITIVE_PATH: PoisonPattern & { readonly orderedWhy: string } = {
 				'credentials',
 				'npmrc',
 				'mcp',
-				'claude_desktop_config',
 				'cursor',
 				'claude',
 				'etc',
 				'wallet',
 			],
+			// Matched anywhere: `.git-credentials` and `claude_desktop_config.json` take no word boundary
+			// on one side (`~/.git-credentialsx`, `xclaude_desktop_config.json`).
+			chars: ['.git-credentials', 'claude_desktop_config'],
 		},
 	],
 	examples: [

@@ -98,7 +98,7 @@ export function walkSchema(schema: unknown, visitor: SchemaVisitor, options: Sch
 	const walk = new Walk(visitor, options);
 	const at: At = { path: options.root ?? '', label: '', depth: 0, nesting: 0 };
 	try {
-		if (options.scope === 'every key') walk.anyNode(schema, at, undefined, false);
+		if (options.scope === 'every key') walk.anyNode(schema, at.path, '', 0, 0, undefined, false);
 		else walk.schemaNode(schema, at);
 	} catch (e) {
 		if (e !== STOP) throw e;
@@ -175,26 +175,58 @@ class Walk {
 	/**
 	 * The every-key walk. `holder` is the nearest object above `value` (array elements share their
 	 * array's); `underProperties` marks the value of a `properties` key, whose keys are parameters.
+	 * Plain arguments rather than an `At` per node: this walk reads every node of every definition.
 	 */
-	anyNode(value: unknown, at: At, holder: unknown, underProperties: boolean): void {
-		if (at.nesting > this.maxNesting) return;
+	anyNode(
+		value: unknown,
+		path: string,
+		label: string,
+		depth: number,
+		nesting: number,
+		holder: unknown,
+		underProperties: boolean,
+	): void {
+		if (nesting > this.maxNesting) return;
 		if (typeof value === 'string') {
-			this.visitor.string?.(value, at.path, holder);
+			this.visitor.string?.(value, path, holder);
 			return;
 		}
 		if (typeof value !== 'object' || value === null || this.seen.has(value)) return;
 		this.seen.add(value);
+		const paths = this.paths;
+		const next = nesting + 1;
 		if (Array.isArray(value)) {
-			for (let i = 0; i < value.length; i++) this.anyNode(value[i], this.step(at, `[${i}]`, '[]'), holder, false);
+			for (let i = 0; i < value.length; i++)
+				this.anyNode(value[i], paths ? `${path}[${i}]` : '', paths ? `${label}[]` : '', depth, next, holder, false);
 			return;
 		}
 		const obj = value as JsonObject;
-		for (const key of this.keys(obj)) {
-			if (underProperties) {
-				const childAt = this.step(at, `.${key}`, at.label ? `.${key}` : key, at.depth + 1);
-				this.report(key, obj[key], holder as JsonObject, childAt);
-				this.anyNode(obj[key], childAt, obj, false);
-			} else this.anyNode(obj[key], this.step(at, `.${key}`, ''), obj, key === 'properties');
+		// A method, not a closure: under tsx (keepNames) every closure made costs a `__name` call.
+		if (this.sorted)
+			for (const key of Object.keys(obj).sort())
+				this.anyKey(obj, key, path, label, depth, next, holder, underProperties);
+		else for (const key in obj) this.anyKey(obj, key, path, label, depth, next, holder, underProperties);
+	}
+
+	/** One key of an object in the every-key walk; `nesting` is the key's value's. */
+	anyKey(
+		obj: JsonObject,
+		key: string,
+		path: string,
+		label: string,
+		depth: number,
+		nesting: number,
+		holder: unknown,
+		underProperties: boolean,
+	): void {
+		const paths = this.paths;
+		const childPath = paths ? `${path}.${key}` : '';
+		if (!underProperties) {
+			this.anyNode(obj[key], childPath, label, depth, nesting, obj, key === 'properties');
+			return;
 		}
+		const childLabel = paths ? (label ? `${label}.${key}` : key) : '';
+		this.report(key, obj[key], holder as JsonObject, { path: childPath, label: childLabel, depth: depth + 1, nesting });
+		this.anyNode(obj[key], childPath, childLabel, depth + 1, nesting, obj, false);
 	}
 }

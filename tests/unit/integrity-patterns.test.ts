@@ -222,7 +222,7 @@ describe('integrity patterns: the regex never matches what the triggers keep out
 describe('integrity patterns: the check catches incomplete triggers', () => {
 	const without = (p: PoisonPattern, word: string): PoisonPattern => ({
 		...p,
-		triggers: p.triggers.map((t) => ({ ...t, words: t.words?.filter((w) => w !== word) })),
+		triggers: p.triggers.map((t) => (t.words ? { ...t, words: t.words.filter((w) => w !== word) } : t)),
 	});
 
 	it('fails a pattern that lost a trigger word', () => {

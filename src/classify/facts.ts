@@ -19,7 +19,7 @@ import {
 	type PhraseHit,
 	type PhraseKind,
 } from './description.ts';
-import { scanIntegrity } from './integrity.ts';
+import { scanIntegrity } from './integrity/index.ts';
 import { type NounClass, type ObjectWeight, UI_WORDS, VERBS, type VerbInfo } from './lexicon.ts';
 import { lookupNoun } from './lookup.ts';
 import { type ActionEnum, classifyParams, type Param, type ParamFacts, takesAmount } from './params.ts';

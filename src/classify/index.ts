@@ -8,7 +8,7 @@
  * 1. facts (`facts.ts`, `gatherFacts`): reads the definition once into one record: name tokens and
  *    verb (`tokens.ts`), lead sentence, its opening verb and phrases with their negations
  *    (`description.ts`), parameters (`params.ts`), effective annotations (`annotations.ts`) and
- *    integrity findings (`integrity.ts`). Readings few tools need are memoised on the record.
+ *    integrity findings (`integrity/`). Readings few tools need are memoised on the record.
  * 2. category (`category.ts`, `decideCategory`): every rule proposes a category from the facts; the
  *    most severe wins and the agreement between sources sets the confidence.
  * 3. level (`level.ts`, `decideLevel`): starts from the category's base level and moves it by rules
@@ -32,7 +32,7 @@ import { decideLevel } from './level.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
-export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity.ts';
+export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity/index.ts';
 export { rationale } from './rationale.ts';
 export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';

@@ -3,6 +3,7 @@
  * path, recipient, bulk, money, and multiplexing `action` enums. Keys are visited in sorted order, so
  * the same schema written with its properties in another order gives the same result.
  */
+import { isJsonObject, type SchemaProperty, type SchemaWalkOptions, walkSchema } from '../schema/walk.ts';
 import { VERBS, type VerbInfo } from './lexicon.ts';
 import { allMatches } from './regex.ts';
 
@@ -243,18 +244,15 @@ const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 const MAX_TRAIT_DEPTH = 2;
 /** A description that makes a bare `to`/`cc` an address rather than, say, the end of a range. */
 const RECIPIENT_CONTEXT = /\b(?:recipients?|e-?mail|address|phone|number|send|deliver)/i;
-/** Schemas nest rarely beyond a few levels; the cap keeps hostile or cyclic input cheap. */
-const MAX_DEPTH = 12;
+/**
+ * How `walkParams` walks: sorted keys, no deeper than the traits read; schemas nest rarely beyond a few
+ * levels, and the nesting cap keeps hostile or cyclic input cheap.
+ */
+const WALK: SchemaWalkOptions = { root: 'inputSchema', maxDepth: MAX_TRAIT_DEPTH, maxNesting: 12, order: 'sorted' };
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortedKeys(obj: Json): string[] {
-	return Object.keys(obj).sort();
-}
+const isObject = isJsonObject;
 
 /** A property name's tokens and their `_` join. */
 interface NameWords {
@@ -338,13 +336,7 @@ function enumValuesOf(node: Json, alternatives: readonly Json[]): string[] {
 	return out;
 }
 
-/** Where the walk is: the evidence path and how many property objects deep. */
-interface WalkAt {
-	readonly path: string;
-	readonly depth: number;
-}
-
-function makeParam(name: string, node: Json, at: WalkAt): Param {
+function makeParam(name: string, node: Json, at: Pick<SchemaProperty, 'path' | 'depth'>): Param {
 	const { tokens, norm } = nameWords(name);
 	const alternatives = branches(node);
 	const items = isObject(node.items) ? node.items : undefined;
@@ -371,36 +363,18 @@ function makeParam(name: string, node: Json, at: WalkAt): Param {
  */
 export function walkParams(schema: unknown): Param[] {
 	const out: Param[] = [];
-	visitSchema(schema, { path: 'inputSchema', depth: 0 }, 0, new Set(), out);
+	walkSchema(
+		schema,
+		{
+			property(p) {
+				// A boolean schema (`"x": true`) declares nothing a rule reads.
+				if (isObject(p.node)) out.push(makeParam(p.name, p.node, p));
+				return undefined;
+			},
+		},
+		WALK,
+	);
 	return out;
-}
-
-/** `nesting` counts schema nodes (for the cycle and depth cap); `at.depth` counts property objects. */
-function visitSchema(node: unknown, at: WalkAt, nesting: number, seen: Set<object>, out: Param[]): void {
-	// Properties below this node would be deeper than any rule reads.
-	if (!isObject(node) || at.depth >= MAX_TRAIT_DEPTH || nesting > MAX_DEPTH || seen.has(node)) return;
-	seen.add(node);
-	const next = nesting + 1;
-	if (isObject(node.properties)) {
-		for (const key of sortedKeys(node.properties)) {
-			const child = node.properties[key];
-			const childAt = { path: `${at.path}.properties.${key}`, depth: at.depth + 1 };
-			if (isObject(child)) out.push(makeParam(key, child, childAt));
-			visitSchema(child, childAt, next, seen, out);
-		}
-	}
-	if (isObject(node.items)) visitSchema(node.items, { ...at, path: `${at.path}.items` }, next, seen, out);
-	else if (Array.isArray(node.items))
-		for (let i = 0; i < node.items.length; i++)
-			visitSchema(node.items[i], { ...at, path: `${at.path}.items[${i}]` }, next, seen, out);
-	for (const k of COMBINATORS) {
-		const list = node[k];
-		if (Array.isArray(list))
-			for (let i = 0; i < list.length; i++)
-				visitSchema(list[i], { ...at, path: `${at.path}.${k}[${i}]` }, next, seen, out);
-	}
-	if (isObject(node.additionalProperties))
-		visitSchema(node.additionalProperties, { ...at, path: `${at.path}.additionalProperties` }, next, seen, out);
 }
 
 /** Takes free text: a string (or list of strings) with no fixed set of values. */

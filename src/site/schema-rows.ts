@@ -1,5 +1,6 @@
 /** Flattens a tool's input schema into table rows (nested properties and array items included). */
 import type { ServerFile, Tool } from '../catalogue/schema.ts';
+import { walkSchema } from '../schema/walk.ts';
 
 /** One parameter row. */
 export interface SchemaRow {
@@ -30,33 +31,35 @@ function typeOf(schema: JsonSchema): string {
 	return 'any';
 }
 
-/** Rows for every property, depth-first in declared order, at most `maxRows` rows and `maxDepth` levels. */
+/**
+ * Rows for every parameter, depth-first in declared order, at most `maxRows` rows and `maxDepth` levels
+ * below the top. What counts as a parameter is `walkSchema`'s answer, the same the classifier reads:
+ * properties inside `anyOf`/`oneOf`/`allOf` branches, array items and `additionalProperties` included.
+ */
 export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = 200): SchemaRow[] {
 	const rows: SchemaRow[] = [];
-	const walk = (node: JsonSchema, prefix: string, depth: number) => {
-		const properties = node.properties;
-		if (!properties || typeof properties !== 'object' || depth > maxDepth) return;
-		const required = new Set(Array.isArray(node.required) ? node.required.map(String) : []);
-		for (const [name, raw] of Object.entries(properties as Record<string, unknown>)) {
-			if (rows.length >= maxRows) return;
-			const prop = raw && typeof raw === 'object' ? (raw as JsonSchema) : {};
-			const path = prefix ? `${prefix}.${name}` : name;
-			const values = Array.isArray(prop.enum)
-				? prop.enum.map((v) => JSON.stringify(v)).join(', ')
-				: prop.const !== undefined
-					? JSON.stringify(prop.const)
-					: undefined;
-			const row: SchemaRow = { path, type: typeOf(prop), required: required.has(name), depth };
-			if (typeof prop.description === 'string') row.description = prop.description;
-			if (values !== undefined) row.values = values;
-			rows.push(row);
-			walk(prop, path, depth + 1);
-			const items = prop.items;
-			if (items && typeof items === 'object' && !Array.isArray(items))
-				walk(items as JsonSchema, `${path}[]`, depth + 1);
-		}
-	};
-	walk(schema, '', 0);
+	walkSchema(
+		schema,
+		{
+			property({ name, node, holder, label, depth }) {
+				if (rows.length >= maxRows) return false;
+				const prop = node && typeof node === 'object' ? (node as JsonSchema) : {};
+				const values = Array.isArray(prop.enum)
+					? prop.enum.map((v) => JSON.stringify(v)).join(', ')
+					: prop.const !== undefined
+						? JSON.stringify(prop.const)
+						: undefined;
+				const required = Array.isArray(holder.required) && holder.required.map(String).includes(name);
+				const row: SchemaRow = { path: label, type: typeOf(prop), required, depth: depth - 1 };
+				if (typeof prop.description === 'string') row.description = prop.description;
+				if (values !== undefined) row.values = values;
+				rows.push(row);
+				return undefined;
+			},
+		},
+		// Row depth counts from 0 at the top level; the walk's from 1.
+		{ maxDepth: maxDepth + 1, order: 'declared' },
+	);
 	return rows;
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify } from '../../src/classify/index.ts';
-import { scanIntegrity } from '../../src/classify/integrity.ts';
+import { scanIntegrity } from '../../src/classify/integrity/index.ts';
 import { catalogueTool } from '../golden/load.ts';
 
 const SERVER = { slug: 'example', name: 'Example' };

@@ -8,6 +8,7 @@
  *   npm run --silent evaluate -- --catalogue <dir>            # another catalogue folder
  *   npm run --silent evaluate -- --dump <file> [--dump …]     # tools/list dumps instead, e.g. ../shared/seed-servers/*.json
  *   npm run --silent evaluate -- --labels <file>              # hand labels to score against (default: content/evaluation/destructive-labels.yaml)
+ *   npm run --silent evaluate -- --calibration <file>         # calibration labels (default: content/evaluation/calibration-labels.yaml)
  *   npm run --silent evaluate -- --json                       # the report as one JSON object
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,16 @@ import {
 	measureAgreement,
 } from '../src/evaluation/agreement.ts';
 import {
+	BUNDLED_CALIBRATION,
+	CALIBRATION_TARGETS,
+	type CalibrationFile,
+	type CalibrationReport,
+	type CalibrationScores,
+	type Estimate,
+	loadCalibration,
+	measureCalibration,
+} from '../src/evaluation/calibration.ts';
+import {
 	BUNDLED_HAND_LABELS,
 	type HandLabelFile,
 	type HandLabelReport,
@@ -32,7 +43,8 @@ import {
 import { percent as pct } from '../src/text/words.ts';
 import { InputError, readToolsInput } from './lib/classify-input.ts';
 
-const USAGE = 'usage: npm run --silent evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--json]';
+const USAGE =
+	'usage: npm run --silent evaluate -- [--catalogue <dir>] [--dump <file> …] [--labels <file>] [--calibration <file>] [--json]';
 
 /**
  * Every tool of a catalogue folder. Files another contributor is still writing may not validate yet:
@@ -124,11 +136,60 @@ function formatHandLabels(h: { file: string; labels: HandLabelFile; report: Hand
 	return [...lines, ''];
 }
 
+const ci = (e: Estimate) =>
+	e.rate === undefined ? 'n/a' : `${pct(e.rate)} (${e.agreed} of ${e.measured}; 95% CI ${pct(e.low)}–${pct(e.high)})`;
+
+/** One half of the calibration set: the rules against the resolved labels. */
+function formatScores(title: string, s: CalibrationScores, targets: boolean): string[] {
+	const t = (key: keyof typeof CALIBRATION_TARGETS, e: Estimate) =>
+		targets && e.rate !== undefined
+			? `  target ${pct(CALIBRATION_TARGETS[key])}: ${e.rate >= CALIBRATION_TARGETS[key] ? 'met' : 'NOT met'}`
+			: '';
+	const lines = [
+		`  ${title}: ${s.tools} tools`,
+		`    category            ${ci(s.category)}${t('category', s.category)}`,
+		`    level, exact        ${ci(s.levelExact)}${t('levelExact', s.levelExact)}`,
+		`    level, within one   ${ci(s.levelWithinOne)}`,
+		`    read-only           ${ci(s.readOnly)}${t('readOnly', s.readOnly)}`,
+		`    destructive recall  ${ci(s.destructiveRecall)}${t('destructiveRecall', s.destructiveRecall)}`,
+		`    destructive precision ${ci(s.destructivePrecision)}${t('destructivePrecision', s.destructivePrecision)}`,
+		`    rules level minus label level: ${Object.entries(s.levelDelta)
+			.sort(([a], [b]) => Number(a) - Number(b))
+			.map(([d, n]) => `${Number(d) > 0 ? '+' : ''}${d}: ${n}`)
+			.join(', ')}`,
+		`    two or more levels away: ${s.farOff.length}${targets ? ' (target 0)' : ''}`,
+	];
+	for (const f of s.farOff) lines.push(`      ${f.server}/${f.tool}: rules ${f.rules}, label ${f.label}`);
+	if (s.disagreements.length > 0) lines.push(`    category or level differs (${s.disagreements.length}):`);
+	for (const d of s.disagreements)
+		lines.push(`      ${d.server}/${d.tool}: rules ${d.rules}, label ${d.label}: ${d.reason}`);
+	return lines;
+}
+
+/** The calibration section: both halves, and how often the labellers agreed before resolution. */
+function formatCalibration(c: { file: string; labels: CalibrationFile; report: CalibrationReport }): string[] {
+	const r = c.report;
+	const l = r.labellers;
+	const lines = [
+		`Calibration set (${c.file}, labelled ${c.labels.labelled}): ${r.labels} tools labelled blind, twice, by the rubric in the file`,
+		`  labellers' raw agreement before resolution: category ${pct(l.category.rate)}, level ${pct(l.level.rate)}, read-only ${pct(l.readOnly.rate)}, destructive ${pct(l.destructive.rate)}, all four ${pct(l.all.rate)}`,
+	];
+	if (r.missing.length > 0)
+		lines.push(`  ${r.missing.length} label(s) name tools this catalogue does not have: ${r.missing.join(', ')}`);
+	lines.push(
+		...formatScores('development half (rule changes may be tuned on it)', r.dev, false),
+		...formatScores('held-out half (never tuned on; its disagreements are not listed)', r.heldOut, true),
+		'',
+	);
+	return lines;
+}
+
 /** The human-readable report. */
 function formatReport(
 	r: AgreementReport,
 	source: string,
 	hand: Parameters<typeof formatHandLabels>[0] | undefined,
+	calibration: Parameters<typeof formatCalibration>[0] | undefined,
 ): string {
 	const lines = [
 		`Classifier agreement with declared annotations (ruleset ${r.rulesetVersion})`,
@@ -174,6 +235,7 @@ function formatReport(
 	}
 	lines.push(...formatConventions(r.destructiveByVerb));
 	if (hand) lines.push(...formatHandLabels(hand));
+	if (calibration) lines.push(...formatCalibration(calibration));
 	const shown = r.disagreements.filter((d) => d.measure !== 'strictDestructive');
 	lines.push(shown.length === 0 ? 'No disagreements.' : `Disagreements (${shown.length}):`);
 	for (const d of shown) {
@@ -197,6 +259,7 @@ const OPTIONS = {
 	catalogue: { type: 'string' },
 	dump: { type: 'string', multiple: true },
 	labels: { type: 'string' },
+	calibration: { type: 'string' },
 	json: { type: 'boolean', default: false },
 } as const;
 
@@ -247,10 +310,31 @@ function main(): number {
 		}
 		if (labels) hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
 	}
+	const calibrationFile = values.calibration ?? (bundled ? BUNDLED_CALIBRATION : undefined);
+	let calibration: Parameters<typeof formatCalibration>[0] | undefined;
+	if (calibrationFile) {
+		if (values.calibration !== undefined && !existsSync(calibrationFile)) {
+			process.stderr.write(`evaluate: ${calibrationFile}: cannot read: ENOENT\n`);
+			return 1;
+		}
+		let labels: CalibrationFile | undefined;
+		try {
+			labels = loadCalibration(calibrationFile);
+		} catch (error) {
+			if (!(error instanceof CatalogueError)) throw error;
+			process.stderr.write(`evaluate: ${error.message}\n`);
+			return 1;
+		}
+		if (labels) calibration = { file: calibrationFile, labels, report: measureCalibration(labels.labels, items) };
+	}
 	process.stdout.write(
 		values.json
-			? `${JSON.stringify(hand ? { ...report, handLabels: hand.report } : report)}\n`
-			: formatReport(report, source, hand),
+			? `${JSON.stringify({
+					...report,
+					...(hand ? { handLabels: hand.report } : {}),
+					...(calibration ? { calibration: calibration.report } : {}),
+				})}\n`
+			: formatReport(report, source, hand, calibration),
 	);
 	return 0;
 }

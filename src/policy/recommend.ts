@@ -54,10 +54,15 @@ export function policyForPlan(toolName: string, plan: ActionPlan): Policy {
 
 /** The recommended policy for a whole server: every tool's rule in one document, tools in listed order. */
 export function serverPolicy(tools: readonly { name: string; decision: Decision }[]): Policy {
+	return serverPolicyForPlans(tools.map(({ name, decision }) => ({ name, plan: planFor(decision) })));
+}
+
+/** A server policy from plans already chosen (the builder passes the user's choices). */
+export function serverPolicyForPlans(tools: readonly { name: string; plan: ActionPlan }[]): Policy {
 	const hide: string[] = [];
 	const rules: Record<string, ToolRule> = {};
-	for (const { name, decision } of tools) {
-		const entry = toolEntry(name, planFor(decision));
+	for (const { name, plan } of tools) {
+		const entry = toolEntry(name, plan);
 		if (entry.hide) hide.push(name);
 		else rules[name] = entry.rule ?? {};
 	}

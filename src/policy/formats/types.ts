@@ -15,15 +15,27 @@ export type FormatId = 'policy-json' | 'claude-code' | 'codex' | 'intercept';
 export type GuardKind = 'url' | 'path' | 'command';
 
 /**
- * One argument check derived from what the classifier knows about a parameter. In `policy.json` terms
- * each entry of `denyIf` is one `deny_if` rule with a single condition: the call is denied when it holds.
+ * One test of a guard. In `policy.json` it is a `deny_if` rule with one condition (denied when it holds)
+ * or a `require` condition (denied unless it holds).
  */
+export interface GuardCheck {
+	policy: { denyIf: Condition } | { require: Condition };
+	/** Message returned to the agent when the check denies. */
+	onDeny: string;
+	/**
+	 * Conditions that must all hold for the call to proceed, at least as strict as `policy`: the form
+	 * formats whose rules allow only when conditions hold (Intercept) need. Absent when RE2 (no
+	 * lookaround) cannot write the complement; formats then say the check is missing.
+	 */
+	allowWhen?: readonly Condition[];
+}
+
+/** One argument guard derived from what the classifier knows about a parameter. */
 export interface ArgumentGuard {
 	kind: GuardKind;
 	/** Argument path below `args`, e.g. `url` or `options.url`. */
 	param: string;
-	/** Single-condition denials: the call is refused when any one holds. */
-	denyIf: readonly { condition: Condition; onDeny: string }[];
+	checks: readonly GuardCheck[];
 	/** One line for the page: what the guard stops. */
 	stops: string;
 	/** One line for the page: what it does not stop. */

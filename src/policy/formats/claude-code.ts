@@ -7,7 +7,7 @@
 import type { Action } from '../../classify/types.ts';
 import { escapeHidden } from '../schema.ts';
 import { FORMAT_MAPPING } from './mapping.ts';
-import { downloadName, tryParse } from './shared.ts';
+import { callable, downloadName, tryParse } from './shared.ts';
 import type { FormatDocument, FormatServer, FormatTool, PolicyFormat } from './types.ts';
 
 /** The three permission lists, strictest last. */
@@ -68,7 +68,7 @@ function build(serverName: string, tools: readonly FormatTool[]): FormatDocument
 		if (previous === undefined || STRICTNESS[bucket] > STRICTNESS[previous]) bucketOf.set(rule, bucket);
 		owners.set(rule, [...(owners.get(rule) ?? []), tool.name]);
 		if (tool.plan.action === 'rate-limit') uncapped += 1;
-		if (tool.guards.length > 0 && bucket !== 'deny') unguarded += 1;
+		if (tool.guards.length > 0 && callable(tool)) unguarded += 1;
 		if (rule.length > MAX_RULE_LENGTH)
 			warnings.push(
 				`${rule} is longer than ${MAX_RULE_LENGTH} characters, the most the Anthropic API accepts for a tool name: check with /permissions how your Claude Code names this tool.`,

@@ -8,7 +8,7 @@ import { parse, stringify } from 'smol-toml';
 import type { Action } from '../../classify/types.ts';
 import { escapeHidden } from '../schema.ts';
 import { FORMAT_MAPPING } from './mapping.ts';
-import { downloadName, tryParse } from './shared.ts';
+import { callable, downloadName, tryParse } from './shared.ts';
 import type { FormatDocument, FormatTool, PolicyFormat } from './types.ts';
 
 /** Where a tool lands in Codex: removed, or registered with an approval mode. */
@@ -62,7 +62,7 @@ function build(serverName: string, tools: readonly FormatTool[], whole: boolean)
 			disabled.push(tool.name);
 			continue;
 		}
-		if (tool.guards.length > 0) unguarded += 1;
+		if (tool.guards.length > 0 && callable(tool)) unguarded += 1;
 		enabled.push(tool.name);
 		perTool[tool.name] = { approval_mode: bucket };
 	}

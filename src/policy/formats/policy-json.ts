@@ -14,7 +14,7 @@ export const policyJsonFormat: PolicyFormat<Policy> = {
 	fileName: downloadName('policy.json'),
 	mediaType: 'application/json',
 	shikiLang: 'json',
-	forTool: (tool) => ({ value: policyForPlan(tool.name, tool.plan), warnings: [] }),
+	forTool: (tool) => ({ value: policyForPlan(tool.name, tool.plan, tool.guards), warnings: [] }),
 	forServer: (server) => ({ value: serverPolicyForPlans(server.tools), warnings: [] }),
 	serialise: (doc) => policyToJson(doc.value),
 	validate(text) {

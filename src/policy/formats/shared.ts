@@ -1,4 +1,5 @@
 /** Small helpers every format module uses. */
+import type { FormatTool } from './types.ts';
 
 /** `<server>[-<tool>]-<suffix>`: the download name pattern all formats share. */
 export function downloadName(suffix: string): (serverName: string, tool?: string) => string {
@@ -17,4 +18,9 @@ export function tryParse<T>(parse: () => T): { value: T } | { error: string } {
 	} catch (e) {
 		return { error: e instanceof Error ? e.message : String(e) };
 	}
+}
+
+/** A tool that runs without a person or a refusal in between: the only kind argument guards apply to. */
+export function callable(tool: FormatTool): boolean {
+	return tool.plan.action === 'allow' || tool.plan.action === 'rate-limit';
 }

@@ -74,8 +74,12 @@ export function policyForPlan(toolName: string, plan: ActionPlan, guards: readon
 }
 
 /** The recommended policy for a whole server: every tool's rule in one document, tools in listed order. */
-export function serverPolicy(tools: readonly { name: string; decision: Decision }[]): Policy {
-	return serverPolicyForPlans(tools.map(({ name, decision }) => ({ name, plan: planFor(decision) })));
+export function serverPolicy(
+	tools: readonly { name: string; decision: Decision; guards?: readonly ArgumentGuard[] }[],
+): Policy {
+	return serverPolicyForPlans(
+		tools.map(({ name, decision, guards }) => ({ name, plan: planFor(decision), guards: guards ?? [] })),
+	);
 }
 
 /** A server policy from plans already chosen (the builder passes the user's choices). */

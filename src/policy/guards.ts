@@ -162,6 +162,16 @@ function commandGuard(param: string): ArgumentGuard {
 	};
 }
 
+/** What each kind of guard stops and misses, for the page that explains them (`param` is a stand-in name). */
+export function guardNotes(): { title: string; guard: ArgumentGuard }[] {
+	return [
+		{ title: 'URL parameter', guard: urlGuard('url') },
+		{ title: 'Path parameter naming a location', guard: pathGuard('path', true) },
+		{ title: 'Path parameter naming a file', guard: pathGuard('filename', false) },
+		{ title: 'Command parameter', guard: commandGuard('command') },
+	];
+}
+
 /** Command-like code parameters: the ones a shell receives, not SQL or a script body. */
 const COMMAND_TOKENS = new Set(['command', 'commands', 'cmd', 'shell', 'bash', 'powershell']);
 

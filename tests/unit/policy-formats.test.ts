@@ -39,6 +39,9 @@ const plan = (action: Action): FormatTool['plan'] =>
 		: { action, rule: 'test', because: 'test' };
 const ACTIONS: readonly Action[] = ['allow', 'rate-limit', 'approve', 'deny', 'hide'];
 
+/** Whole-catalogue tests run long on a loaded machine. */
+const SLOW = 120_000;
+
 let model: SiteModel;
 let servers: FormatServer[];
 beforeAll(() => {
@@ -46,7 +49,7 @@ beforeAll(() => {
 	servers = model.servers.map(formatServer);
 }, 600_000);
 
-describe('server files of every bundled server', () => {
+describe('server files of every bundled server', { timeout: SLOW }, () => {
 	it('parse, and pass each format’s own validation', () => {
 		for (const server of servers)
 			for (const format of FORMATS) {
@@ -131,7 +134,7 @@ function bucketsOf(server: FormatServer): (tool: FormatTool) => Record<string, s
 	};
 }
 
-describe('buckets', () => {
+describe('buckets', { timeout: SLOW }, () => {
 	const INTERCEPT_BUCKET: Record<Action, string> = {
 		allow: 'allow',
 		'rate-limit': 'rate-limit',

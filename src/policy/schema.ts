@@ -119,7 +119,7 @@ export function policyToJson(policy: Policy): string {
  * Writes invisible characters (zero-width, bidi, tag characters) as `\uXXXX` escapes: the JSON means the
  * same string to a gateway, but a reader of the snippet sees that the name holds more than it shows.
  */
-function escapeHidden(json: string): string {
+export function escapeHidden(json: string): string {
 	return json.replace(/[^\x20-\x7e\n]/gu, (ch) =>
 		isHiddenCodePoint(ch.codePointAt(0) as number)
 			? Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')

@@ -14,6 +14,9 @@ import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
 import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import type { ActionPlan } from '../policy/action.ts';
+import { FORMATS } from '../policy/formats/index.ts';
+import type { ArgumentGuard, FormatId, FormatServer } from '../policy/formats/types.ts';
+import { guardsFor } from '../policy/guards.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
 import { visibleText } from '../text/reveal.ts';
@@ -33,6 +36,8 @@ export interface ToolEntry {
 	decision: Decision;
 	plan: ActionPlan;
 	rationale: string[];
+	/** Checks on the tool's URL, path and command arguments, applied where the tool runs unattended. */
+	guards: ArgumentGuard[];
 	policy: Policy;
 	policyJson: string;
 	faq: FaqEntry[];
@@ -50,6 +55,8 @@ export interface ServerEntry {
 	tools: ToolEntry[];
 	policy: Policy;
 	policyJson: string;
+	/** The server's policy file in every format, for its default client-side name (the slug). */
+	formatFiles: Record<FormatId, ServerFormatFile>;
 	byCategory: Record<Category, number>;
 	byLevel: Record<Level, number>;
 	maxLevel: Level;
@@ -57,6 +64,12 @@ export interface ServerEntry {
 	attacks: { id: string; title: string; tools: number }[];
 	/** Which of its tools supply each leg of the lethal trifecta, and whether it supplies all three alone. */
 	trifecta: Trifecta<ToolEntry>;
+}
+
+/** One server-level policy file: its text and what the format could not express. */
+export interface ServerFormatFile {
+	text: string;
+	warnings: readonly string[];
 }
 
 /** The whole site's data. */
@@ -118,6 +131,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		tools: [],
 		policy: { version: '1', default: 'deny' },
 		policyJson: '',
+		formatFiles: {} as Record<FormatId, ServerFormatFile>,
 		byCategory: zeroCounts(CATEGORIES),
 		byLevel: zeroCounts(LEVELS),
 		maxLevel: 'Low',
@@ -131,7 +145,8 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const plan = planFor(decision);
 		const displayName = visibleText(tool.name);
 		const sentences = rationale(decision, displayName);
-		const policy = recommendPolicy(decision, tool.name);
+		const guards = guardsFor(tool);
+		const policy = recommendPolicy(decision, tool.name, guards);
 		const links = linkAttacks(decision, attacks);
 		const toolEntry: ToolEntry = {
 			key: `${server.slug}/${slug}`,
@@ -143,6 +158,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			decision,
 			plan,
 			rationale: sentences,
+			guards,
 			policy,
 			policyJson: policyToJson(policy),
 			faq: buildFaq({
@@ -166,11 +182,26 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			attackCounts.set(link.id, count);
 		}
 	}
-	entry.policy = serverPolicy(entry.tools.map((t) => ({ name: t.tool.name, decision: t.decision })));
+	entry.policy = serverPolicy(entry.tools.map((t) => ({ name: t.tool.name, decision: t.decision, guards: t.guards })));
 	entry.policyJson = policyToJson(entry.policy);
+	entry.formatFiles = formatFiles(formatServer(entry));
 	entry.attacks = [...attackCounts.values()];
 	entry.trifecta = serverTrifecta(entry.tools, (t) => t.decision.traits);
 	return entry;
+}
+
+/** A server as the format modules read it, under its default client-side name (the catalogue slug). */
+export function formatServer(entry: ServerEntry): FormatServer {
+	return { name: entry.slug, tools: entry.tools.map((t) => ({ name: t.tool.name, plan: t.plan, guards: t.guards })) };
+}
+
+function formatFiles(server: FormatServer): Record<FormatId, ServerFormatFile> {
+	const files = {} as Record<FormatId, ServerFormatFile>;
+	for (const format of FORMATS) {
+		const doc = format.forServer(server);
+		files[format.id] = { text: format.serialise(doc), warnings: doc.warnings };
+	}
+	return files;
 }
 
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;

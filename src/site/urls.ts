@@ -4,6 +4,7 @@
  */
 import type { AttackFrontmatter } from '../attacks/schema.ts';
 import type { Category, Level } from '../catalogue/schema.ts';
+import type { FormatId } from '../policy/formats/types.ts';
 
 /** The path segment of a level or category (`Critical` → `critical`), as its browse pages' route params use it. */
 export function pathSegment(value: Level | Category): string {
@@ -41,6 +42,10 @@ export const urls = {
 	/** A classifier rule, integrity signal or policy row on the methodology page. */
 	rule: (id: string) => `/methodology/#${ruleAnchor(id)}`,
 	search: '/search/',
+	/** Where each policy format's file goes and how to apply it. */
+	formats: '/formats/',
+	/** A server's policy file in one format. */
+	serverFormatFile: (server: string, format: FormatId) => `/servers/${server}/${FORMAT_FILES[format]}`,
 	policySchema: '/schemas/policy.json',
 	/** Where the Pagefind bundle is served (and written, under the build's output folder). */
 	pagefind: '/pagefind/',
@@ -51,6 +56,14 @@ export const urls = {
  * page serves it, so the link works wherever the site is mounted.
  */
 export const POLICY_FILE = 'policy.json';
+
+/** The server-level file name of each policy format, beside the server page. */
+export const FORMAT_FILES: Record<FormatId, string> = {
+	'policy-json': POLICY_FILE,
+	'claude-code': 'claude-code.json',
+	codex: 'codex.toml',
+	intercept: 'intercept.yaml',
+};
 
 /**
  * A site path with the trailing slash every internal link carries (`/risk/medium/3` → `/risk/medium/3/`),

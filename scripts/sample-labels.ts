@@ -1,5 +1,5 @@
 /**
- * Draws the blind label sample of the calibration set (content/evaluation/calibration-sample.yaml) and writes
+ * Draws the blind label sample of the calibration set (content/evaluation/calibration-labels.yaml) and writes
  * labelling packets: each sampled definition with its annotations and curated override removed, so a labeller
  * sees neither the authors' hints nor the rules' answers.
  *
@@ -19,6 +19,7 @@ import { stringify } from 'yaml';
 import { loadCatalogue } from '../src/catalogue/load.ts';
 import type { Category, Tool } from '../src/catalogue/schema.ts';
 import { classify } from '../src/classify/index.ts';
+import { splitOf } from '../src/evaluation/calibration.ts';
 import { BUNDLED_HAND_LABELS, loadHandLabels } from '../src/evaluation/hand-labels.ts';
 import { byCodePoint } from '../src/text/words.ts';
 
@@ -27,13 +28,10 @@ const QUOTA: Record<Category, number> = { Read: 210, Write: 180, Execute: 90, De
 /** At most this many tools of one server per stratum, and in all: the sample spreads over many servers. */
 const PER_SERVER_STRATUM = 3;
 const PER_SERVER = 8;
-export const SAMPLE_FILE = 'content/evaluation/calibration-sample.yaml';
+/** The draw (server, tool, split); the labelled result is content/evaluation/calibration-labels.yaml. */
+export const SAMPLE_FILE = '.cache/calibration-sample.yaml';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-
-/** Development or held-out, by server. */
-export const splitOf = (server: string): 'dev' | 'held-out' =>
-	Number.parseInt(sha1(`split/${server}`).slice(0, 2), 16) % 2 === 0 ? 'dev' : 'held-out';
 
 const { values } = parseArgs({ options: { packets: { type: 'string' }, parts: { type: 'string', default: '2' } } });
 const labelled = new Set((loadHandLabels(BUNDLED_HAND_LABELS)?.labels ?? []).map((l) => `${l.server}/${l.tool}`));
@@ -70,6 +68,7 @@ for (const category of strata) {
 const short = Object.entries(left).filter(([, n]) => n > 0);
 if (short.length) throw new Error(`sample-labels: strata not filled: ${JSON.stringify(Object.fromEntries(short))}`);
 taken.sort((a, b) => byCodePoint(a.key, b.key));
+mkdirSync('.cache', { recursive: true });
 writeFileSync(
 	SAMPLE_FILE,
 	`# The calibration sample (scripts/sample-labels.ts): ${taken.length} tools from ${perServer.size} servers.\n${stringify(

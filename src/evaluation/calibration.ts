@@ -5,6 +5,7 @@
  * that they may not; `measureCalibration` scores the rules against the resolved labels of each half, with
  * 95% confidence intervals, and reports how often the two labellers agreed before resolution.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -15,6 +16,15 @@ import type { LabelledTool } from './hand-labels.ts';
 
 /** The calibration labels of the bundled catalogue. */
 export const BUNDLED_CALIBRATION = 'content/evaluation/calibration-labels.yaml';
+
+/**
+ * The half a server's tools belong to: the SHA-1 of `split/<slug>` with an even first byte is development.
+ * By server, so no server's conventions appear on both sides.
+ */
+export function splitOf(server: string): 'dev' | 'held-out' {
+	const first = Number.parseInt(createHash('sha1').update(`split/${server}`).digest('hex').slice(0, 2), 16);
+	return first % 2 === 0 ? 'dev' : 'held-out';
+}
 
 /** Targets on the held-out half. */
 export const CALIBRATION_TARGETS = {

@@ -14,7 +14,8 @@ import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
 import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import type { ActionPlan } from '../policy/action.ts';
-import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
+import type { FormatTool } from '../policy/formats/index.ts';
+import { planFor, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
 import { visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
@@ -33,8 +34,8 @@ export interface ToolEntry {
 	decision: Decision;
 	plan: ActionPlan;
 	rationale: string[];
-	policy: Policy;
-	policyJson: string;
+	/** What every policy format reads: the raw name, the plan, the argument guards. */
+	formatTool: FormatTool;
 	faq: FaqEntry[];
 	attacks: AttackLink[];
 }
@@ -131,7 +132,6 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const plan = planFor(decision);
 		const displayName = visibleText(tool.name);
 		const sentences = rationale(decision, displayName);
-		const policy = recommendPolicy(decision, tool.name);
 		const links = linkAttacks(decision, attacks);
 		const toolEntry: ToolEntry = {
 			key: `${server.slug}/${slug}`,
@@ -143,8 +143,8 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			decision,
 			plan,
 			rationale: sentences,
-			policy,
-			policyJson: policyToJson(policy),
+			// Argument guards join here once the classifier's parameter facts yield them.
+			formatTool: { name: tool.name, plan, guards: [] },
 			faq: buildFaq({
 				toolName: displayName,
 				serverName: server.name,

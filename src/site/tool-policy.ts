@@ -13,10 +13,15 @@ export interface ToolPolicyTab {
 	text: string;
 	/** Download name: `<server>-<tool slug>-<suffix>`. */
 	fileName: string;
-	/** What the format cannot express or the client would reject (FormatDocument.warnings). */
-	warnings: readonly string[];
 	/** How the format carries this tool's action. */
 	mapping: ActionMapping;
+	/** The mapping's note, to show beside the text; empty when there is none or a warning already says it. */
+	mappingNote: string;
+	/**
+	 * What the format cannot express or the client would reject (FormatDocument.warnings), to show beside
+	 * the text: those the text already carries as comments are not repeated.
+	 */
+	warnings: readonly string[];
 }
 
 /**
@@ -32,12 +37,16 @@ export function toolPolicyTabs(entry: ToolEntry): ToolPolicyTab[] {
 	const serverName = clientServerName(entry);
 	return FORMATS.map((format) => {
 		const doc = format.forTool(entry.formatTool, serverName);
+		const text = format.serialise(doc);
+		const mapping = FORMAT_MAPPING[format.id][entry.plan.action];
+		const said = (line: string) => doc.warnings.some((w) => w.includes(line));
 		return {
 			format,
-			text: format.serialise(doc),
+			text,
 			fileName: format.fileName(serverName, entry.slug),
-			warnings: doc.warnings,
-			mapping: FORMAT_MAPPING[format.id][entry.plan.action],
+			mapping,
+			mappingNote: mapping.note && !said(mapping.note) ? mapping.note : '',
+			warnings: doc.warnings.filter((w) => !text.includes(w)),
 		};
 	});
 }

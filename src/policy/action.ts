@@ -83,9 +83,9 @@ export function describeToolEffect(toolName: string, plan: ActionPlan): string {
 	return ACTIONS[plan.action].effect(toolName, plan.limit);
 }
 
-/** What the tool-page snippet does to the server's other tools. */
+/** What a tool-page snippet does to the server's other tools, in any format. */
 export const DEFAULT_DENY_NOTE =
-	'The policy denies by default, so every other tool on the server is denied until you list it: merge this rule into your server policy rather than pasting it alone.';
+	'Each snippet covers this tool only: merge it into your existing file rather than using it alone, since a file that denies by default would deny every other tool of the server.';
 
 /** The parts of a decision the table reads. */
 interface Label {

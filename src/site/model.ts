@@ -14,10 +14,10 @@ import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
 import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import type { ActionPlan } from '../policy/action.ts';
-import { FORMATS } from '../policy/formats/index.ts';
+import { FORMATS, type FormatTool } from '../policy/formats/index.ts';
 import type { ArgumentGuard, FormatId, FormatServer } from '../policy/formats/types.ts';
 import { guardsFor } from '../policy/guards.ts';
-import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
+import { planFor, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
 import { visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
@@ -38,8 +38,8 @@ export interface ToolEntry {
 	rationale: string[];
 	/** Checks on the tool's URL, path and command arguments, applied where the tool runs unattended. */
 	guards: ArgumentGuard[];
-	policy: Policy;
-	policyJson: string;
+	/** What every policy format reads: the raw name, the plan, the argument guards. */
+	formatTool: FormatTool;
 	faq: FaqEntry[];
 	attacks: AttackLink[];
 }
@@ -146,7 +146,6 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const displayName = visibleText(tool.name);
 		const sentences = rationale(decision, displayName);
 		const guards = guardsFor(tool);
-		const policy = recommendPolicy(decision, tool.name, guards);
 		const links = linkAttacks(decision, attacks);
 		const toolEntry: ToolEntry = {
 			key: `${server.slug}/${slug}`,
@@ -159,8 +158,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			plan,
 			rationale: sentences,
 			guards,
-			policy,
-			policyJson: policyToJson(policy),
+			formatTool: { name: tool.name, plan, guards },
 			faq: buildFaq({
 				toolName: displayName,
 				serverName: server.name,

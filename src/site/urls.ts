@@ -52,8 +52,9 @@ export const urls = {
 } as const;
 
 /**
- * A server's or tool's downloadable policy, relative to its page: the `policy.json.ts` route beside each
- * page serves it, so the link works wherever the site is mounted.
+ * A server's downloadable policy, relative to its page: the `policy.json.ts` route beside each server page
+ * serves it, so the link works wherever the site is mounted. Tool pages write no files: their downloads
+ * are made in the browser from the snippet on the page (100,000 tools must not mean 400,000 files).
  */
 export const POLICY_FILE = 'policy.json';
 

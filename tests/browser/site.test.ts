@@ -1,6 +1,7 @@
 /**
- * Real-browser checks in Debian's Chromium: search finds a tool and filters narrow the results; the
- * copy button puts the exact snippet on the clipboard; hostile descriptions stay inert and visible.
+ * Real-browser checks in Debian's Chromium: search finds a tool and filters narrow the results; a tool
+ * page opens with its verdict and format tabs, whose Copy and Download give exactly the shown text;
+ * hostile descriptions stay inert and visible.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
+import { FORMATS } from '../../src/policy/formats/index.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { BUILDS } from '../helpers/dist.ts';
 import { serve } from '../helpers/serve.ts';
@@ -145,21 +147,89 @@ describe('search', () => {
 	});
 });
 
-describe('copy button', () => {
-	it('puts the exact policy.json on the clipboard', async () => {
-		const server = loadCatalogue(BUILDS[0].catalogue)[0]?.server;
-		if (!server) throw new Error('bundled catalogue is empty');
-		const tool = server.tools[0];
-		if (!tool) throw new Error(`${server.slug} has no tools`);
-		const path = `/servers/${server.slug}/tools/${toolSlugs(server.tools.map((t) => t.name)).get(tool.name)}/`;
+describe('tool page: verdict first, one tab per format', () => {
+	const server = loadCatalogue(BUILDS[0].catalogue)[0]?.server;
+	if (!server) throw new Error('bundled catalogue is empty');
+	const tool = server.tools[0];
+	if (!tool) throw new Error(`${server.slug} has no tools`);
+	const path = `/servers/${server.slug}/tools/${toolSlugs(server.tools.map((t) => t.name)).get(tool.name)}/`;
+	const tabs = (page: Page) => page.getByRole('tab');
+	const selected = (page: Page) =>
+		tabs(page).evaluateAll((ts) => ts.findIndex((t) => t.getAttribute('aria-selected') === 'true'));
+	/** Index of the one visible panel, or -1 when none or several are. */
+	const shownPanel = (page: Page) =>
+		page.locator('.policy-panel').evaluateAll((ps) => {
+			const shown = ps.flatMap((p, i) => ((p as HTMLElement).hidden ? [] : [i]));
+			return shown.length === 1 ? (shown[0] as number) : -1;
+		});
+
+	for (const viewport of [
+		{ width: 390, height: 844 },
+		{ width: 1280, height: 800 },
+	]) {
+		it(`shows the verdict and the format tabs in the first screen at ${viewport.width}x${viewport.height}`, async () => {
+			const { page, errors } = await open(`${bundledUrl}${path}`);
+			await page.setViewportSize(viewport);
+			await expect.poll(() => page.getByRole('tablist').isVisible()).toBe(true);
+			for (const locator of [page.locator('.verdict-line'), page.getByRole('tablist')]) {
+				const box = await locator.boundingBox();
+				expect(box).not.toBeNull();
+				expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThan(viewport.height);
+			}
+			expect(await page.locator('.verdict-line .badge.action').innerText()).not.toBe('');
+			expect(errors).toEqual([]);
+			await page.close();
+		});
+	}
+
+	it('switches tabs by click and with the arrow, Home and End keys', async () => {
+		const { page, errors } = await open(`${bundledUrl}${path}`);
+		await expect.poll(() => page.getByRole('tablist').isVisible()).toBe(true);
+		const n = await tabs(page).count();
+		expect(n).toBe(FORMATS.length);
+		expect(await tabs(page).allInnerTexts()).toEqual(FORMATS.map((f) => f.label));
+		for (let i = n - 1; i >= 0; i--) {
+			await tabs(page).nth(i).click();
+			await expect.poll(() => selected(page)).toBe(i);
+			expect(await shownPanel(page)).toBe(i);
+		}
+		// Keyboard: the selected tab has focus after a click; arrows wrap, Home and End jump.
+		await tabs(page).nth(0).focus();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => selected(page)).toBe(1 % n);
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => selected(page)).toBe(0);
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => selected(page)).toBe(n - 1);
+		await page.keyboard.press('Home');
+		await expect.poll(() => selected(page)).toBe(0);
+		await page.keyboard.press('End');
+		await expect.poll(() => selected(page)).toBe(n - 1);
+		expect(await shownPanel(page)).toBe(n - 1);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('copies and downloads exactly the shown text of every tab', async () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bundledUrl });
-		const { page } = await open(`${bundledUrl}${path}`);
-		const button = page.locator('button.copy');
-		await expect.poll(() => button.isVisible()).toBe(true);
-		await button.click();
-		await expect.poll(() => button.innerText()).toBe('Copied');
-		const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-		expect(clipboard).toBe(readFileSync(join(BUILDS[0].dist, path, 'policy.json'), 'utf8'));
+		const { page, errors } = await open(`${bundledUrl}${path}`);
+		await expect.poll(() => page.getByRole('tablist').isVisible()).toBe(true);
+		for (const [i, format] of FORMATS.entries()) {
+			await tabs(page).nth(i).click();
+			const panel = page.locator(`#policy-${format.id}`);
+			await expect.poll(() => panel.isVisible()).toBe(true);
+			const shown = await panel.locator('pre').evaluate((pre) => pre.textContent ?? '');
+			expect(format.validate(shown), format.id).toEqual([]);
+			const copy = panel.locator('button.copy');
+			await copy.click();
+			await expect.poll(() => copy.innerText()).toBe('Copied');
+			expect(await page.evaluate(() => navigator.clipboard.readText()), format.id).toBe(shown);
+			const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('button.download').click()]);
+			expect(download.suggestedFilename()).toBe(await panel.locator('button.download').getAttribute('data-file'));
+			expect(readFileSync((await download.path()) as string, 'utf8'), format.id).toBe(shown);
+		}
+		expect(errors).toEqual([]);
 		await page.close();
 	});
 });

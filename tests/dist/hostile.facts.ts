@@ -18,6 +18,8 @@ export interface HostileFacts {
 	title?: string | undefined;
 	description?: string | undefined;
 	ld?: string | undefined;
+	/** Tool pages: the text of the policy.json tab's snippet. */
+	policyJson?: string | undefined;
 	/** Integrity findings: each item's text and the href of its rule link. */
 	findings?: { text: string; href: string }[];
 	/** Methodology: ids of the rule anchors. */
@@ -42,6 +44,7 @@ export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | und
 		title: root.querySelector('title')?.text,
 		description: root.querySelector('meta[name="description"]')?.getAttribute('content'),
 		ld: root.querySelector('script[type="application/ld+json"]')?.textContent,
+		policyJson: root.querySelector('#policy-policy-json .snippet pre')?.text,
 		findings: root.querySelectorAll('#integrity + ul.evidence li').map((li) => ({
 			text: li.text,
 			href: li.querySelector('a.rule-id')?.getAttribute('href') ?? '',

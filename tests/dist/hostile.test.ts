@@ -53,7 +53,7 @@ describe('hostile descriptions render inert', () => {
 		expect(text).toContain('⟦U+202E⟧');
 		expect(text).toContain('⟦U+E0041⟧⟦U+E0042⟧');
 		expect(text).not.toMatch(/[\u200B\u202E]|\u{E0041}/u);
-		const policy = JSON.parse(readFileSync(join(fixture.dist, rel.replace('index.html', 'policy.json')), 'utf8'));
+		const policy = JSON.parse(root.policyJson ?? '');
 		expect(policy.hide).toEqual(['get_weather']);
 		// The poisoned text must not leak into the head or the JSON-LD.
 		expect(root.description).not.toContain('Ignore previous');

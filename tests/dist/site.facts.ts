@@ -12,7 +12,10 @@ export interface SiteFacts {
 	h1?: string;
 	/** Server pages: rows of the tool table. */
 	toolRows?: number;
-	/** Pages with a policy: sha256 of the copy button's data-copy, and of the snippet's trimmed text. */
+	/** Tool pages: the tabs' format ids, and per format panel its snippets' texts and download button. */
+	tabs?: (string | undefined)[];
+	panels?: Record<string, { texts: string[]; file: string | undefined; type: string | undefined; dataCopy: boolean }>;
+	/** Server pages: sha256 of the copy button's data-copy, and of the snippet's trimmed text. */
 	copy?: string;
 	snippet?: string;
 	/** Tool pages: the JSON-LD as parsed (or why it does not parse), and the visible FAQ questions. */
@@ -74,6 +77,21 @@ export function siteFacts(rel: string, root: HTMLElement): SiteFacts {
 			}
 		}
 		facts.faq = root.querySelectorAll('details.faq summary').map((s) => s.text);
+		facts.tabs = root.querySelectorAll('[role="tab"]').map((t) => t.getAttribute('data-format'));
+		facts.panels = Object.fromEntries(
+			root.querySelectorAll('[id^="policy-"]').map((panel) => {
+				const download = panel.querySelector('.snippet button.download');
+				return [
+					panel.id.slice('policy-'.length),
+					{
+						texts: panel.querySelectorAll('.snippet pre').map((pre) => pre.text),
+						file: download?.getAttribute('data-file'),
+						type: download?.getAttribute('data-type'),
+						dataCopy: panel.querySelector('[data-copy]') !== null,
+					},
+				];
+			}),
+		);
 		facts.evidence =
 			root
 				.querySelectorAll('#why ~ ul.evidence')[0]

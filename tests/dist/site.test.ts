@@ -1,6 +1,7 @@
 /**
  * Post-build checks over `dist/` (bundled catalogue) and the hostile fixture build: one page per tool,
- * valid policies that match the page's copy button and download, resolving internal links, JSON-LD.
+ * valid policies that match the page's copy button and download, every format on every tool page,
+ * resolving internal links, JSON-LD.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
 import { measureAgreement } from '../../src/evaluation/agreement.ts';
 import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
+import { FORMATS } from '../../src/policy/formats/index.ts';
 import { policySchema } from '../../src/policy/schema.ts';
 import { visibleText } from '../../src/text/reveal.ts';
 import { figure, percent } from '../../src/text/words.ts';
@@ -49,9 +51,10 @@ for (const build of BUILDS) {
 			}
 		});
 
-		it('publishes policies that validate, and copy/download give the same bytes', () => {
+		it('publishes server policies that validate, and copy/download give the same bytes', () => {
 			const policyFiles = listFiles(build.dist, (f) => f.endsWith('policy.json') && f.startsWith('servers/'));
-			expect(policyFiles.length).toBe(servers.length + servers.reduce((n, s) => n + s.tools.length, 0));
+			// Only server-level files: a tool's downloads are made in the browser from its page.
+			expect(policyFiles).toEqual(servers.map((s) => `servers/${s.slug}/policy.json`).sort());
 			for (const rel of policyFiles) {
 				const text = readFileSync(join(build.dist, rel), 'utf8');
 				const parsed = policySchema.safeParse(JSON.parse(text));
@@ -60,6 +63,30 @@ for (const build of BUILDS) {
 				// The page's copies are compared by digest: 10,000 policies are not kept in memory twice.
 				expect(page(pageRel).copy, `${pageRel}: copy button`).toBe(digest(text));
 				expect(page(pageRel).snippet, `${pageRel}: snippet`).toBe(digest(text.trim()));
+			}
+		});
+
+		it('shows every format on every tool page, each valid, once, with its download name', () => {
+			for (const server of servers) {
+				const slugs = toolSlugs(server.tools.map((t) => t.name));
+				for (const tool of server.tools) {
+					const slug = slugs.get(tool.name) as string;
+					const rel = `servers/${server.slug}/tools/${slug}/index.html`;
+					const root = page(rel);
+					expect(root.tabs, rel).toEqual(FORMATS.map((f) => f.id));
+					for (const format of FORMATS) {
+						const panel = root.panels?.[format.id];
+						expect(panel?.texts.length, `${rel} ${format.id}`).toBe(1);
+						// Copy and Download read this text: it is the file, final newline included.
+						const text = panel?.texts[0] ?? '';
+						expect(text.endsWith('\n'), `${rel} ${format.id}`).toBe(true);
+						expect(format.validate(text), `${rel} ${format.id}`).toEqual([]);
+						expect(panel?.file).toBe(format.fileName(server.slug, slug));
+						expect(panel?.type).toBe(format.mediaType);
+						// No second copy of the text in an attribute: the page carries each snippet once.
+						expect(panel?.dataCopy).toBe(false);
+					}
+				}
 			}
 		});
 

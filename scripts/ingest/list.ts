@@ -11,6 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
+import { printable } from './printable.ts';
 import { type Observed, SandboxedStdioTransport } from './transport.ts';
 
 type Json = Record<string, unknown>;
@@ -31,7 +32,8 @@ export type FailureReason =
 	| 'zero-tools'
 	| 'protocol-error'
 	| 'invalid-record'
-	| 'bad-input';
+	| 'bad-input'
+	| 'no-sandbox';
 
 /** A failure with a reason from {@link FailureReason} and a human message naming the cause. */
 export class IngestError extends Error {
@@ -140,11 +142,12 @@ export function classifyOutput(text: string): FailureReason | undefined {
 
 /** How a run ended when no listing came back: the reason, then a one-line cause. */
 function failureOf(observed: Observed | undefined, fallback: IngestError): IngestError {
-	const output = (
+	const raw = (
 		observed
 			? `${observed.stderrHead}${observed.stderrTail && !observed.stderrHead.endsWith(observed.stderrTail) ? `\n…\n${observed.stderrTail}` : ''}\n${observed.noiseHead}`.trim()
 			: ''
-	).replace(/\x1b\[[0-9;]*m/g, '');
+	).replace(/\r\n?/g, '\n');
+	const output = printable(raw);
 	if (fallback.reason !== 'exited' && fallback.reason !== 'protocol-error')
 		return new IngestError(fallback.reason, fallback.message, output);
 	const reason = classifyOutput(output) ?? fallback.reason;

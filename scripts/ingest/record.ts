@@ -108,6 +108,11 @@ export function diffTools(before: readonly Json[], after: readonly Json[]): Tool
 	};
 }
 
+/** The names of `earlier` then the new ones of `later`. */
+function union(earlier: readonly string[] | undefined, later: readonly string[]): string[] {
+	return [...new Set([...(earlier ?? []), ...later])];
+}
+
 /** Whether a diff is empty. */
 export const unchanged = (d: ToolDiff): boolean => d.added.length + d.removed.length + d.changed.length === 0;
 
@@ -168,12 +173,16 @@ export function mergeWithPrevious(
 		catalogued.date = previous.catalogued.date;
 	} else {
 		catalogued.date = today;
+		// Two ingests on one day: one entry for the day, holding every change of both (a tool removed in the
+		// morning stays recorded as removed however often the server changes again before midnight).
+		const sameDay = history[0]?.date === today && !history[0].first ? history.shift() : undefined;
 		const entry: HistoryEntry = { date: today, ...(version ? { version } : {}), tools: merged.length };
-		if (diff.added.length) entry.added = diff.added;
-		if (diff.removed.length) entry.removed = diff.removed;
-		if (diff.changed.length) entry.changed = diff.changed;
-		// Two ingests on one day: keep one entry for the day, the latest state.
-		if (history[0]?.date === today && !history[0].first) history = history.slice(1);
+		const added = union(sameDay?.added, diff.added);
+		const removed = union(sameDay?.removed, diff.removed);
+		const changed = union(sameDay?.changed, diff.changed);
+		if (added.length) entry.added = added;
+		if (removed.length) entry.removed = removed;
+		if (changed.length) entry.changed = changed;
 		history = [entry, ...history].slice(0, HISTORY_CAP);
 	}
 	const record: Json = {

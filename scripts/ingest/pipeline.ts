@@ -20,7 +20,7 @@ import {
 	readme,
 	readmeArgs,
 } from './npm.ts';
-import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
+import { mergeWithPrevious, splitDuplicates, storedTool, type ToolDiff } from './record.ts';
 import {
 	baseEnv,
 	commandMounts,
@@ -303,7 +303,7 @@ function httpUrl(value: unknown): string | undefined {
 
 /** Leftover sandbox-looking paths in tool text, after the known folders were replaced. */
 const GENERIC_PATHS: [RegExp, string][] = [
-	[/\/tmp\/atlas-ingest-[A-Za-z0-9]+/g, '<tmp>'],
+	[/\/tmp\/atlas-ingest-[A-Za-z0-9-]+/g, '<tmp>'],
 	[/(?<![\w.-])\/root(?=\/|\b)/g, '~'],
 ];
 
@@ -360,7 +360,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				protocolVersion: typeof init.protocolVersion === 'string' ? init.protocolVersion : undefined,
 				capabilities: init.capabilities,
 				launch: { transport: 'saved' },
-				tools: saved.tools.map(normaliseTool),
+				...toolFields(saved.tools),
 			};
 		} else if (source.kind === 'http') {
 			slug ??= slugFor(new URL(source.url).hostname + new URL(source.url).pathname);
@@ -487,6 +487,12 @@ function locator(source: Source, repository?: string, homepage?: string): Json {
 	return { repository: repo, homepage: repo ? undefined : homepage };
 }
 
+/** The `tools` of a record, normalised, and the later definitions of repeated names as `duplicateTools`. */
+function toolFields(list: readonly Json[]): { tools: Json[]; duplicateTools?: Json[] } {
+	const { tools, duplicates } = splitDuplicates(list.map(normaliseTool));
+	return duplicates.length ? { tools, duplicateTools: duplicates } : { tools };
+}
+
 /** The record of a live listing (before merging with the previous file). */
 function recordFromListing(
 	slug: string,
@@ -511,6 +517,6 @@ function recordFromListing(
 			typeof listing.initialize.protocolVersion === 'string' ? listing.initialize.protocolVersion : undefined,
 		capabilities: listing.initialize.capabilities,
 		launch: { ...launchInfo, pages: listing.pages, stdoutNoiseLines: listing.stdoutNoise || undefined },
-		tools: listing.tools.map(normaliseTool),
+		...toolFields(listing.tools),
 	};
 }

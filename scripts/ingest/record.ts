@@ -23,6 +23,7 @@ export const SERVER_KEYS = [
 	'launch',
 	'history',
 	'tools',
+	'duplicateTools',
 ];
 /** Key order of a tool: the spec's fields, then ours. */
 export const TOOL_KEYS = [
@@ -60,7 +61,8 @@ export function orderRecord(record: Json): Json {
 	if (r.catalogued) r.catalogued = ordered(r.catalogued as Json, CATALOGUED_KEYS);
 	if (r.launch) r.launch = ordered(r.launch as Json, LAUNCH_KEYS);
 	if (Array.isArray(r.history)) r.history = r.history.map((h) => ordered(h as Json, HISTORY_KEYS));
-	if (Array.isArray(r.tools)) r.tools = r.tools.map((t) => ordered(t as Json, TOOL_KEYS));
+	for (const key of ['tools', 'duplicateTools'])
+		if (Array.isArray(r[key])) r[key] = (r[key] as Json[]).map((t) => ordered(t, TOOL_KEYS));
 	return ordered(r, SERVER_KEYS);
 }
 
@@ -80,6 +82,23 @@ export function storedTool(tool: Json): Json {
 		inputSchema: { type: 'object' },
 		invalidSchema: original === undefined ? { reason } : { reason, original },
 	};
+}
+
+/**
+ * Splits a tool list at repeated names: the first definition of each name stays in `tools`, every later
+ * one goes to `duplicates`, verbatim. MCP requires unique names, so a server that repeats one is itself a
+ * finding (a client may call either definition), recorded rather than refused.
+ */
+export function splitDuplicates(list: readonly Json[]): { tools: Json[]; duplicates: Json[] } {
+	const seen = new Set<string>();
+	const tools: Json[] = [];
+	const duplicates: Json[] = [];
+	for (const tool of list) {
+		const name = String(tool.name);
+		(seen.has(name) ? duplicates : tools).push(tool);
+		seen.add(name);
+	}
+	return { tools, duplicates };
 }
 
 /** A tool's definition without our own fields, for change detection. */

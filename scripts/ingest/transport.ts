@@ -184,8 +184,10 @@ export class SandboxedStdioTransport implements Transport {
 			this.pending.push(chunk.slice(start));
 			this.pendingLength += chunk.length - start;
 		}
-		if (this.pendingLength > MAX_LINE)
-			return this.fault(`the server wrote a stdout line longer than ${MAX_LINE >> 20} MiB`);
+		if (this.pendingLength > MAX_LINE) {
+			this.fault(`the server wrote a stdout line longer than ${MAX_LINE >> 20} MiB`);
+			return;
+		}
 		// A prompt ("Enter your API key: ") ends without a newline and then waits: let detection see text that
 		// cannot be the start of a message now, not when a line that never comes is complete. It is counted
 		// as noise only once its line ends. Only the line's first chunk decides, so a long message costs nothing.
@@ -203,13 +205,21 @@ export class SandboxedStdioTransport implements Transport {
 	private line(line: string): void {
 		if (!line.trim()) return;
 		const content = inspectLine(line);
-		if ('invalid' in content) return this.fault(`the server sent ${content.invalid}`);
-		if ('noise' in content) return this.noise(line);
+		if ('invalid' in content) {
+			this.fault(`the server sent ${content.invalid}`);
+			return;
+		}
+		if ('noise' in content) {
+			this.noise(line);
+			return;
+		}
 		const glued = messageStart(line);
 		if (glued > 0) this.noise(line.slice(0, glued)); // a banner printed without a newline
 		const message = content.message;
-		if ('method' in message && 'id' in message && ++this.serverRequests > MAX_SERVER_REQUESTS)
-			return this.fault(`the server sent more than ${MAX_SERVER_REQUESTS} requests to the client (a flood)`);
+		if ('method' in message && 'id' in message && ++this.serverRequests > MAX_SERVER_REQUESTS) {
+			this.fault(`the server sent more than ${MAX_SERVER_REQUESTS} requests to the client (a flood)`);
+			return;
+		}
 		this.onmessage?.(message);
 	}
 

@@ -208,13 +208,19 @@ describe.each(IS_ROOT ? (['root', 'user'] as const) : (['user'] as const))(
 			async () => {
 				const tag = `${name}-${randomBytes(4).toString('hex')}`;
 				const heard: string[] = [];
-				const tcp: Server = createServer((s) => (heard.push('tcp'), s.destroy()));
+				const tcp: Server = createServer((s) => {
+					heard.push('tcp');
+					s.destroy();
+				});
 				await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', () => r()));
 				const udp = createSocket('udp4').on('message', () => heard.push('udp'));
 				await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
 				const socketDir = ownedDir(who.uid);
 				const socket = join(socketDir, 'agent.sock');
-				const unix: Server = createServer((s) => (heard.push('unix'), s.destroy())).listen(socket);
+				const unix: Server = createServer((s) => {
+					heard.push('unix');
+					s.destroy();
+				}).listen(socket);
 				if (IS_ROOT) chownSync(socket, who.uid, who.uid);
 				const packageSum = sha(join(CHECKOUT, 'package.json'));
 				try {

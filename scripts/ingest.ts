@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { IngestError } from './ingest/list.ts';
 import { type IngestOptions, ingestSource, type Outcome } from './ingest/pipeline.ts';
+import { printable } from './ingest/printable.ts';
 import { exitOnSignals } from './ingest/reaper.ts';
 import { appendResult, outcomeLine, Progress, summary } from './ingest/report.ts';
 import { markSkips, parsePositional, readSourcesFile, recordRecipes, type Source, slugFor } from './ingest/sources.ts';
@@ -228,7 +229,7 @@ async function main(): Promise<number> {
 		timeoutMs: cli.timeoutMs,
 		today: new Date().toISOString().slice(0, 10),
 		...(cli.rebuildTimeoutMs ? { rebuildTimeoutMs: cli.rebuildTimeoutMs } : {}),
-		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+		...(cli.verbose ? { log: (line: string) => process.stderr.write(`${printable(line)}\n`) } : {}),
 	};
 	const common = Object.fromEntries(
 		Object.entries({
@@ -254,7 +255,8 @@ async function main(): Promise<number> {
 			: { ...parsePositional(cli.positional ?? ''), ...common };
 		const outcome = await ingestSource(source, opts);
 		console.log(outcomeLine(outcome));
-		if (!outcome.ok && opts.log === undefined && outcome.message.includes('\n')) console.error(outcome.message);
+		if (!outcome.ok && opts.log === undefined && outcome.message.includes('\n'))
+			console.error(printable(outcome.message));
 		return outcome.ok ? 0 : 1;
 	}
 	const { todo, skipped } = selectSources(cli);

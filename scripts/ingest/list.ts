@@ -11,6 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
+import { printable } from './printable.ts';
 import { type Observed, SandboxedStdioTransport } from './transport.ts';
 
 type Json = Record<string, unknown>;
@@ -31,7 +32,8 @@ export type FailureReason =
 	| 'zero-tools'
 	| 'protocol-error'
 	| 'invalid-record'
-	| 'bad-input';
+	| 'bad-input'
+	| 'no-sandbox';
 
 /** A failure with a reason from {@link FailureReason} and a human message naming the cause. */
 export class IngestError extends Error {
@@ -56,8 +58,11 @@ export interface Listing {
 	ms: number;
 }
 
-/** Most pages followed before a cursor loop is assumed. */
-const MAX_PAGES = 100;
+/**
+ * Most tools/list pages followed. Far above any genuine server (the largest lists a few hundred tools on a
+ * handful of pages); a cursor that repeats is caught at once, this only ends endless fresh cursors.
+ */
+export const MAX_PAGES = 1000;
 
 /** A permissive page schema: tools exactly as the server sent them. */
 const rawToolsPage = z.looseObject({
@@ -140,11 +145,12 @@ export function classifyOutput(text: string): FailureReason | undefined {
 
 /** How a run ended when no listing came back: the reason, then a one-line cause. */
 function failureOf(observed: Observed | undefined, fallback: IngestError): IngestError {
-	const output = (
+	const raw = (
 		observed
 			? `${observed.stderrHead}${observed.stderrTail && !observed.stderrHead.endsWith(observed.stderrTail) ? `\n…\n${observed.stderrTail}` : ''}\n${observed.noiseHead}`.trim()
 			: ''
-	).replace(/\x1b\[[0-9;]*m/g, '');
+	).replace(/\r\n?/g, '\n');
+	const output = printable(raw);
 	if (fallback.reason !== 'exited' && fallback.reason !== 'protocol-error')
 		return new IngestError(fallback.reason, fallback.message, output);
 	const reason = classifyOutput(output) ?? fallback.reason;
@@ -191,6 +197,7 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 			command: target.command,
 			args: target.args,
 			cwd: target.cwd,
+			onFault: (message) => abort(new IngestError('protocol-error', message)),
 			onOutput: (text) => {
 				if (answered || early) return;
 				for (const [pattern, reason, what] of HOPELESS) {
@@ -213,13 +220,29 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 		() => abort(new IngestError('timeout', `no complete answer within ${timeoutMs / 1000} s`)),
 		timeoutMs,
 	);
+	const strayIds = new Set<string>();
+	// Requests we sent, by id: an answer is ours only when its id is one of them (see `send` below).
+	const sent = new Map<string | number, string>();
+	const send = transport.send.bind(transport);
+	transport.send = (message, options) => {
+		if ('method' in message && 'id' in message) sent.set(message.id, message.method);
+		return send(message, options);
+	};
 	// Both set before connect(): the SDK chains them, so we see the raw initialize result and the exit.
 	let rawPage: Json | undefined;
 	transport.onmessage = (message) => {
+		const id = (message as { id?: string | number }).id;
+		if (id === undefined || 'method' in message) return; // a notification or a request to the client
+		const method = sent.get(id);
+		// An answer to no request of ours (an injected tools/list reply) is never recorded; the SDK drops it too.
+		if (method === undefined) {
+			strayIds.add(JSON.stringify(id));
+			return;
+		}
 		const result = (message as { result?: Json }).result;
 		// The SDK's parse reorders keys; the catalogue keeps each page exactly as the server sent it.
-		if (result && Array.isArray(result.tools)) rawPage = result;
-		if (!initialize && result && typeof result.protocolVersion === 'string') {
+		if (method === 'tools/list' && result && Array.isArray(result.tools)) rawPage = result;
+		if (method === 'initialize' && !initialize && result && typeof result.protocolVersion === 'string') {
 			initialize = result;
 			answered = true;
 			clearTimeout(graceTimer);
@@ -227,6 +250,8 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 	};
 	const exited = new Promise<never>((_, reject) => {
 		transport.onclose = () => {
+			// Our own close (the SDK closes on a failed initialize) is no exit: the real cause is reported instead.
+			if (stdio?.closedByUs) return;
 			const exit = stdio?.observed.exit;
 			reject(
 				new IngestError(
@@ -285,15 +310,48 @@ export async function listTools(target: Target, timeoutMs: number): Promise<List
 	try {
 		return await Promise.race([running, aborted]);
 	} catch (error) {
-		const ingestError =
-			error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
-		throw failureOf(stdio?.observed, ingestError);
+		const failure = asIngestError(error, initialize ? 'tools/list' : 'initialize');
+		if (strayIds.size)
+			failure.message += `; the server answered ids no request of ours had (${[...strayIds].slice(0, 5).join(', ')})`;
+		throw failureOf(stdio?.observed, failure);
 	} finally {
 		clearTimeout(deadline);
 		clearTimeout(graceTimer);
 		await transport.close().catch(() => {});
 		await client.close().catch(() => {});
 	}
+}
+
+/** JSON-RPC 2.0 and MCP error codes, by name. */
+const JSON_RPC_ERRORS: Record<number, string> = {
+	[-32700]: 'parse error',
+	[-32600]: 'invalid request',
+	[-32601]: 'method not found',
+	[-32602]: 'invalid params',
+	[-32603]: 'internal error',
+	[-32000]: 'connection closed',
+	[-32001]: 'request timeout',
+	[-32002]: 'resource not found',
+};
+
+/**
+ * An error of the SDK as what it is: a JSON-RPC error the server answered `stage` with (code, its name and
+ * the server's message quoted), the SDK's request timeout, or another failure of the exchange.
+ */
+export function asIngestError(error: unknown, stage: string): IngestError {
+	if (error instanceof IngestError) return error;
+	const e = error as { code?: unknown; message?: string };
+	const message = String(e?.message ?? error);
+	if (typeof e?.code === 'number') {
+		if (e.code === -32001) return new IngestError('timeout', `no answer to ${stage} in time`);
+		const text = message.replace(/^MCP error -?\d+: /, '');
+		const name = JSON_RPC_ERRORS[e.code];
+		return new IngestError(
+			'protocol-error',
+			`the server answered ${stage} with JSON-RPC error ${e.code}${name ? ` (${name})` : ''}: ${JSON.stringify(text.slice(0, 200))}`,
+		);
+	}
+	return new IngestError('protocol-error', `${stage} failed: ${message.slice(0, 300)}`);
 }
 
 /** Whether an error is the SDK's result validation (zod) rather than a protocol or transport error. */

@@ -155,7 +155,15 @@ export async function rebuildNative(dirs: SandboxDirs, timeoutMs: number): Promi
 	if (isRoot()) chownTree(dirs.install, NOBODY, NOBODY);
 	let run: Awaited<ReturnType<typeof runSandboxed>>;
 	try {
-		run = await runSandboxed([process.execPath, npmCli, 'rebuild', ...packages], rebuildEnv, dirs.install, timeoutMs);
+		// npm's own package and the Node headers are read-only; the install folder is the one writable place besides scratch.
+		const readOnly = [dirname(dirname(npmCli)), ...(headers ? [headers] : [])];
+		run = await runSandboxed(
+			[process.execPath, npmCli, 'rebuild', ...packages],
+			rebuildEnv,
+			dirs,
+			{ readOnly, writable: [dirs.install], cwd: dirs.install },
+			timeoutMs,
+		);
 	} finally {
 		if (isRoot()) chownTree(dirs.install, 0, 0);
 	}

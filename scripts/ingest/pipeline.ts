@@ -20,13 +20,13 @@ import {
 	readme,
 	readmeArgs,
 } from './npm.ts';
-import { mergeWithPrevious, storedTool, type ToolDiff } from './record.ts';
+import { mergeWithPrevious, splitDuplicates, storedTool, type ToolDiff } from './record.ts';
 import {
 	baseEnv,
+	commandMounts,
 	makeSandboxDirs,
 	resetScratch,
 	type SandboxDirs,
-	sandboxCannotReach,
 	sandboxed,
 	sandboxReplacements,
 	scrubPaths,
@@ -74,17 +74,21 @@ interface Attempt {
 	env: string[];
 }
 
-/** Runs a listing of `argv` in a fresh sandbox run (clean HOME, TMPDIR and work folder). */
-async function launch(dirs: SandboxDirs, argv: string[], attempt: Attempt, timeoutMs: number): Promise<Listing> {
-	// The Node on the server's PATH, and any host file the command names (a local server's script).
-	for (const path of [process.execPath, ...argv.filter((w) => w.startsWith('/') && existsSync(w))]) {
-		const blocked = sandboxCannotReach(path);
-		if (blocked) throw new IngestError('bad-input', blocked);
-	}
+/**
+ * Runs a listing of `argv` in a fresh sandbox run (clean HOME, TMPDIR and work folder). The sandbox holds
+ * `readOnly` (an npm install, or a local command's folders) and nothing else of this machine.
+ */
+async function launch(
+	dirs: SandboxDirs,
+	argv: string[],
+	attempt: Attempt,
+	timeoutMs: number,
+	readOnly: readonly string[],
+): Promise<Listing> {
 	resetScratch(dirs);
 	const env = { ...baseEnv(dirs), ...Object.fromEntries(attempt.env.map((n) => [n, placeholderFor(n)])) };
 	const args = attempt.args.map((a) => a.split('{workdir}').join(dirs.work));
-	const { command, args: hostArgs } = sandboxed([...argv, ...args], env);
+	const { command, args: hostArgs } = sandboxed([...argv, ...args], env, dirs, { readOnly });
 	const listing = await listTools({ kind: 'stdio', command, args: hostArgs, cwd: dirs.work }, timeoutMs);
 	if (listing.tools.length === 0) throw new IngestError('zero-tools', 'the server listed no tools');
 	return listing;
@@ -138,7 +142,11 @@ async function escalate(
 		// One launch, plus one more of the same step after a successful native rebuild.
 		for (let tries = 0; tries < 2; tries++) {
 			try {
-				return { listing: await launch(dirs, argv, attempt, opts.timeoutMs), attempt, ...(rebuilt ? { rebuilt } : {}) };
+				return {
+					listing: await launch(dirs, argv, attempt, opts.timeoutMs, [dirs.install]),
+					attempt,
+					...(rebuilt ? { rebuilt } : {}),
+				};
 			} catch (error) {
 				last = error instanceof IngestError ? error : new IngestError('protocol-error', (error as Error).message);
 				attempts.push(`${strategy}: ${last.reason}`);
@@ -295,7 +303,7 @@ function httpUrl(value: unknown): string | undefined {
 
 /** Leftover sandbox-looking paths in tool text, after the known folders were replaced. */
 const GENERIC_PATHS: [RegExp, string][] = [
-	[/\/tmp\/atlas-ingest-[A-Za-z0-9]+/g, '<tmp>'],
+	[/\/tmp\/atlas-ingest-[A-Za-z0-9-]+/g, '<tmp>'],
 	[/(?<![\w.-])\/root(?=\/|\b)/g, '~'],
 ];
 
@@ -352,7 +360,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				protocolVersion: typeof init.protocolVersion === 'string' ? init.protocolVersion : undefined,
 				capabilities: init.capabilities,
 				launch: { transport: 'saved' },
-				tools: saved.tools.map(normaliseTool),
+				...toolFields(saved.tools),
 			};
 		} else if (source.kind === 'http') {
 			slug ??= slugFor(new URL(source.url).hostname + new URL(source.url).pathname);
@@ -382,7 +390,7 @@ export async function ingestSource(source: Source, opts: IngestOptions): Promise
 				// Paths that exist relative to where the ingest runs are made absolute (the server runs elsewhere).
 				const words = splitCommand(source.command).map((w) => (!w.startsWith('-') && existsSync(w) ? resolve(w) : w));
 				attempt = { strategy: 'curated', args: source.args ?? [], env: source.env ?? [] };
-				listing = await launch(dirs, words, attempt, opts.timeoutMs);
+				listing = await launch(dirs, words, attempt, opts.timeoutMs, commandMounts(words));
 				what = `local command over stdio, sandboxed (no network, scrubbed env)`;
 				sourceField = locator(source);
 			} else {
@@ -479,6 +487,12 @@ function locator(source: Source, repository?: string, homepage?: string): Json {
 	return { repository: repo, homepage: repo ? undefined : homepage };
 }
 
+/** The `tools` of a record, normalised, and the later definitions of repeated names as `duplicateTools`. */
+function toolFields(list: readonly Json[]): { tools: Json[]; duplicateTools?: Json[] } {
+	const { tools, duplicates } = splitDuplicates(list.map(normaliseTool));
+	return duplicates.length ? { tools, duplicateTools: duplicates } : { tools };
+}
+
 /** The record of a live listing (before merging with the previous file). */
 function recordFromListing(
 	slug: string,
@@ -503,6 +517,6 @@ function recordFromListing(
 			typeof listing.initialize.protocolVersion === 'string' ? listing.initialize.protocolVersion : undefined,
 		capabilities: listing.initialize.capabilities,
 		launch: { ...launchInfo, pages: listing.pages, stdoutNoiseLines: listing.stdoutNoise || undefined },
-		tools: listing.tools.map(normaliseTool),
+		...toolFields(listing.tools),
 	};
 }

@@ -23,6 +23,7 @@ export const SERVER_KEYS = [
 	'launch',
 	'history',
 	'tools',
+	'duplicateTools',
 ];
 /** Key order of a tool: the spec's fields, then ours. */
 export const TOOL_KEYS = [
@@ -60,7 +61,8 @@ export function orderRecord(record: Json): Json {
 	if (r.catalogued) r.catalogued = ordered(r.catalogued as Json, CATALOGUED_KEYS);
 	if (r.launch) r.launch = ordered(r.launch as Json, LAUNCH_KEYS);
 	if (Array.isArray(r.history)) r.history = r.history.map((h) => ordered(h as Json, HISTORY_KEYS));
-	if (Array.isArray(r.tools)) r.tools = r.tools.map((t) => ordered(t as Json, TOOL_KEYS));
+	for (const key of ['tools', 'duplicateTools'])
+		if (Array.isArray(r[key])) r[key] = (r[key] as Json[]).map((t) => ordered(t, TOOL_KEYS));
 	return ordered(r, SERVER_KEYS);
 }
 
@@ -80,6 +82,23 @@ export function storedTool(tool: Json): Json {
 		inputSchema: { type: 'object' },
 		invalidSchema: original === undefined ? { reason } : { reason, original },
 	};
+}
+
+/**
+ * Splits a tool list at repeated names: the first definition of each name stays in `tools`, every later
+ * one goes to `duplicates`, verbatim. MCP requires unique names, so a server that repeats one is itself a
+ * finding (a client may call either definition), recorded rather than refused.
+ */
+export function splitDuplicates(list: readonly Json[]): { tools: Json[]; duplicates: Json[] } {
+	const seen = new Set<string>();
+	const tools: Json[] = [];
+	const duplicates: Json[] = [];
+	for (const tool of list) {
+		const name = String(tool.name);
+		(seen.has(name) ? duplicates : tools).push(tool);
+		seen.add(name);
+	}
+	return { tools, duplicates };
 }
 
 /** A tool's definition without our own fields, for change detection. */
@@ -106,6 +125,11 @@ export function diffTools(before: readonly Json[], after: readonly Json[]): Tool
 			(n) => old.has(n) && !isDeepStrictEqual(definition(old.get(n)!), definition(now.get(n)!)),
 		),
 	};
+}
+
+/** The names of `earlier` then the new ones of `later`. */
+function union(earlier: readonly string[] | undefined, later: readonly string[]): string[] {
+	return [...new Set([...(earlier ?? []), ...later])];
 }
 
 /** Whether a diff is empty. */
@@ -168,12 +192,16 @@ export function mergeWithPrevious(
 		catalogued.date = previous.catalogued.date;
 	} else {
 		catalogued.date = today;
+		// Two ingests on one day: one entry for the day, holding every change of both (a tool removed in the
+		// morning stays recorded as removed however often the server changes again before midnight).
+		const sameDay = history[0]?.date === today && !history[0].first ? history.shift() : undefined;
 		const entry: HistoryEntry = { date: today, ...(version ? { version } : {}), tools: merged.length };
-		if (diff.added.length) entry.added = diff.added;
-		if (diff.removed.length) entry.removed = diff.removed;
-		if (diff.changed.length) entry.changed = diff.changed;
-		// Two ingests on one day: keep one entry for the day, the latest state.
-		if (history[0]?.date === today && !history[0].first) history = history.slice(1);
+		const added = union(sameDay?.added, diff.added);
+		const removed = union(sameDay?.removed, diff.removed);
+		const changed = union(sameDay?.changed, diff.changed);
+		if (added.length) entry.added = added;
+		if (removed.length) entry.removed = removed;
+		if (changed.length) entry.changed = changed;
 		history = [entry, ...history].slice(0, HISTORY_CAP);
 	}
 	const record: Json = {

@@ -6,11 +6,16 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Outcome } from './pipeline.ts';
+import { printable } from './printable.ts';
 import { describeDiff } from './record.ts';
 import { label } from './sources.ts';
 
-/** The outcome line of one source. */
+/** The outcome line of one source, free of anything a server could use to rewrite the terminal. */
 export function outcomeLine(o: Outcome): string {
+	return printable(rawOutcomeLine(o), true);
+}
+
+function rawOutcomeLine(o: Outcome): string {
 	const secs = `${(o.ms / 1000).toFixed(1)} s`;
 	if (o.ok)
 		return `ok    ${label(o.source)} → ${o.file}: ${o.tools} tools${o.strategy ? ` (${o.strategy})` : ''}, ${describeDiff(o.diff, o.first)}${o.written ? '' : ', file unchanged'} [${secs}]`;
@@ -69,11 +74,25 @@ export function appendResult(path: string, o: Outcome): void {
 		mkdirSync(dirname(path), { recursive: true });
 		writeFileSync(path, 'source\tok\tslug_or_reason\ttools\tstrategy\tms\tdetail\n');
 	}
-	const clean = (s: string) => s.replace(/[\t\n]+/g, ' ').slice(0, 500);
-	appendFileSync(
-		path,
-		o.ok
-			? `${label(o.source)}\tyes\t${o.slug}\t${o.tools}\t${o.strategy ?? ''}\t${o.ms}\t${o.first ? 'new' : describeDiff(o.diff, false)}\n`
-			: `${label(o.source)}\tno\t${o.reason}\t\t\t${o.ms}\t${clean(o.message)}${o.attempts.length ? ` [${o.attempts.join(', ')}]` : ''}\n`,
-	);
+	const fields = o.ok
+		? [
+				label(o.source),
+				'yes',
+				o.slug,
+				String(o.tools),
+				o.strategy ?? '',
+				String(o.ms),
+				o.first ? 'new' : describeDiff(o.diff, false),
+			]
+		: [
+				label(o.source),
+				'no',
+				o.reason,
+				'',
+				'',
+				String(o.ms),
+				`${o.message}${o.attempts.length ? ` [${o.attempts.join(', ')}]` : ''}`,
+			];
+	// One row of plain text per outcome, whatever the server put in its names and messages.
+	appendFileSync(path, `${fields.map((f) => printable(f, true).slice(0, 500)).join('\t')}\n`);
 }

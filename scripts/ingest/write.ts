@@ -4,10 +4,11 @@
  * ingest leaves the previous file intact.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Document, parse } from 'yaml';
 import { type ServerFile, serverFileSchema } from '../../src/catalogue/schema.ts';
 import { IngestError } from './list.ts';
+import { reapStale } from './reaper.ts';
 import { orderRecord } from './record.ts';
 
 type Json = Record<string, unknown>;
@@ -55,6 +56,8 @@ export function validate(record: Json, label: string): void {
 /** Writes `text` to `path` atomically; returns whether the content changed. */
 export function writeAtomic(path: string, text: string): boolean {
 	if (existsSync(path) && readFileSync(path, 'utf8') === text) return false;
+	// Temp files of ingests killed between write and rename, which a later run removes.
+	reapStale(dirname(path), /\.tmp-(\d+)$/);
 	const temp = `${path}.tmp-${process.pid}`;
 	try {
 		writeFileSync(temp, text);

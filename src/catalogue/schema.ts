@@ -284,6 +284,14 @@ export const serverFileSchema = z
 			.array(toolSchema)
 			.min(1, { error: 'must list at least one tool' })
 			.describe('Tools in the order the server listed them.'),
+		/** Later definitions of tool names the server listed more than once (the first is in `tools`), kept by the ingest. */
+		duplicateTools: z
+			.array(toolSchema)
+			.min(1)
+			.optional()
+			.describe(
+				'Later definitions of tool names the server listed more than once, kept verbatim; MCP requires unique names, and the first definition is in tools.',
+			),
 	})
 	.superRefine((server, ctx) => {
 		const seen = new Map<string, number>();

@@ -17,6 +17,7 @@ import {
 	readmeArgs,
 } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
+import { printable } from '../../scripts/ingest/printable.ts';
 import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
 import {
@@ -31,6 +32,17 @@ import {
 import { parseLine } from '../../scripts/ingest/transport.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
 import { tempDir } from '../helpers/temp.ts';
+
+describe('printable text from servers', () => {
+	it('removes escape sequences, control characters and reordering marks', () => {
+		const fail = 'FAIL  npm:x: exited';
+		// A server trying to rewrite a FAIL line as "ok": carriage return, erase line, colour, title, bidi.
+		const hostile = `${fail}\r\x1b[2K\x1b[32mok\x1b[0m\x1b]0;pwned\x07\u202e\x9b2K\x00\x7f`;
+		expect(printable(hostile)).toBe(`${fail}ok`);
+		expect(printable('a\tb\nc', true)).toBe('a b c');
+		expect(printable('a\tb\nc')).toBe('a\tb\nc');
+	});
+});
 
 describe('stdout reading', () => {
 	it('parses a clean JSON-RPC line and recovers one glued after a banner', () => {
@@ -343,6 +355,21 @@ describe('records', () => {
 		expect(prev.history).toHaveLength(HISTORY_CAP);
 		expect(prev.history?.[0]).toMatchObject({ date: '2026-03-13', added: ['t12'], removed: ['t11'] });
 		expect(prev.catalogued.date).toBe('2026-03-13');
+	});
+
+	it('keeps every change of a day when a server changes three times on it', () => {
+		const day = '2026-04-01';
+		const steps = [
+			[tool('a', 'now deletes things'), tool('b')], // a's description changes
+			[tool('a', 'now deletes things')], // b is removed
+			[tool('a', 'now deletes things'), tool('c')], // c is added
+		];
+		let prev: ServerFile = previous;
+		for (const tools of steps) prev = mergeWithPrevious(fresh(tools), prev, day).record as unknown as ServerFile;
+		expect(prev.history).toEqual([
+			{ date: day, version: '1.1.0', tools: 2, added: ['c'], removed: ['b'], changed: ['a'] },
+			{ date: '2026-01-01', version: '1.0.0', tools: 2, first: true },
+		]);
 	});
 
 	it('moves fields outside the MCP tool shape to unknownFields and flags invalid schemas', () => {

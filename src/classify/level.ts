@@ -9,6 +9,7 @@ import type { CategoryOutcome, Citation } from './category.ts';
 import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
+import { textHints } from './hints.ts';
 import { BULK_WORDS } from './lexicon.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
@@ -294,6 +295,11 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 	// linked to excessive agency through its Destructive category, whose reason says "remove or disrupt".
 	if (category === 'Destructive' && !outcome.availability)
 		log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
+	// The MCP sense of destructive without a deletion: the same reading `textHints` gives the hint, on a
+	// Write or on code the caller chooses. Operating a page or a device changes no stored data of note.
+	const inPlace = category === 'Write' || (category === 'Execute' && outcome.code !== undefined);
+	if (inPlace && textHints({ category, outcome, overwrites: log.fired('overwrite') }).destructive)
+		log.trait(by.rule, by.field, by.match, 'overwrites', 'it changes or replaces what exists rather than only adding');
 }
 
 /**

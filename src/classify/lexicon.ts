@@ -1676,6 +1676,37 @@ export const CAMEL_PRODUCT_NAMES: ReadonlySet<string> = new Set([
 	'quickbooks',
 ]);
 
+/**
+ * Write verbs that set a state rather than add to it: calling again with the same arguments changes
+ * nothing more, the MCP idempotentHint. Toggles are left out (a second call flips back).
+ */
+export const IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
+	'set',
+	'update',
+	'replace',
+	'overwrite',
+	'put',
+	'upsert',
+	'rename',
+	'enable',
+	'configure',
+	'assign',
+	'unassign',
+	'mark',
+	'lock',
+	'unlock',
+	'archive',
+	'unarchive',
+	'close',
+	'reopen',
+	'edit',
+	'modify',
+	'change',
+	'save',
+	'write',
+	'patch',
+]);
+
 /** Name tokens that say "many objects at once". */
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'bulk', 'batch', 'multiple', 'mass', 'every', 'many']);
 

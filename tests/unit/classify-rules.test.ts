@@ -534,6 +534,44 @@ describe('text hints (what evaluate compares with declared annotations)', () => 
 	});
 });
 
+describe('MCP hints our reading implies (printed by classify, shown on tool pages)', () => {
+	const implied = (t: Tool) => classify(t, SERVER).mcpHints;
+
+	it('gives a read the read-only, idempotent hints and a closed world unless it reads third-party content', () => {
+		expect(implied(tool('list_items', 'List items.'))).toEqual({
+			readOnlyHint: true,
+			destructiveHint: false,
+			idempotentHint: true,
+			openWorldHint: false,
+		});
+		expect(implied(tool('fetch_url', 'Fetch a web page.', { url: str('The URL') }))?.openWorldHint).toBe(true);
+	});
+
+	it('calls setting a state idempotent, adding one not, and a deletion idempotent and destructive', () => {
+		expect(implied(tool('update_item', 'Update an item.'))).toMatchObject({
+			destructiveHint: true,
+			idempotentHint: true,
+		});
+		expect(implied(tool('create_item', 'Create an item.'))).toMatchObject({
+			destructiveHint: false,
+			idempotentHint: false,
+		});
+		expect(implied(tool('delete_item', 'Delete an item.'))).toMatchObject({
+			destructiveHint: true,
+			idempotentHint: true,
+		});
+		expect(implied(tool('toggle_logging', 'Toggle logging.'))?.idempotentHint).toBe(false);
+	});
+
+	it('marks a change in place with the overwrites trait, and neither a creation nor a deletion', () => {
+		expect(classify(tool('update_item', 'Update an item.'), SERVER).traits).toContain('overwrites');
+		expect(classify(tool('create_item', 'Create an item.'), SERVER).traits).not.toContain('overwrites');
+		const deletion = classify(tool('delete_item', 'Delete an item.'), SERVER).traits;
+		expect(deletion).toContain('destroys');
+		expect(deletion).not.toContain('overwrites');
+	});
+});
+
 describe('integrity: references to other servers', () => {
 	it("flags another server's tools but not the tool's own server", () => {
 		const own = { slug: 'gmail-mcp', name: 'Gmail' };

@@ -649,6 +649,25 @@ function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[
 	});
 }
 
+/**
+ * "Execute a read-only SQL query", "Transform a bash script without executing it": what runs only
+ * reads, so every proposal to run something becomes a read. Changes and deletions it also names
+ * still count, and outrank it.
+ */
+function readOnlyMode(f: Facts, signals: Signal[]): Signal[] {
+	const said = f.readOnlyMode;
+	if (!said || !signals.some((s) => s.category === 'Execute')) return signals;
+	const read: Signal = {
+		source: 'description',
+		category: 'Read',
+		rule: 'read-only-mode',
+		field: 'description',
+		match: said,
+		why: 'its description says what it runs only reads',
+	};
+	return [read, ...signals.filter((s) => s.category !== 'Execute')];
+}
+
 function cite(s: Signal | undefined): Citation | undefined {
 	return s ? { field: s.field, match: s.match } : undefined;
 }
@@ -728,7 +747,10 @@ export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
 			weakName.match,
 			'the word in its name is as often a noun as a verb, so the verb its description opens with decides',
 		);
-	const all = proposed.filter((s) => s !== weakName);
+	const all = readOnlyMode(
+		f,
+		proposed.filter((s) => s !== weakName),
+	);
 	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
 	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that
 	// lowers confidence): "Lists items and can remove stale ones" is still a list.

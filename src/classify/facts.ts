@@ -118,11 +118,24 @@ export interface Facts {
 	joinedToOpeningVerb(index: number): boolean;
 	/** The name's exact text from one token to another, inclusive, for quoting (`drop_connections`). */
 	quote(from: NameToken, to?: NameToken): string;
+	/**
+	 * The name or the lead says what it runs is confined to a sandbox or a browser page ("Execute
+	 * JavaScript in the browser console", "in the page context"); the match, for quoting.
+	 */
+	readonly confined: string | undefined;
+	/**
+	 * The lead says the tool only reads ("Execute a read-only SQL query") or does not run what it is
+	 * given ("Transform a bash script without executing it"); the match, for quoting.
+	 */
+	readonly readOnlyMode: string | undefined;
 }
 
 /** Says the tool works in a browser: "Open feedback form in browser". */
 const IN_BROWSER = /\bin\s+(?:a\s+|the\s+|your\s+)?(?:web\s+)?browser\b/i;
 const SLUG_SPLIT = /[^a-z0-9]+/;
+const CONFINED =
+	/\bsandbox(?:ed)?\b|\b(?:in|on|into) (?:the |a |an )?(?:current |active )?(?:web )?(?:page|browser(?: console)?|page context|element)\b|\bpage context\b/i;
+const READ_ONLY_MODE = /\bread[- ]?only\b|\bwithout (?:execut|runn)ing\b/i;
 const FORCE_PUSH = /\bforce[- ]?push/i;
 /** A parameter description saying it picks the operation ("Action to perform"). */
 const PICKS_OPERATION =
@@ -335,6 +348,16 @@ class ToolFacts implements Facts {
 
 	quote(from: NameToken, to?: NameToken): string {
 		return nameSlice(this.name, from, to);
+	}
+
+	get readOnlyMode(): string | undefined {
+		const m = READ_ONLY_MODE.exec(this.lead);
+		return m && !/\bnot\s+$/i.test(this.lead.slice(0, m.index)) ? m[0] : undefined;
+	}
+
+	get confined(): string | undefined {
+		if (this.tokens.some((t) => t.text === 'sandbox')) return 'sandbox';
+		return CONFINED.exec(this.lead)?.[0];
 	}
 }
 

@@ -1,7 +1,7 @@
 /**
  * Traits and level. The level starts from the category's base and moves by documented rules; every
- * move is its own evidence record. Only the object-based Destructive rules lower a level, and nothing
- * derived from annotations ever does. Rules read only the category outcome, the facts record
+ * move is its own evidence record. Only the object-based Destructive rules and a single interface step
+ * (interface-action) lower a level, and nothing derived from annotations ever does. Rules read only the category outcome, the facts record
  * (`facts.ts`) and the lexicon.
  */
 import { LEVELS, type Level } from '../catalogue/schema.ts';
@@ -10,7 +10,7 @@ import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { BULK_WORDS } from './lexicon.ts';
+import { BULK_WORDS, INTERFACE_VERBS } from './lexicon.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
@@ -22,7 +22,8 @@ const BASE: Readonly<Record<CategoryOutcome['category'], Level>> = {
 	Read: 'Low',
 	Write: 'Medium',
 	Execute: 'High',
-	Destructive: 'Critical',
+	// A removal whose object the rules cannot weigh: a real loss, but Critical only for a high-value object.
+	Destructive: 'High',
 	Financial: 'Critical',
 };
 
@@ -105,14 +106,19 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
 		else if (outcome.availability)
-			state.lower(
+			state.set(
 				'availability-only',
 				outcome.availability,
 				'High',
 				'it interrupts something that can be started again rather than destroying it',
 			);
 		else if (weight === 'content' && at)
-			state.lower('content-object', at, 'High', 'the object is a single piece of content, a real but bounded loss');
+			state.lower(
+				'content-object',
+				at,
+				'Medium',
+				'the object is a single piece of content, a real but bounded loss that can usually be restored or redone',
+			);
 		else if (weight === 'high-value' && at)
 			state.set(
 				'high-value-object',
@@ -121,17 +127,19 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				"the object is high-value: losing it loses everything in it or someone's access",
 			);
 	}
-	// Only a bounded loss (content) can be escalated; an interruption stays an interruption.
-	const escalable = outcome.category === 'Destructive' && state.level === 'High' && !outcome.availability;
+	// Only a bounded loss (content) can be escalated, and only to High: permanence or many objects at once
+	// widen the loss, but Critical is kept for objects whose loss takes everything inside them.
+	const escalable =
+		outcome.category === 'Destructive' && weight === 'content' && state.level === 'Medium' && !outcome.availability;
 	const irreversible = leadHits(f, 'irreversible', log)[0];
 	const safeguard = f.params.safeguardOff[0];
 	if (escalable && irreversible)
-		state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
+		state.raise('irreversible', irreversible, 'High', 'its description says the loss cannot be undone');
 	else if (escalable && safeguard)
 		state.raise(
 			'irreversible',
 			paramCite(safeguard),
-			'Critical',
+			'High',
 			'a flag can switch off its safeguard, so the loss cannot be undone',
 		);
 
@@ -141,7 +149,7 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 		...f.params.bulk.map(paramCite),
 	];
 	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
-	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'Critical', 'one call can destroy many objects');
+	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'High', 'one call can destroy many objects');
 }
 
 /** Free-form code makes an Execute tool Critical; ending sessions or connections keeps it at High. */
@@ -164,8 +172,17 @@ function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 			'High',
 			'ending live sessions or connections interrupts whoever is using them, but destroys nothing',
 		);
-	if (outcome.code)
+	// Code the lead confines to a browser page or a sandbox reaches only what that page or sandbox can.
+	const confined = f.confined;
+	if (outcome.code && confined)
+		log.note('code-param', 'description', confined, 'the code runs inside a page or sandbox, so it stays High');
+	else if (outcome.code)
 		state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
+	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
+	if (!outcome.code && !outcome.session && verb !== undefined && INTERFACE_VERBS.has(verb)) {
+		const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
+		state.lower('interface-action', at, 'Medium', 'it takes one visible step in an interface, as a person would');
+	}
 }
 
 /** Overwriting, sending to a chosen recipient or changing access raises a Write tool to High. */
@@ -256,6 +273,15 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads data that belongs to a person or organisation',
 			);
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
+		// A read-only query the caller writes reaches every table or record the connection can see.
+		const query = f.params.code[0];
+		if (query)
+			state.raise(
+				'read-only-mode',
+				paramCite(query),
+				'High',
+				'a query the caller writes can read anything the connection can see',
+			);
 	}
 	const head = f.head?.classes.has('secret') && outcome.category !== 'Financial' ? [nameCite(f, f.head.token)] : [];
 	// "Returns the API key": a credential that is what the tool handles, not one it merely authenticates with.

@@ -1345,6 +1345,28 @@ export const UI_WORDS: ReadonlySet<string> = new Set([
 	'selenium',
 ]);
 
+/**
+ * Verbs that operate an interface the way a person would (click, type, scroll, go back): one visible
+ * step on one page or screen, so the step itself is bounded, whatever the page then does.
+ */
+export const INTERFACE_VERBS: ReadonlySet<string> = new Set([
+	'navigate',
+	'click',
+	'fill',
+	'press',
+	'hover',
+	'drag',
+	'goto',
+	'go',
+	'scroll',
+	'tap',
+	'type',
+	'select',
+	'swipe',
+	'pinch',
+	'zoom',
+]);
+
 /** What "apply" applies when it is an operation (research C-AMB-apply); applying edits is a plain write. */
 export const APPLY_OBJECTS: ReadonlySet<string> = new Set([
 	'manifest',

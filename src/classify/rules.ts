@@ -12,6 +12,8 @@ export const RULE_IDS = [
 	'action-enum',
 	'dissociation',
 	'session-termination',
+	'read-only-mode',
+	'interface-action',
 	'output-path',
 	'own-connection',
 	'money',

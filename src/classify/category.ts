@@ -672,8 +672,33 @@ function cite(s: Signal | undefined): Citation | undefined {
 	return s ? { field: s.field, match: s.match } : undefined;
 }
 
-/** No rule matched: a declared read-only claim decides, or else the spec's pessimistic default. */
+/**
+ * No rule matched: a declared read-only claim decides; else a tool whose only effect is returning a
+ * computed value is Read (rule computed-value); else the spec's pessimistic default.
+ */
 function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): CategoryOutcome {
+	const computes = readOnlyClaim ? undefined : f.computes;
+	if (computes) {
+		log.category(
+			'computed-value',
+			computes.field,
+			computes.match,
+			'Read',
+			'no verb in its text is in the lexicons, but it only computes and returns a value, and nothing in it says it changes anything',
+		);
+		return {
+			category: 'Read',
+			confidence: 'low',
+			fallback: false,
+			session: undefined,
+			code: undefined,
+			availability: undefined,
+			decidedBy: { rule: 'computed-value', field: computes.field, match: computes.match },
+			additive: false,
+			interruption: false,
+			access: undefined,
+		};
+	}
 	const decidedBy = readOnlyClaim
 		? { rule: 'annotation-read-only' as const, field: 'annotations.readOnlyHint', match: 'true' }
 		: { rule: 'unknown-verb' as const, field: 'name', match: f.name };

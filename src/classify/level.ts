@@ -18,6 +18,9 @@ import type { NameToken } from './tokens.ts';
 /** Name verbs that replace what was there (research rule W4). */
 const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
 
+/** Verbs that test something and answer yes or no. */
+const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
+
 const BASE: Readonly<Record<CategoryOutcome['category'], Level>> = {
 	Read: 'Low',
 	Write: 'Medium',
@@ -189,6 +192,22 @@ function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const category = outcome.category;
 	if (category === 'Read') return;
+	// A reaction, tag or label added or changed is as small as the same object deleted.
+	if (category === 'Write' && f.target?.weight === 'minor')
+		state.lower(
+			'minor-object',
+			{ field: f.target.field, match: f.target.match },
+			'Low',
+			'the object is minor, so a mistaken change is small and easy to redo',
+		);
+	const published = f.publishes;
+	if (category === 'Write' && published)
+		state.raise(
+			'public-exposure',
+			{ field: 'description', match: published },
+			'High',
+			'what it changes is made public or live at once, where everyone sees a mistake',
+		);
 	const named = f.verb && OVERWRITE_VERBS.has(f.verb.info.base) ? [nameCite(f, f.verb.token)] : [];
 	const lead = leadHits(f, 'overwrite', log);
 	// A warning anywhere in the description ("this overwrites the website's existing contents") or an
@@ -273,6 +292,22 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads data that belongs to a person or organisation',
 			);
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
+		const sensitive = f.sensitive;
+		if (sensitive) {
+			log.trait(
+				'sensitive-data',
+				sensitive.field,
+				sensitive.match,
+				'private-data',
+				'it reads data that belongs to a person or organisation',
+			);
+			state.raise(
+				'sensitive-data',
+				sensitive,
+				'High',
+				'it reads health, security or accounting records, whose leak does lasting harm',
+			);
+		}
 		// A read-only query the caller writes reaches every table or record the connection can see.
 		const query = f.params.code[0];
 		if (query)
@@ -292,7 +327,11 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 			: [];
 	const secrets = [...head, ...handled.map((h) => ({ field: 'description', match: h.match }))];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
-	if (isRead && secrets[0])
+	// Checking a credential answers whether it works; the credential itself is not returned.
+	const checks = f.verb ? CHECK_VERBS.has(f.verb.info.base) : dv !== undefined && CHECK_VERBS.has(dv.info.base);
+	if (isRead && secrets[0] && checks)
+		log.note('secrets', secrets[0].field, secrets[0].match, 'it checks a credential rather than returning it');
+	else if (isRead && secrets[0])
 		state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }
 

@@ -52,6 +52,21 @@ const RULE_CASES: readonly RuleCase[] = [
 	},
 	{ rule: 'unknown-verb', tool: tool('frobnicate_widget'), expected: 'Write/Medium' },
 	{
+		rule: 'computed-value',
+		tool: tool('earnings_report', 'Earnings, impressions and clicks with dimension breakdowns.'),
+		expected: 'Read/Low',
+	},
+	{
+		rule: 'public-exposure',
+		tool: tool('create_item_live', 'Create and publish an item to the live site.'),
+		expected: 'Write/High',
+	},
+	{
+		rule: 'sensitive-data',
+		tool: tool('get_body_measurements', 'Lists dated body measurements.'),
+		expected: 'Read/High',
+	},
+	{
 		rule: 'interface-action',
 		tool: tool('click_element', 'Click an element on the page.'),
 		expected: 'Execute/Medium',

@@ -237,8 +237,9 @@ describe('category and level rules', () => {
 			rule: 'irreversible',
 		},
 		{
+			// The label is minor: taking it off is as small a change as adding it (rule minor-object).
 			tool: tool('remove_label_from_issue', 'Remove a label from an issue.', { label: str() }),
-			expected: 'Write/Medium',
+			expected: 'Write/Low',
 			rule: 'dissociation',
 		},
 		{

@@ -37,6 +37,7 @@ export const TRAIT_LABELS: Record<Trait, string> = {
 	money: 'handles money or billing',
 	// Only tools that really remove something carry it: a stop or restart is linked by its category.
 	destroys: 'deletes or irreversibly changes',
+	overwrites: 'changes existing data in place',
 	cost: 'can run up costs',
 	bulk: 'acts on many objects at once',
 };

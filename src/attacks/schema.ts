@@ -18,6 +18,7 @@ export const TRAITS = [
 	'access-change',
 	'money',
 	'destroys',
+	'overwrites',
 	'cost',
 	'bulk',
 ] as const;

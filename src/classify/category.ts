@@ -649,12 +649,56 @@ function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[
 	});
 }
 
+/**
+ * "Execute a read-only SQL query", "Transform a bash script without executing it": what runs only
+ * reads, so every proposal to run something becomes a read. Changes and deletions it also names
+ * still count, and outrank it.
+ */
+function readOnlyMode(f: Facts, signals: Signal[]): Signal[] {
+	const said = f.readOnlyMode;
+	if (!said || !signals.some((s) => s.category === 'Execute')) return signals;
+	const read: Signal = {
+		source: 'description',
+		category: 'Read',
+		rule: 'read-only-mode',
+		field: 'description',
+		match: said,
+		why: 'its description says what it runs only reads',
+	};
+	return [read, ...signals.filter((s) => s.category !== 'Execute')];
+}
+
 function cite(s: Signal | undefined): Citation | undefined {
 	return s ? { field: s.field, match: s.match } : undefined;
 }
 
-/** No rule matched: a declared read-only claim decides, or else the spec's pessimistic default. */
+/**
+ * No rule matched: a declared read-only claim decides; else a tool whose only effect is returning a
+ * computed value is Read (rule computed-value); else the spec's pessimistic default.
+ */
 function fallbackOutcome(f: Facts, readOnlyClaim: boolean, log: EvidenceLog): CategoryOutcome {
+	const computes = readOnlyClaim ? undefined : f.computes;
+	if (computes) {
+		log.category(
+			'computed-value',
+			computes.field,
+			computes.match,
+			'Read',
+			'no verb in its text is in the lexicons, but it only computes and returns a value, and nothing in it says it changes anything',
+		);
+		return {
+			category: 'Read',
+			confidence: 'low',
+			fallback: false,
+			session: undefined,
+			code: undefined,
+			availability: undefined,
+			decidedBy: { rule: 'computed-value', field: computes.field, match: computes.match },
+			additive: false,
+			interruption: false,
+			access: undefined,
+		};
+	}
 	const decidedBy = readOnlyClaim
 		? { rule: 'annotation-read-only' as const, field: 'annotations.readOnlyHint', match: 'true' }
 		: { rule: 'unknown-verb' as const, field: 'name', match: f.name };
@@ -728,7 +772,10 @@ export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
 			weakName.match,
 			'the word in its name is as often a noun as a verb, so the verb its description opens with decides',
 		);
-	const all = proposed.filter((s) => s !== weakName);
+	const all = readOnlyMode(
+		f,
+		proposed.filter((s) => s !== weakName),
+	);
 	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
 	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that
 	// lowers confidence): "Lists items and can remove stale ones" is still a list.

@@ -118,11 +118,56 @@ export interface Facts {
 	joinedToOpeningVerb(index: number): boolean;
 	/** The name's exact text from one token to another, inclusive, for quoting (`drop_connections`). */
 	quote(from: NameToken, to?: NameToken): string;
+	/**
+	 * The name or the lead says what it runs is confined to a sandbox or a browser page ("Execute
+	 * JavaScript in the browser console", "in the page context"); the match, for quoting.
+	 */
+	readonly confined: string | undefined;
+	/**
+	 * The lead says the tool only reads ("Execute a read-only SQL query") or does not run what it is
+	 * given ("Transform a bash script without executing it"); the match, for quoting.
+	 */
+	readonly readOnlyMode: string | undefined;
+	/** The lead says the change is published: made public, live or put in production; the match, for quoting. */
+	readonly publishes: string | undefined;
+	/**
+	 * The name or the lead names data whose leak does lasting harm: health records, security findings,
+	 * accounting ledgers; the match, for quoting.
+	 */
+	readonly sensitive: { field: string; match: string } | undefined;
+	/**
+	 * For a tool no verb decides: its name ends in a result noun (`adsense_report`, `network_analysis`)
+	 * or its description says it computes and returns a value, and nothing in it says it changes
+	 * anything; the match, for quoting.
+	 */
+	readonly computes: { field: string; match: string } | undefined;
 }
 
 /** Says the tool works in a browser: "Open feedback form in browser". */
 const IN_BROWSER = /\bin\s+(?:a\s+|the\s+|your\s+)?(?:web\s+)?browser\b/i;
 const SLUG_SPLIT = /[^a-z0-9]+/;
+const CONFINED =
+	/\bsandbox(?:ed)?\b|\b(?:in|on|into) (?:the |a |an )?(?:current |active )?(?:web )?(?:page|browser(?: console)?|page context|element)\b|\bpage context\b/i;
+const RESULT_NOUNS: ReadonlySet<string> = new Set([
+	'report',
+	'analysis',
+	'analytics',
+	'summary',
+	'stats',
+	'statistics',
+	'metrics',
+	'score',
+	'estimate',
+	'forecast',
+]);
+const COMPUTES = /\b(?:computes?|calculates?|infers?|estimates?|analy[sz]es|summari[sz]es|returns?|reports?)\b/i;
+/** Words that say a tool changes something; a computed-value reading needs none of them. */
+const CHANGES =
+	/\b(?:creates?|updates?|deletes?|removes?|writes?|saves?|sets?|modif(?:y|ies)|sends?|posts?|publish(?:es)?|places?|orders?|pays?|buys?|executes?|runs?|installs?|perform)\b/i;
+const SENSITIVE =
+	/\b(?:health (?:data|records?)|medical|patients?|diagnosis|body[- ]measurements?|vulnerabilit(?:y|ies)|security (?:hotspots?|alerts?|findings?|issues?|items?)|hotspots?|ledgers?|trial balance|payroll|bank statements?)\b/i;
+const PUBLISHES = /\b(?:publish(?:es|ed|ing)?|public(?:ly)?|live site|(?:to|in|into) production)\b/i;
+const READ_ONLY_MODE = /\bread[- ]?only\b|\bwithout (?:execut|runn)ing\b/i;
 const FORCE_PUSH = /\bforce[- ]?push/i;
 /** A parameter description saying it picks the operation ("Action to perform"). */
 const PICKS_OPERATION =
@@ -335,6 +380,35 @@ class ToolFacts implements Facts {
 
 	quote(from: NameToken, to?: NameToken): string {
 		return nameSlice(this.name, from, to);
+	}
+
+	get computes(): { field: string; match: string } | undefined {
+		if (CHANGES.test(this.description)) return undefined;
+		const last = this.tokens.at(-1);
+		if (last && RESULT_NOUNS.has(last.text)) return { field: this.nameField, match: this.quote(last) };
+		const said = COMPUTES.exec(this.description);
+		return said ? { field: 'description', match: said[0] } : undefined;
+	}
+
+	get sensitive(): { field: string; match: string } | undefined {
+		const inName = SENSITIVE.exec(this.tokens.map((t) => t.text).join(' '));
+		if (inName) return { field: this.nameField, match: inName[0] };
+		const inLead = SENSITIVE.exec(this.lead);
+		return inLead ? { field: 'description', match: inLead[0] } : undefined;
+	}
+
+	get publishes(): string | undefined {
+		return PUBLISHES.exec(this.lead)?.[0];
+	}
+
+	get readOnlyMode(): string | undefined {
+		const m = READ_ONLY_MODE.exec(this.lead);
+		return m && !/\bnot\s+$/i.test(this.lead.slice(0, m.index)) ? m[0] : undefined;
+	}
+
+	get confined(): string | undefined {
+		if (this.tokens.some((t) => t.text === 'sandbox')) return 'sandbox';
+		return CONFINED.exec(this.lead)?.[0];
 	}
 }
 

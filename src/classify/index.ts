@@ -27,8 +27,9 @@ import { planAction } from '../policy/action.ts';
 import { type CategoryOutcome, decideCategory } from './category.ts';
 import { EvidenceLog } from './evidence.ts';
 import { gatherFacts } from './facts.ts';
-import { textHints } from './hints.ts';
+import { mcpHints, OPEN_WORLD_TRAITS, textHints } from './hints.ts';
 import { decideLevel } from './level.ts';
+import { IDEMPOTENT_VERBS } from './lexicon.ts';
 import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
@@ -41,13 +42,19 @@ export type * from './types.ts';
  * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
  * version changed is in CHANGELOG.md, whose newest entry must name this version.
  */
-export const RULESET_VERSION = '2026.12.0';
+export const RULESET_VERSION = '2026.12.1';
 
-const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
-	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },
-	{ trait: 'untrusted-input', says: 'it returns third-party content' },
-	{ trait: 'egress', says: 'it sends to recipients the agent chooses' },
-];
+const OPEN_WORLD_SAYS: Readonly<Record<(typeof OPEN_WORLD_TRAITS)[number], string>> = {
+	'url-param': 'it takes a URL the agent chooses',
+	'untrusted-input': 'it returns third-party content',
+	egress: 'it sends to recipients the agent chooses',
+};
+
+/** The deciding name verb (or else the lead sentence's) sets a state: see `IDEMPOTENT_VERBS`. */
+function settles(f: ReturnType<typeof gatherFacts>): boolean {
+	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
+	return verb !== undefined && IDEMPOTENT_VERBS.has(verb);
+}
 
 /**
  * Where the deciding evidence was read, for a contradiction message. Quoting costs more than checking,
@@ -110,9 +117,9 @@ function checkContradictions(
 		);
 	}
 	if (annotations.openWorldHint.declared && !annotations.openWorldHint.value) {
-		const open = OPEN_WORLD_TRAITS.filter((t) => traits.includes(t.trait));
+		const open = OPEN_WORLD_TRAITS.filter((t) => traits.includes(t));
 		if (open.length > 0) {
-			const says = open.map((t) => t.says).join(' and ');
+			const says = open.map((t) => OPEN_WORLD_SAYS[t]).join(' and ');
 			out.push(`openWorldHint is declared false, but ${says}.`);
 			log.note(
 				'annotation-contradiction',
@@ -168,6 +175,7 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 	const traits = log.traits();
 	const contradictions = checkContradictions(outcome, facts.annotations, traits, log);
 	const label = applyCurated(tool, outcome.category, ruleLevel, log);
+	const text = textHints({ category: label.category, outcome, overwrites: log.fired('overwrite') });
 	const confidence: Confidence = tool.curated
 		? 'high'
 		: contradictions.length > 0 && outcome.confidence === 'high'
@@ -184,7 +192,8 @@ export function classify(tool: Tool, server: ServerRef): Decision {
 		annotations: facts.annotations,
 		contradictions,
 		...(label.curated ? { curated: label.curated } : {}),
-		textHints: textHints({ category: label.category, outcome, overwrites: log.fired('overwrite') }),
+		textHints: text,
+		mcpHints: mcpHints(text, label.category, outcome.interruption, settles(facts), traits),
 		rulesetVersion: RULESET_VERSION,
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * Traits and level. The level starts from the category's base and moves by documented rules; every
- * move is its own evidence record. Only the object-based Destructive rules lower a level, and nothing
- * derived from annotations ever does. Rules read only the category outcome, the facts record
+ * move is its own evidence record. Only the object-based Destructive rules and a single interface step
+ * (interface-action) lower a level, and nothing derived from annotations ever does. Rules read only the category outcome, the facts record
  * (`facts.ts`) and the lexicon.
  */
 import { LEVELS, type Level } from '../catalogue/schema.ts';
@@ -9,7 +9,8 @@ import type { CategoryOutcome, Citation } from './category.ts';
 import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
-import { BULK_WORDS } from './lexicon.ts';
+import { textHints } from './hints.ts';
+import { BULK_WORDS, INTERFACE_VERBS } from './lexicon.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
@@ -17,11 +18,15 @@ import type { NameToken } from './tokens.ts';
 /** Name verbs that replace what was there (research rule W4). */
 const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
 
+/** Verbs that test something and answer yes or no. */
+const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
+
 const BASE: Readonly<Record<CategoryOutcome['category'], Level>> = {
 	Read: 'Low',
 	Write: 'Medium',
 	Execute: 'High',
-	Destructive: 'Critical',
+	// A removal whose object the rules cannot weigh: a real loss, but Critical only for a high-value object.
+	Destructive: 'High',
 	Financial: 'Critical',
 };
 
@@ -104,14 +109,19 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
 		else if (outcome.availability)
-			state.lower(
+			state.set(
 				'availability-only',
 				outcome.availability,
 				'High',
 				'it interrupts something that can be started again rather than destroying it',
 			);
 		else if (weight === 'content' && at)
-			state.lower('content-object', at, 'High', 'the object is a single piece of content, a real but bounded loss');
+			state.lower(
+				'content-object',
+				at,
+				'Medium',
+				'the object is a single piece of content, a real but bounded loss that can usually be restored or redone',
+			);
 		else if (weight === 'high-value' && at)
 			state.set(
 				'high-value-object',
@@ -120,17 +130,19 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				"the object is high-value: losing it loses everything in it or someone's access",
 			);
 	}
-	// Only a bounded loss (content) can be escalated; an interruption stays an interruption.
-	const escalable = outcome.category === 'Destructive' && state.level === 'High' && !outcome.availability;
+	// Only a bounded loss (content) can be escalated, and only to High: permanence or many objects at once
+	// widen the loss, but Critical is kept for objects whose loss takes everything inside them.
+	const escalable =
+		outcome.category === 'Destructive' && weight === 'content' && state.level === 'Medium' && !outcome.availability;
 	const irreversible = leadHits(f, 'irreversible', log)[0];
 	const safeguard = f.params.safeguardOff[0];
 	if (escalable && irreversible)
-		state.raise('irreversible', irreversible, 'Critical', 'its description says the loss cannot be undone');
+		state.raise('irreversible', irreversible, 'High', 'its description says the loss cannot be undone');
 	else if (escalable && safeguard)
 		state.raise(
 			'irreversible',
 			paramCite(safeguard),
-			'Critical',
+			'High',
 			'a flag can switch off its safeguard, so the loss cannot be undone',
 		);
 
@@ -140,7 +152,7 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 		...f.params.bulk.map(paramCite),
 	];
 	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
-	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'Critical', 'one call can destroy many objects');
+	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'High', 'one call can destroy many objects');
 }
 
 /** Free-form code makes an Execute tool Critical; ending sessions or connections keeps it at High. */
@@ -163,14 +175,39 @@ function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 			'High',
 			'ending live sessions or connections interrupts whoever is using them, but destroys nothing',
 		);
-	if (outcome.code)
+	// Code the lead confines to a browser page or a sandbox reaches only what that page or sandbox can.
+	const confined = f.confined;
+	if (outcome.code && confined)
+		log.note('code-param', 'description', confined, 'the code runs inside a page or sandbox, so it stays High');
+	else if (outcome.code)
 		state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
+	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
+	if (!outcome.code && !outcome.session && verb !== undefined && INTERFACE_VERBS.has(verb)) {
+		const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
+		state.lower('interface-action', at, 'Medium', 'it takes one visible step in an interface, as a person would');
+	}
 }
 
 /** Overwriting, sending to a chosen recipient or changing access raises a Write tool to High. */
 function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const category = outcome.category;
 	if (category === 'Read') return;
+	// A reaction, tag or label added or changed is as small as the same object deleted.
+	if (category === 'Write' && f.target?.weight === 'minor')
+		state.lower(
+			'minor-object',
+			{ field: f.target.field, match: f.target.match },
+			'Low',
+			'the object is minor, so a mistaken change is small and easy to redo',
+		);
+	const published = f.publishes;
+	if (category === 'Write' && published)
+		state.raise(
+			'public-exposure',
+			{ field: 'description', match: published },
+			'High',
+			'what it changes is made public or live at once, where everyone sees a mistake',
+		);
 	const named = f.verb && OVERWRITE_VERBS.has(f.verb.info.base) ? [nameCite(f, f.verb.token)] : [];
 	const lead = leadHits(f, 'overwrite', log);
 	// A warning anywhere in the description ("this overwrites the website's existing contents") or an
@@ -255,6 +292,31 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads data that belongs to a person or organisation',
 			);
 		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
+		const sensitive = f.sensitive;
+		if (sensitive) {
+			log.trait(
+				'sensitive-data',
+				sensitive.field,
+				sensitive.match,
+				'private-data',
+				'it reads data that belongs to a person or organisation',
+			);
+			state.raise(
+				'sensitive-data',
+				sensitive,
+				'High',
+				'it reads health, security or accounting records, whose leak does lasting harm',
+			);
+		}
+		// A read-only query the caller writes reaches every table or record the connection can see.
+		const query = f.params.code[0];
+		if (query)
+			state.raise(
+				'read-only-mode',
+				paramCite(query),
+				'High',
+				'a query the caller writes can read anything the connection can see',
+			);
 	}
 	const head = f.head?.classes.has('secret') && outcome.category !== 'Financial' ? [nameCite(f, f.head.token)] : [];
 	// "Returns the API key": a credential that is what the tool handles, not one it merely authenticates with.
@@ -265,7 +327,11 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 			: [];
 	const secrets = [...head, ...handled.map((h) => ({ field: 'description', match: h.match }))];
 	for (const s of secrets) log.trait('secrets', s.field, s.match, 'secrets', 'it handles credentials, tokens or keys');
-	if (isRead && secrets[0])
+	// Checking a credential answers whether it works; the credential itself is not returned.
+	const checks = f.verb ? CHECK_VERBS.has(f.verb.info.base) : dv !== undefined && CHECK_VERBS.has(dv.info.base);
+	if (isRead && secrets[0] && checks)
+		log.note('secrets', secrets[0].field, secrets[0].match, 'it checks a credential rather than returning it');
+	else if (isRead && secrets[0])
 		state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }
 
@@ -294,6 +360,11 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 	// linked to excessive agency through its Destructive category, whose reason says "remove or disrupt".
 	if (category === 'Destructive' && !outcome.availability)
 		log.trait(by.rule, by.field, by.match, 'destroys', 'it removes or irreversibly changes something');
+	// The MCP sense of destructive without a deletion: the same reading `textHints` gives the hint, on a
+	// Write or on code the caller chooses. Operating a page or a device changes no stored data of note.
+	const inPlace = category === 'Write' || (category === 'Execute' && outcome.code !== undefined);
+	if (inPlace && textHints({ category, outcome, overwrites: log.fired('overwrite') }).destructive)
+		log.trait(by.rule, by.field, by.match, 'overwrites', 'it changes or replaces what exists rather than only adding');
 }
 
 /**

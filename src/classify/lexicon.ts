@@ -1345,6 +1345,28 @@ export const UI_WORDS: ReadonlySet<string> = new Set([
 	'selenium',
 ]);
 
+/**
+ * Verbs that operate an interface the way a person would (click, type, scroll, go back): one visible
+ * step on one page or screen, so the step itself is bounded, whatever the page then does.
+ */
+export const INTERFACE_VERBS: ReadonlySet<string> = new Set([
+	'navigate',
+	'click',
+	'fill',
+	'press',
+	'hover',
+	'drag',
+	'goto',
+	'go',
+	'scroll',
+	'tap',
+	'type',
+	'select',
+	'swipe',
+	'pinch',
+	'zoom',
+]);
+
 /** What "apply" applies when it is an operation (research C-AMB-apply); applying edits is a plain write. */
 export const APPLY_OBJECTS: ReadonlySet<string> = new Set([
 	'manifest',
@@ -1674,6 +1696,37 @@ export const CAMEL_PRODUCT_NAMES: ReadonlySet<string> = new Set([
 	'openapi',
 	'openrouter',
 	'quickbooks',
+]);
+
+/**
+ * Write verbs that set a state rather than add to it: calling again with the same arguments changes
+ * nothing more, the MCP idempotentHint. Toggles are left out (a second call flips back).
+ */
+export const IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
+	'set',
+	'update',
+	'replace',
+	'overwrite',
+	'put',
+	'upsert',
+	'rename',
+	'enable',
+	'configure',
+	'assign',
+	'unassign',
+	'mark',
+	'lock',
+	'unlock',
+	'archive',
+	'unarchive',
+	'close',
+	'reopen',
+	'edit',
+	'modify',
+	'change',
+	'save',
+	'write',
+	'patch',
 ]);
 
 /** Name tokens that say "many objects at once". */

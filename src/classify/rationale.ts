@@ -23,6 +23,7 @@ const TRAIT_LABELS: Readonly<Record<Trait, string>> = {
 	'access-change': 'access change',
 	money: 'money',
 	destroys: 'destruction',
+	overwrites: 'change in place',
 	cost: 'cost',
 	bulk: 'bulk action',
 };

@@ -3,6 +3,7 @@
  * server summary, search filters) is derived from, so they cannot disagree.
  */
 import type { Category, Level } from '../catalogue/schema.ts';
+import type { McpHints } from './hints.ts';
 
 /** The server a tool belongs to; its slug words are dropped from tool names before matching. */
 export interface ServerRef {
@@ -26,6 +27,8 @@ export type Confidence = 'high' | 'medium' | 'low';
  * - access-change: grants, revokes or changes permissions, members, credentials
  * - money: moves money or changes billing
  * - destroys: removes or irreversibly changes something
+ * - overwrites: changes or replaces existing state in place (the MCP destructiveHint sense) without
+ *   being a deletion: updates, edits, moves, merges, running caller-chosen code
  * - cost: can run up compute or API spend
  * - bulk: acts on many objects in one call
  */
@@ -40,6 +43,7 @@ export type Trait =
 	| 'access-change'
 	| 'money'
 	| 'destroys'
+	| 'overwrites'
 	| 'cost'
 	| 'bulk';
 
@@ -108,6 +112,11 @@ export interface Decision {
 	 * `npm run evaluate` compares these with the declared hints. Always set by `classify`; optional so hand-built decisions need not invent it.
 	 */
 	textHints?: { readOnly: boolean; destructive: boolean };
+	/**
+	 * The four MCP behaviour hints our reading implies (see `mcpHints` in hints.ts), for a server author
+	 * to compare with, or paste into, their annotations. Always set by `classify`.
+	 */
+	mcpHints?: McpHints;
 	/** Version of the rule set that produced this decision. */
 	rulesetVersion: string;
 }

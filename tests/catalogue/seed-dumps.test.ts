@@ -67,7 +67,8 @@ describe('seed server dumps', () => {
 		const expected: Record<string, string> = {
 			ip_control_drop_connections: 'Execute/High',
 			openvpn_disconnect_client: 'Execute/High',
-			destroy_connection: 'Destructive/Critical',
+			// One configured connection: High since 2026.12.1 (see the golden case).
+			destroy_connection: 'Destructive/High',
 			terminate_user_connections: 'Execute/High',
 		};
 		for (const dump of load()) {

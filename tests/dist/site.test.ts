@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
 import { measureAgreement } from '../../src/evaluation/agreement.ts';
+import {
+	BUNDLED_CALIBRATION,
+	type Estimate,
+	loadCalibration,
+	measureCalibration,
+} from '../../src/evaluation/calibration.ts';
 import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
 import { FORMATS } from '../../src/policy/formats/index.ts';
 import { policySchema } from '../../src/policy/schema.ts';
@@ -255,6 +261,30 @@ for (const build of BUILDS) {
 					`agrees on ${percent(hand.authors.rate)} (${figure(hand.authors.agreed)} of ${figure(hand.authors.measured)})`,
 				);
 			}
+		});
+
+		it('publishes on the methodology page the held-out calibration figures and the labellers agreement', () => {
+			const file = build.label === 'bundled' ? loadCalibration(BUNDLED_CALIBRATION) : undefined;
+			if (!file) return;
+			const tools = servers.flatMap((server) =>
+				server.tools.map((tool) => ({ server: { slug: server.slug, name: server.name }, tool })),
+			);
+			const c = measureCalibration(file.labels, tools);
+			const text = page('methodology/index.html').agreement ?? '';
+			const shown = (e: Estimate) =>
+				`${percent(e.rate)} (${figure(e.agreed)} of ${figure(e.measured)}; 95% interval ${percent(e.low)}–${percent(e.high)})`;
+			const h = c.heldOut;
+			expect(text).toContain(`${figure(h.tools)} in a held-out half`);
+			for (const e of [
+				h.category,
+				h.levelExact,
+				h.levelWithinOne,
+				h.readOnly,
+				h.destructiveRecall,
+				h.destructivePrecision,
+			])
+				expect(text).toContain(shown(e));
+			for (const e of Object.values(c.labellers)) expect(text).toContain(shown(e));
 		});
 
 		it('builds a Pagefind index covering tools, servers and attacks', () => {

@@ -77,7 +77,7 @@ describe('npm run classify', () => {
 			expect(stdout).toBe(TOOLS.map((t) => `${JSON.stringify(cliRecord(t.name, classify(t, server)))}\n`).join(''));
 			expect(lines.map((l) => `${l.category}/${l.level}/${l.action}`)).toEqual([
 				'Read/Low/allow',
-				'Destructive/Critical/hide',
+				'Destructive/High/approve',
 				'Write/Medium/rate-limit',
 				'Write/Medium/hide',
 				'Execute/Critical/deny',

@@ -51,11 +51,36 @@ const RULE_CASES: readonly RuleCase[] = [
 		action: 'approve',
 	},
 	{ rule: 'unknown-verb', tool: tool('frobnicate_widget'), expected: 'Write/Medium' },
+	{
+		rule: 'computed-value',
+		tool: tool('earnings_report', 'Earnings, impressions and clicks with dimension breakdowns.'),
+		expected: 'Read/Low',
+	},
+	{
+		rule: 'public-exposure',
+		tool: tool('create_item_live', 'Create and publish an item to the live site.'),
+		expected: 'Write/High',
+	},
+	{
+		rule: 'sensitive-data',
+		tool: tool('get_body_measurements', 'Lists dated body measurements.'),
+		expected: 'Read/High',
+	},
+	{
+		rule: 'interface-action',
+		tool: tool('click_element', 'Click an element on the page.'),
+		expected: 'Execute/Medium',
+	},
+	{
+		rule: 'read-only-mode',
+		tool: tool('run_read_query', 'Run a read-only SELECT query.', { sql: str('The SQL to run') }),
+		expected: 'Read/High',
+	},
 	{ rule: 'minor-object', tool: tool('delete_label', 'Delete a label.'), expected: 'Destructive/Medium' },
 	{
 		rule: 'irreversible',
 		tool: tool('delete_comment', 'Permanently deletes a comment.'),
-		expected: 'Destructive/Critical',
+		expected: 'Destructive/High',
 	},
 	{
 		rule: 'annotation-read-only',
@@ -65,7 +90,7 @@ const RULE_CASES: readonly RuleCase[] = [
 	{
 		rule: 'annotation-contradiction',
 		tool: tool('delete_file', 'Delete a file.', undefined, { annotations: { readOnlyHint: true } }),
-		expected: 'Destructive/High',
+		expected: 'Destructive/Medium',
 	},
 	{
 		rule: 'curated',
@@ -159,12 +184,12 @@ describe('rules without a catalogue example', () => {
 
 describe('verbs read in context', () => {
 	const cases: [Tool, string][] = [
-		[tool('cancel_order', 'Cancel an order.'), 'Destructive/Critical'],
+		[tool('cancel_order', 'Cancel an order.'), 'Destructive/High'],
 		[tool('cancel_job', 'Cancel a running job.'), 'Destructive/High'],
 		[tool('cancel_invitation', 'Cancel a pending invitation.'), 'Write/High'],
 		[tool('reset_password', 'Reset a user password.'), 'Write/High'],
 		[tool('reset_traffic', 'Reset the traffic counter.'), 'Destructive/Medium'],
-		[tool('push_branch', 'Push a branch.', { branch: str(), force: { type: 'boolean' } }), 'Destructive/Critical'],
+		[tool('push_branch', 'Push a branch.', { branch: str(), force: { type: 'boolean' } }), 'Destructive/High'],
 		[tool('push_files', 'Push files in one commit.', { files: { type: 'array' } }), 'Write/Medium'],
 		[tool('trigger_event', 'Trigger an event on a channel.'), 'Write/Medium'],
 		[tool('trigger_workflow', 'Trigger a workflow run.'), 'Execute/High'],
@@ -176,7 +201,7 @@ describe('verbs read in context', () => {
 		[tool('resolve_library_id', 'Resolve a package name to a library id.'), 'Read/Low'],
 		[tool('transfer_repository', 'Transfer a repository to another owner.'), 'Write/High'],
 		[tool('transfer_funds', 'Transfer funds.', { amount: { type: 'number' } }), 'Financial/Critical'],
-		[tool('select_option', 'Select an option in a dropdown.'), 'Execute/High'],
+		[tool('select_option', 'Select an option in a dropdown.'), 'Execute/Medium'],
 		[tool('select_project', 'Select the project later calls use.'), 'Read/Low'],
 		[tool('format_range', 'Format a range of cells.'), 'Write/Medium'],
 		[tool('format_json', 'Format a JSON string.'), 'Read/Low'],
@@ -209,7 +234,7 @@ describe('verbs read in context', () => {
 
 describe('names, titles and lead sentences', () => {
 	it('reads a verb joined by and/or in the name or the lead', () => {
-		expect(label(classify(tool('get_or_delete_item', undefined), SERVER))).toBe('Destructive/Critical');
+		expect(label(classify(tool('get_or_delete_item', undefined), SERVER))).toBe('Destructive/High');
 		expect(label(classify(tool('clipboard', 'Read or replace the clipboard.'), SERVER))).toBe('Write/Medium');
 	});
 
@@ -275,19 +300,19 @@ describe('names, titles and lead sentences', () => {
 					SERVER,
 				),
 			),
-		).toBe('Destructive/Critical');
+		).toBe('Destructive/High');
 		expect(label(classify(tool('delete_file', 'Delete a file.', { path: str(), force: str() }), SERVER))).toBe(
-			'Destructive/Critical',
+			'Destructive/High',
 		);
 	});
 
 	it('reads force, hard and permanent flags as switching off a safeguard, not as acting on many objects', () => {
 		const d = classify(tool('delete_comment', 'Delete a comment.', { id: str(), force: { type: 'boolean' } }), SERVER);
-		expect(label(d)).toBe('Destructive/Critical');
+		expect(label(d)).toBe('Destructive/High');
 		expect(d.evidence.filter((e) => e.effect.kind === 'level').at(-1)).toMatchObject({
 			rule: 'irreversible',
 			match: 'force',
-			effect: { level: 'Critical' },
+			effect: { level: 'High' },
 		});
 		expect(d.traits).not.toContain('bulk');
 		expect(
@@ -531,6 +556,44 @@ describe('text hints (what evaluate compares with declared annotations)', () => 
 		expect(hints(tool('restart_server', 'Restart a server.'))).toEqual(notDestructive);
 		expect(hints(tool('disconnect_client', 'Disconnect a VPN client.'))).toEqual(notDestructive);
 		expect(hints(tool('disable_plugin', 'Disable a plugin.'))).toEqual(destructive);
+	});
+});
+
+describe('MCP hints our reading implies (printed by classify, shown on tool pages)', () => {
+	const implied = (t: Tool) => classify(t, SERVER).mcpHints;
+
+	it('gives a read the read-only, idempotent hints and a closed world unless it reads third-party content', () => {
+		expect(implied(tool('list_items', 'List items.'))).toEqual({
+			readOnlyHint: true,
+			destructiveHint: false,
+			idempotentHint: true,
+			openWorldHint: false,
+		});
+		expect(implied(tool('fetch_url', 'Fetch a web page.', { url: str('The URL') }))?.openWorldHint).toBe(true);
+	});
+
+	it('calls setting a state idempotent, adding one not, and a deletion idempotent and destructive', () => {
+		expect(implied(tool('update_item', 'Update an item.'))).toMatchObject({
+			destructiveHint: true,
+			idempotentHint: true,
+		});
+		expect(implied(tool('create_item', 'Create an item.'))).toMatchObject({
+			destructiveHint: false,
+			idempotentHint: false,
+		});
+		expect(implied(tool('delete_item', 'Delete an item.'))).toMatchObject({
+			destructiveHint: true,
+			idempotentHint: true,
+		});
+		expect(implied(tool('toggle_logging', 'Toggle logging.'))?.idempotentHint).toBe(false);
+	});
+
+	it('marks a change in place with the overwrites trait, and neither a creation nor a deletion', () => {
+		expect(classify(tool('update_item', 'Update an item.'), SERVER).traits).toContain('overwrites');
+		expect(classify(tool('create_item', 'Create an item.'), SERVER).traits).not.toContain('overwrites');
+		const deletion = classify(tool('delete_item', 'Delete an item.'), SERVER).traits;
+		expect(deletion).toContain('destroys');
+		expect(deletion).not.toContain('overwrites');
 	});
 });
 

@@ -56,8 +56,9 @@ describe('seed tools (anchor labels)', () => {
 			name: 'destroy_connection',
 			server: { slug: 'livetap', name: 'LiveTap' },
 			description: 'Destroy a connection — stops the source subscriber, cleans up the stream buffer.',
-			expected: 'Destructive/Critical',
-			action: 'hide',
+			// One configured connection is not a container of other objects: High since 2026.12.1.
+			expected: 'Destructive/High',
+			action: 'approve',
 		},
 		{
 			name: 'add_firewall_rule',
@@ -118,7 +119,7 @@ describe('category and level rules', () => {
 		},
 		{
 			tool: tool('delete_file', 'Delete a file.', { path: str() }),
-			expected: 'Destructive/High',
+			expected: 'Destructive/Medium',
 			rule: 'content-object',
 			traits: ['destroys', 'path-param'],
 		},
@@ -129,7 +130,8 @@ describe('category and level rules', () => {
 			traits: ['code-param'],
 			action: 'deny',
 		},
-		{ tool: tool('query', 'Run a read-only query.', { sql: str() }), expected: 'Execute/Critical', rule: 'code-param' },
+		// A query the description says only reads is a read, of anything the connection can see.
+		{ tool: tool('query', 'Run a read-only query.', { sql: str() }), expected: 'Read/High', rule: 'read-only-mode' },
 		{
 			tool: tool('search', 'Search the knowledge base.', { query: str('Search terms') }),
 			expected: 'Read/Low',
@@ -187,7 +189,7 @@ describe('category and level rules', () => {
 		{ tool: tool('deleteRepository', undefined), expected: 'Destructive/Critical', rule: 'name-verb' },
 		{ tool: tool('delete-repository', undefined), expected: 'Destructive/Critical', rule: 'name-verb' },
 		{ tool: tool('repository.delete', undefined), expected: 'Destructive/Critical', rule: 'name-verb' },
-		{ tool: tool('example_delete_file', undefined), expected: 'Destructive/High', rule: 'content-object' },
+		{ tool: tool('example_delete_file', undefined), expected: 'Destructive/Medium', rule: 'content-object' },
 		{
 			tool: tool('mcp__example__list_issues', 'List issues in a repository.'),
 			expected: 'Read/Medium',
@@ -226,22 +228,23 @@ describe('category and level rules', () => {
 		},
 		{
 			tool: tool('delete_files', 'Delete several files.', { ids: { type: 'array', items: { type: 'string' } } }),
-			expected: 'Destructive/Critical',
+			expected: 'Destructive/High',
 			rule: 'bulk',
 		},
 		{
 			tool: tool('delete_comment', 'Permanently deletes a comment. There is no undo.', { id: str() }),
-			expected: 'Destructive/Critical',
+			expected: 'Destructive/High',
 			rule: 'irreversible',
 		},
 		{
+			// The label is minor: taking it off is as small a change as adding it (rule minor-object).
 			tool: tool('remove_label_from_issue', 'Remove a label from an issue.', { label: str() }),
-			expected: 'Write/Medium',
+			expected: 'Write/Low',
 			rule: 'dissociation',
 		},
 		{
 			tool: tool('remove_file_from_repository', 'Remove a file from the repository.', { path: str() }),
-			expected: 'Destructive/High',
+			expected: 'Destructive/Medium',
 			rule: 'content-object',
 		},
 		{
@@ -272,8 +275,8 @@ describe('category and level rules', () => {
 		},
 		{
 			tool: tool('page_drag', 'Perform a drag and drop from one element to another.'),
-			expected: 'Execute/High',
-			rule: 'name-verb',
+			expected: 'Execute/Medium',
+			rule: 'interface-action',
 			traits: [],
 		},
 		{
@@ -301,7 +304,7 @@ describe('category and level rules', () => {
 			expected: 'Read/Low',
 			rule: 'name-verb',
 		},
-		{ tool: tool('press_key', 'Press a key on the keyboard.', { key: str() }), expected: 'Execute/High', traits: [] },
+		{ tool: tool('press_key', 'Press a key on the keyboard.', { key: str() }), expected: 'Execute/Medium', traits: [] },
 		{
 			tool: tool('get_api_key', 'Returns the API key for a project.', { project: str() }),
 			expected: 'Read/High',

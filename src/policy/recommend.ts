@@ -1,41 +1,19 @@
 /**
  * Turns decisions into policy documents. Tool pages get `recommendPolicy`, server pages
  * `serverPolicy`; both are built from the same per-tool rule so a tool's line in the server policy is
- * exactly its tool-page snippet.
+ * exactly its tool-page snippet. Every document is checked against the schema here; the unchecked
+ * builders live in `plan-policy.ts` so the browser can share them without zod.
  */
 import type { Decision } from '../classify/types.ts';
-import { type ActionPlan, APPROVAL_MESSAGE, DENY_MESSAGE, planAction, RATE_LIMITS } from './action.ts';
-import { type Policy, policySchema, type ToolRule } from './schema.ts';
+import { type ActionPlan, planAction } from './action.ts';
+import { buildServerPolicy, buildToolPolicy } from './plan-policy.ts';
+import { type Policy, policySchema } from './schema.ts';
 
-/** Counter name for a tool's rate limit: lowercased name + `_rate` (the anchor's convention). */
-export function counterName(toolName: string): string {
-	return `${toolName.toLowerCase()}_rate`;
-}
+export { counterName, toolEntry } from './plan-policy.ts';
 
 /** The plan behind a decision: the same table the classifier used to set `decision.action`. */
 export function planFor(decision: Decision): ActionPlan {
 	return planAction(decision.category, decision.level, decision.integrity);
-}
-
-/** What one tool contributes to a policy: a `hide` entry or a rule under `tools`. */
-export function toolEntry(toolName: string, plan: ActionPlan): { hide: boolean; rule?: ToolRule } {
-	switch (plan.action) {
-		case 'hide':
-			return { hide: true };
-		case 'deny':
-			return { hide: false, rule: { deny_if: [{ conditions: [], on_deny: DENY_MESSAGE }] } };
-		case 'approve':
-			return { hide: false, rule: { deny_if: [{ conditions: [], on_deny: APPROVAL_MESSAGE }] } };
-		case 'rate-limit': {
-			const limit = plan.limit ?? RATE_LIMITS.Medium;
-			return {
-				hide: false,
-				rule: { limits: [{ counter: counterName(toolName), window: limit.window, max: limit.max, scope: 'grant' }] },
-			};
-		}
-		case 'allow':
-			return { hide: false, rule: {} };
-	}
 }
 
 /** The recommended policy for one tool: default deny, and this tool hidden, refused, gated, capped or allowed. */
@@ -45,11 +23,7 @@ export function recommendPolicy(decision: Decision, toolName: string): Policy {
 
 /** A single-tool policy for a plan (attack pages use it for their example snippet). */
 export function policyForPlan(toolName: string, plan: ActionPlan): Policy {
-	const entry = toolEntry(toolName, plan);
-	const policy: Policy = entry.hide
-		? { version: '1', default: 'deny', hide: [toolName] }
-		: { version: '1', default: 'deny', tools: { [toolName]: entry.rule ?? {} } };
-	return policySchema.parse(policy);
+	return policySchema.parse(buildToolPolicy(toolName, plan));
 }
 
 /** The recommended policy for a whole server: every tool's rule in one document, tools in listed order. */
@@ -57,17 +31,7 @@ export function serverPolicy(tools: readonly { name: string; decision: Decision 
 	return serverPolicyForPlans(tools.map(({ name, decision }) => ({ name, plan: planFor(decision) })));
 }
 
-/** A server policy from plans already chosen (the builder passes the user's choices). */
+/** A server policy from plans already chosen, checked against the schema. */
 export function serverPolicyForPlans(tools: readonly { name: string; plan: ActionPlan }[]): Policy {
-	const hide: string[] = [];
-	const rules: Record<string, ToolRule> = {};
-	for (const { name, plan } of tools) {
-		const entry = toolEntry(name, plan);
-		if (entry.hide) hide.push(name);
-		else rules[name] = entry.rule ?? {};
-	}
-	const policy: Policy = { version: '1', default: 'deny' };
-	if (hide.length > 0) policy.hide = hide;
-	if (Object.keys(rules).length > 0) policy.tools = rules;
-	return policySchema.parse(policy);
+	return policySchema.parse(buildServerPolicy(tools));
 }

@@ -1,12 +1,22 @@
 /**
- * The registry of output formats, in the order pages show them. Adding a format is one module under this
- * folder, one line here, one column of the mapping table and its tests.
+ * The registry of output formats, in the order pages show them. Adding a format is one writer module
+ * under this folder (browser-safe, listed in `writers.ts`), its validator, one line here, one column of
+ * the mapping table and its tests.
  */
-import { policyJsonFormat } from './policy-json.ts';
-import type { FormatId, PolicyFormat } from './types.ts';
+import { policyJsonWriter } from './policy-json.ts';
+import { validatePolicyJson } from './policy-json.validate.ts';
+import type { FormatId, FormatWriter, PolicyFormat } from './types.ts';
 
 export { FORMAT_MAPPING } from './mapping.ts';
 export type * from './types.ts';
+
+/** A writer and its validator as one format. */
+function withValidator<D>(writer: FormatWriter<D>, validate: (text: string) => string[]): PolicyFormat<D> {
+	return { ...writer, validate };
+}
+
+/** The policy.json format, validated. */
+export const policyJsonFormat = withValidator(policyJsonWriter, validatePolicyJson);
 
 /** Every format, in page order. */
 export const FORMATS: readonly PolicyFormat[] = [policyJsonFormat as PolicyFormat];

@@ -38,7 +38,7 @@ for (const build of BUILDS) {
 		it('has a page per server listing every one of its tools', () => {
 			for (const server of servers) {
 				const root = page(build.dist, `servers/${server.slug}/index.html`);
-				const listed = root.querySelectorAll('#tools ~ .table-scroll tbody tr').length;
+				const listed = root.querySelectorAll('#tools ~ [data-builder] tbody tr').length;
 				expect(listed, server.slug).toBe(server.tools.length);
 			}
 		});
@@ -51,9 +51,12 @@ for (const build of BUILDS) {
 				const parsed = policySchema.safeParse(JSON.parse(text));
 				expect(parsed.success, `${rel}: ${parsed.error?.message}`).toBe(true);
 				const pageRel = rel.replace(/policy\.json$/, 'index.html');
-				const button = page(build.dist, pageRel).querySelector('button.copy');
-				expect(button?.getAttribute('data-copy'), pageRel).toBe(text);
-				expect(page(build.dist, pageRel).querySelector('.snippet pre')?.text.trim()).toBe(text.trim());
+				const root = page(build.dist, pageRel);
+				// Server pages show it as the builder's output (the script copies what is shown); tool pages carry it on the button.
+				if (/^servers\/[^/]+\/policy\.json$/.test(rel))
+					expect(root.querySelector('[data-builder] [data-output]')?.text, pageRel).toBe(text);
+				else expect(root.querySelector('button.copy')?.getAttribute('data-copy'), pageRel).toBe(text);
+				expect(root.querySelector('.snippet pre')?.text.trim()).toBe(text.trim());
 			}
 		});
 

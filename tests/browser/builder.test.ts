@@ -69,7 +69,9 @@ async function pick(page: Page, id: string): Promise<string> {
 
 describe(`policy builder on ${largest.slug} (${largest.tools.length} tools)`, () => {
 	it('has one row and one select per tool, prefilled with the recommendation', async () => {
-		const { page, errors, data } = await openBuilder();
+		// A plain anchor is left alone: the builder only rewrites fragments that hold its state.
+		const { page, errors, data } = await openBuilder('policy');
+		expect(new URL(page.url()).hash).toBe('#policy');
 		expect(data.tools.length).toBe(largest.tools.length);
 		expect(await selectValues(page)).toEqual(data.tools.map((t) => t.a));
 		expect(errors).toEqual([]);

@@ -80,8 +80,11 @@ export function startBuilder(root: HTMLElement): void {
 			}),
 		);
 		for (const tab of tabs) tab.setAttribute('aria-selected', String(tab.dataset.format === writer.id));
+		// A fragment that is not ours (`#policy`, `#tools`) stays until the state differs from the defaults.
 		const fragment = encodeState(state, defaults);
-		history.replaceState(null, '', fragment ? `#${fragment}` : location.pathname + location.search);
+		const current = location.hash.slice(1);
+		if (fragment !== current && (fragment || current.includes('=')))
+			history.replaceState(null, '', fragment ? `#${fragment}` : location.pathname + location.search);
 	}
 	const update = (next: Partial<BuilderState>) => {
 		state = { ...state, ...next };

@@ -7,7 +7,7 @@ import type { Category, Level } from '../../catalogue/schema.ts';
 import type { Action } from '../../classify/types.ts';
 import { type ActionPlan, RATE_LIMITS, type RateLimit } from '../../policy/action.ts';
 import type { ArgumentGuard, FormatServer } from '../../policy/formats/types.ts';
-import type { ServerEntry } from '../model.ts';
+import type { ServerEntry, ToolEntry } from '../model.ts';
 import { ACTION_KEYS, fingerprint } from './state.ts';
 
 /** One tool in the embedded JSON; short keys, since the largest server lists over 1,000 tools. */
@@ -35,17 +35,21 @@ export interface BuilderData {
 	tools: BuilderTool[];
 }
 
+/** What the builder reads of a tool entry; `guards` is carried through when the entry has them. */
+type BuilderSource = Pick<ToolEntry, 'tool' | 'decision' | 'plan'> & { guards?: readonly ArgumentGuard[] };
+
 /** The builder's data for a server page, tools in listed order. */
-export function builderData(entry: Pick<ServerEntry, 'slug' | 'tools'>): BuilderData {
+export function builderData(entry: Pick<ServerEntry, 'slug'> & { tools: readonly BuilderSource[] }): BuilderData {
 	return {
 		slug: entry.slug,
 		fingerprint: fingerprint(entry.tools.map((t) => t.tool.name)),
-		tools: entry.tools.map(({ tool, decision, plan }) => ({
+		tools: entry.tools.map(({ tool, decision, plan, guards }) => ({
 			n: tool.name,
 			c: decision.category,
 			l: decision.level,
 			a: plan.action,
 			...(plan.limit ? { m: plan.limit } : {}),
+			...(guards && guards.length > 0 ? { g: guards } : {}),
 		})),
 	};
 }

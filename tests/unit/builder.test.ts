@@ -155,9 +155,10 @@ describe('formats in the browser', () => {
 	});
 
 	it('embeds JSON that no tool name can break out of', () => {
-		const hostile = { ...data, tools: [{ ...tools[0], n: '</script><script>alert(1)</script>' } as BuilderTool] };
+		const hostile = { ...data, tools: [{ ...tools[0], n: '</script><script>alert(1)</script>\u200b\u202e' } as BuilderTool] };
 		const json = builderJson(hostile);
 		expect(json).not.toContain('<');
+		expect(json).not.toMatch(/[\u200B\u202E]/u);
 		expect((JSON.parse(json) as BuilderData).tools[0]?.n).toBe(hostile.tools[0]?.n);
 	});
 });

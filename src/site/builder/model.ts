@@ -7,6 +7,7 @@ import type { Category, Level } from '../../catalogue/schema.ts';
 import type { Action } from '../../classify/types.ts';
 import { type ActionPlan, RATE_LIMITS, type RateLimit } from '../../policy/action.ts';
 import type { ArgumentGuard, FormatServer } from '../../policy/formats/types.ts';
+import { escapeHidden } from '../../policy/policy-text.ts';
 import type { ServerEntry, ToolEntry } from '../model.ts';
 import { ACTION_KEYS, fingerprint } from './state.ts';
 
@@ -54,9 +55,12 @@ export function builderData(entry: Pick<ServerEntry, 'slug'> & { tools: readonly
 	};
 }
 
-/** The embedded JSON as text safe inside a `<script>` element (no `<` can close it). */
+/**
+ * The embedded JSON as text safe inside a `<script>` element: no `<` can close it, and invisible
+ * characters in tool names are `\\uXXXX` escapes, as everywhere else the site prints a name.
+ */
 export function builderJson(data: BuilderData): string {
-	return JSON.stringify(data).replaceAll('<', '\\u003c');
+	return escapeHidden(JSON.stringify(data)).replaceAll('<', '\\u003c');
 }
 
 /** Every action, least strict first (the order of `ACTION_KEYS`). */

@@ -10,13 +10,13 @@ export interface SiteFacts {
 	ids: string[];
 	/** Tool pages: the h1 text. */
 	h1?: string;
-	/** Server pages: rows of the tool table. */
+	/** Server pages: rows of the policy builder's tool table. */
 	toolRows?: number;
 	/** Tool pages: the tabs' format ids, and per format panel its snippets' texts and download button. */
 	tabs?: (string | undefined)[];
 	panels?: Record<string, { texts: string[]; file: string | undefined; type: string | undefined; dataCopy: boolean }>;
-	/** Server pages: sha256 of the copy button's data-copy, and of the snippet's trimmed text. */
-	copy?: string;
+	/** Server pages: sha256 of the builder's output (what Copy and Download read), and of the snippet's trimmed text. */
+	output?: string;
 	snippet?: string;
 	/** Tool pages: the JSON-LD as parsed (or why it does not parse), and the visible FAQ questions. */
 	ld?: { error: string } | { type: string; names: string[]; firstAnswer: string };
@@ -48,14 +48,13 @@ export function siteFacts(rel: string, root: HTMLElement): SiteFacts {
 		ids: root.querySelectorAll('[id]').map((e) => e.id),
 	};
 	const tool = /^servers\/[^/]+\/tools\//.test(rel);
-	if (tool || /^servers\/[^/]+\/index\.html$/.test(rel)) {
-		const copy = root.querySelector('button.copy')?.getAttribute('data-copy');
-		if (copy !== undefined) facts.copy = digest(copy);
+	if (/^servers\/[^/]+\/index\.html$/.test(rel)) {
+		facts.toolRows = root.querySelectorAll('#tools ~ [data-builder] tbody tr').length;
+		const output = root.querySelector('[data-builder] [data-output]')?.text;
+		if (output !== undefined) facts.output = digest(output);
 		const snippet = root.querySelector('.snippet pre')?.text.trim();
 		if (snippet !== undefined) facts.snippet = digest(snippet);
 	}
-	if (/^servers\/[^/]+\/index\.html$/.test(rel))
-		facts.toolRows = root.querySelectorAll('#tools ~ .table-scroll tbody tr').length;
 	if (tool) {
 		const h1 = root.querySelector('h1');
 		if (h1) facts.h1 = h1.text.trim();

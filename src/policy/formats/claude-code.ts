@@ -5,13 +5,16 @@
  * comments (a comment discards the whole file), so everything it cannot express goes into `warnings`.
  */
 import type { Action } from '../../classify/types.ts';
-import { escapeHidden } from '../schema.ts';
+import { escapeHidden } from '../policy-text.ts';
 import { FORMAT_MAPPING } from './mapping.ts';
-import { callable, downloadName, tryParse } from './shared.ts';
-import type { FormatDocument, FormatServer, FormatTool, PolicyFormat } from './types.ts';
+import { callable, downloadName } from './shared.ts';
+import type { FormatDocument, FormatServer, FormatTool, FormatWriter } from './types.ts';
 
 /** The three permission lists, strictest last. */
-export type ClaudeBucket = 'allow' | 'ask' | 'deny';
+export const CLAUDE_BUCKETS = ['allow', 'ask', 'deny'] as const;
+
+/** One of Claude Code's permission lists. */
+export type ClaudeBucket = (typeof CLAUDE_BUCKETS)[number];
 
 /** The settings fragment this format writes. */
 export interface ClaudeSettings {
@@ -27,7 +30,6 @@ export const CLAUDE_BUCKET: Record<Action, ClaudeBucket> = {
 	hide: 'deny',
 };
 
-const STRICTNESS: Record<ClaudeBucket, number> = { allow: 0, ask: 1, deny: 2 };
 /** The Anthropic API accepts tool names of at most 64 characters. */
 const MAX_RULE_LENGTH = 64;
 
@@ -65,7 +67,8 @@ function build(serverName: string, tools: readonly FormatTool[]): FormatDocument
 		const bucket = CLAUDE_BUCKET[tool.plan.action];
 		const previous = bucketOf.get(rule);
 		// Two names that Claude Code spells alike share one rule: the stricter action wins.
-		if (previous === undefined || STRICTNESS[bucket] > STRICTNESS[previous]) bucketOf.set(rule, bucket);
+		if (previous === undefined || CLAUDE_BUCKETS.indexOf(bucket) > CLAUDE_BUCKETS.indexOf(previous))
+			bucketOf.set(rule, bucket);
 		owners.set(rule, [...(owners.get(rule) ?? []), tool.name]);
 		if (tool.plan.action === 'rate-limit') uncapped += 1;
 		if (tool.guards.length > 0 && callable(tool)) unguarded += 1;
@@ -88,15 +91,15 @@ function build(serverName: string, tools: readonly FormatTool[]): FormatDocument
 			`Claude Code permission rules cannot check arguments, so the argument guards of ${unguarded} tool${unguarded === 1 ? '' : 's'} are not applied: use the policy.json or Intercept format, or a PreToolUse hook.`,
 		);
 	const permissions: ClaudeSettings['permissions'] = {};
-	for (const bucket of ['allow', 'ask', 'deny'] as const) {
+	for (const bucket of CLAUDE_BUCKETS) {
 		const rules = [...bucketOf].filter(([, b]) => b === bucket).map(([r]) => r);
 		if (rules.length > 0) permissions[bucket] = rules;
 	}
 	return { value: { permissions }, warnings };
 }
 
-/** The Claude Code format. */
-export const claudeCodeFormat: PolicyFormat<ClaudeSettings> = {
+/** The Claude Code writer; `claude-code.validate.ts` checks its text. */
+export const claudeCodeWriter: FormatWriter<ClaudeSettings> = {
 	id: 'claude-code',
 	label: 'Claude Code',
 	fileName: downloadName('claude-code.json'),
@@ -105,17 +108,4 @@ export const claudeCodeFormat: PolicyFormat<ClaudeSettings> = {
 	forTool: (tool, serverName) => build(serverName, [tool]),
 	forServer: (server: FormatServer) => build(server.name, server.tools),
 	serialise: (doc) => `${escapeHidden(JSON.stringify(doc.value, null, 2))}\n`,
-	validate(text) {
-		const parsed = tryParse(() => JSON.parse(text) as unknown);
-		if ('error' in parsed) return [`not JSON: ${parsed.error}`];
-		const permissions = (parsed.value as { permissions?: unknown } | null)?.permissions;
-		if (typeof permissions !== 'object' || permissions === null) return ['no permissions object'];
-		const problems: string[] = [];
-		for (const [key, rules] of Object.entries(permissions)) {
-			if (!(key in STRICTNESS)) problems.push(`permissions.${key}: not allow, ask or deny`);
-			else if (!Array.isArray(rules) || rules.some((r) => typeof r !== 'string' || !/^mcp__[A-Za-z0-9_-]+$/.test(r)))
-				problems.push(`permissions.${key}: every rule must be mcp__<server>__<tool> in [A-Za-z0-9_-]`);
-		}
-		return problems;
-	},
 };

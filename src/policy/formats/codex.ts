@@ -4,12 +4,12 @@
  * `approval_mode`; tools we deny or hide go to `disabled_tools`. Codex has no rate limit and no argument
  * checks for MCP tools; what it cannot express is written as TOML comments above the table.
  */
-import { parse, stringify } from 'smol-toml';
+import { stringify } from 'smol-toml';
 import type { Action } from '../../classify/types.ts';
-import { escapeHidden } from '../schema.ts';
+import { escapeHidden } from '../policy-text.ts';
 import { FORMAT_MAPPING } from './mapping.ts';
-import { callable, downloadName, tryParse } from './shared.ts';
-import type { FormatDocument, FormatTool, PolicyFormat } from './types.ts';
+import { callable, downloadName } from './shared.ts';
+import type { FormatDocument, FormatTool, FormatWriter } from './types.ts';
 
 /** Where a tool lands in Codex: removed, or registered with an approval mode. */
 export type CodexBucket = 'disabled' | 'prompt' | 'approve';
@@ -37,7 +37,7 @@ export const CODEX_BUCKET: Record<Action, CodexBucket> = {
 };
 
 /** Codex refuses to start a server whose name does not match this. */
-const SERVER_NAME = /^[A-Za-z0-9_-]+$/;
+export const CODEX_SERVER_NAME = /^[A-Za-z0-9_-]+$/;
 
 function build(serverName: string, tools: readonly FormatTool[], whole: boolean): FormatDocument<CodexConfig> {
 	const warnings: string[] = [
@@ -45,7 +45,7 @@ function build(serverName: string, tools: readonly FormatTool[], whole: boolean)
 			? `Merge these keys into your existing [mcp_servers.${serverName}] table (same name, with its command or url): a table without a transport stops Codex loading the config.`
 			: `Merge into your existing [mcp_servers.${serverName}] table; the server's other tools are untouched.`,
 	];
-	if (!SERVER_NAME.test(serverName))
+	if (!CODEX_SERVER_NAME.test(serverName))
 		warnings.push(
 			`Codex refuses to start a server named "${serverName}" (names must match ^[a-zA-Z0-9_-]+$): rename it in your config and here.`,
 		);
@@ -84,8 +84,8 @@ function build(serverName: string, tools: readonly FormatTool[], whole: boolean)
 	return { value: { mcp_servers: { [serverName]: table } }, warnings };
 }
 
-/** The Codex format. */
-export const codexFormat: PolicyFormat<CodexConfig> = {
+/** The Codex writer; `codex.validate.ts` checks its text. */
+export const codexWriter: FormatWriter<CodexConfig> = {
 	id: 'codex',
 	label: 'Codex',
 	fileName: downloadName('codex.toml'),
@@ -96,20 +96,5 @@ export const codexFormat: PolicyFormat<CodexConfig> = {
 	serialise(doc) {
 		const comments = doc.warnings.map((w) => `# ${w}`).join('\n');
 		return `${escapeHidden(comments)}\n${escapeHidden(stringify(doc.value).trimEnd())}\n`;
-	},
-	validate(text) {
-		const parsed = tryParse(() => parse(text));
-		if ('error' in parsed) return [`not TOML: ${parsed.error}`];
-		const servers = parsed.value.mcp_servers;
-		if (typeof servers !== 'object' || servers === null || Array.isArray(servers)) return ['no [mcp_servers] table'];
-		const problems: string[] = [];
-		for (const [name, table] of Object.entries(servers)) {
-			if (!SERVER_NAME.test(name)) problems.push(`mcp_servers.${name}: Codex refuses this server name`);
-			const tools = (table as CodexServerTable).tools ?? {};
-			for (const [tool, config] of Object.entries(tools))
-				if (!['auto', 'prompt', 'approve'].includes(config.approval_mode))
-					problems.push(`mcp_servers.${name}.tools.${tool}.approval_mode: not auto, prompt or approve`);
-		}
-		return problems;
 	},
 };

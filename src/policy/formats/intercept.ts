@@ -5,13 +5,13 @@
  * argument guard goes in as the conditions that must hold for the call to proceed, and a guard that RE2
  * cannot write that way is named in a comment instead of being written wrongly.
  */
-import { Document, parse, Scalar, visit } from 'yaml';
-import { z } from 'zod';
 import { APPROVAL_MESSAGE, DENY_MESSAGE } from '../action.ts';
-import { escapeHidden, OPS } from '../schema.ts';
+import { escapeHidden } from '../policy-text.ts';
+import type { Condition } from '../schema.ts';
 import { FORMAT_MAPPING } from './mapping.ts';
-import { downloadName, issueLines, tryParse } from './shared.ts';
-import type { FormatDocument, FormatTool, PolicyFormat } from './types.ts';
+import { downloadName } from './shared.ts';
+import type { FormatDocument, FormatTool, FormatWriter } from './types.ts';
+import { yamlText } from './yaml-text.ts';
 
 /** Where a tool lands in Intercept. */
 export type InterceptBucket = 'hide' | 'deny' | 'approval-deny' | 'rate-limit' | 'allow';
@@ -19,52 +19,24 @@ export type InterceptBucket = 'hide' | 'deny' | 'approval-deny' | 'rate-limit' |
 /** Rule names for the plan-derived rules, so a reader (and the tests) can tell them apart. */
 export const RULE_NAMES = { deny: 'deny', approve: 'requires human approval', rateLimit: 'rate limit' } as const;
 
-const conditionSchema = z.strictObject({
-	path: z.string().regex(/^args(\.[^.\s]+)+$/),
-	op: z.enum(OPS),
-	value: z.unknown(),
-});
-
-/** One rule, as Intercept's config validation accepts it. */
-const ruleSchema = z
-	.strictObject({
-		name: z.string().min(1).optional(),
-		action: z.enum(['evaluate', 'deny']).optional(),
-		rate_limit: z
-			.string()
-			.regex(/^[1-9][0-9]*\/(minute|hour|day)$/)
-			.optional(),
-		conditions: z.array(conditionSchema).optional(),
-		on_deny: z.string().optional(),
-	})
-	.superRefine((rule, ctx) => {
-		const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
-		if (rule.rate_limit !== undefined) {
-			if (rule.conditions || rule.action === 'deny') issue('rate_limit cannot be combined with conditions or deny');
-			return;
-		}
-		if (!rule.name) issue('every rule needs a name');
-		if (rule.action === 'deny' && rule.conditions?.length) issue('deny rules must not have conditions');
-		if (rule.action !== 'deny' && !rule.conditions?.length) issue('evaluate rules need at least one condition');
-		for (const c of rule.conditions ?? []) {
-			if (c.op !== 'regex') continue;
-			// Intercept compiles patterns with Go's RE2: no lookaround, no backreferences.
-			if (typeof c.value !== 'string' || /\(\?[=!<]|\\[1-9]/.test(c.value)) issue(`${c.path}: not an RE2 pattern`);
-		}
-	});
+/** One rule of an Intercept tool; `intercept.validate.ts` holds the config checks Intercept applies. */
+export interface InterceptRule {
+	name?: string;
+	action?: 'evaluate' | 'deny';
+	/** `<n>/minute|hour|day`. */
+	rate_limit?: string;
+	conditions?: Condition[];
+	on_deny?: string;
+}
 
 /** An Intercept policy file, as far as this site writes one. */
-export const interceptSchema = z.strictObject({
-	version: z.literal('1'),
-	description: z.string().optional(),
-	default: z.enum(['allow', 'deny']),
-	hide: z.array(z.string().min(1)).optional(),
-	tools: z.record(z.string().min(1), z.strictObject({ rules: z.array(ruleSchema) })).optional(),
-});
-
-/** The document this format writes. */
-export type InterceptPolicy = z.infer<typeof interceptSchema>;
-type InterceptRule = z.infer<typeof ruleSchema>;
+export interface InterceptPolicy {
+	version: '1';
+	description?: string;
+	default: 'allow' | 'deny';
+	hide?: string[];
+	tools?: Record<string, { rules: InterceptRule[] }>;
+}
 
 /** Which bucket each of our actions lands in (the mapping table says why). */
 export function interceptBucket(tool: Pick<FormatTool, 'plan'>): InterceptBucket {
@@ -138,8 +110,8 @@ function build(serverName: string, tools: readonly FormatTool[]): FormatDocument
 	return { value, warnings };
 }
 
-/** The Intercept format. */
-export const interceptFormat: PolicyFormat<InterceptPolicy> = {
+/** The Intercept writer; `intercept.validate.ts` checks its text. */
+export const interceptWriter: FormatWriter<InterceptPolicy> = {
 	id: 'intercept',
 	label: 'Intercept',
 	fileName: downloadName('intercept.yaml'),
@@ -148,21 +120,8 @@ export const interceptFormat: PolicyFormat<InterceptPolicy> = {
 	forTool: (tool, serverName) => build(serverName, [tool]),
 	forServer: (server) => build(server.name, server.tools),
 	serialise(doc) {
-		const yaml = new Document(doc.value);
-		// Names with anything beyond printable ASCII are double-quoted so the escapes below stay valid YAML.
-		visit(yaml, {
-			Scalar(_, node: Scalar) {
-				if (typeof node.value === 'string' && /[^\x20-\x7e]/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-			},
-		});
-		const comments = doc.warnings.map((w) => `# ${w}`).join('\n');
-		const body = yaml.toString({ lineWidth: 0 });
-		return escapeHidden(comments ? `${comments}\n${body}` : body);
-	},
-	validate(text) {
-		const parsed = tryParse(() => parse(text) as unknown);
-		if ('error' in parsed) return [`not YAML: ${parsed.error}`];
-		const result = interceptSchema.safeParse(parsed.value);
-		return result.success ? [] : issueLines(result.error.issues);
+		// yamlText quotes every string beyond printable ASCII, so the escapes below stay valid YAML.
+		const comments = doc.warnings.map((w) => `# ${w}\n`).join('');
+		return escapeHidden(comments + yamlText(doc.value));
 	},
 };

@@ -104,3 +104,10 @@ export interface ActionMapping {
 
 /** The mapping table's type: every format, every action. */
 export type MappingTable = Record<FormatId, Record<Action, ActionMapping>>;
+
+/**
+ * A format without its validator: everything the browser builder needs. Validators parse with real
+ * parsers and check shapes with zod, which the builder's 20 KB budget cannot carry, so they live in
+ * separate modules that only the build and the tests import.
+ */
+export type FormatWriter<D = unknown> = Omit<PolicyFormat<D>, 'validate'>;

@@ -14,6 +14,8 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
+	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
+	prerenderConflictBehavior: 'error',
 	integrations: [mdx(), pagefindIndex()],
 	vite: {
 		plugins: [

@@ -9,6 +9,9 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type ServerFile, serverFileSchema } from './schema.ts';
 
+/** Catalogue file names: `.yaml` or `.yml` in any case, so no server file is skipped for its spelling. */
+export const CATALOGUE_FILE = /\.ya?ml$/i;
+
 /** One validation problem, located precisely. */
 export interface CatalogueProblem {
 	/** File path as given to the loader (relative to the working directory when possible). */
@@ -66,7 +69,7 @@ export function parseServerFile(file: string, text: string): { server?: ServerFi
 	const problems = result.success
 		? []
 		: result.error.issues.flatMap((issue) => splitUnknownKeys(issue).map((i) => locateIssue(file, data, i)));
-	const expectedSlug = basename(file).replace(/\.ya?ml$/, '');
+	const expectedSlug = basename(file).replace(CATALOGUE_FILE, '');
 	if (result.success && result.data.slug !== expectedSlug) {
 		problems.push({
 			file,
@@ -113,7 +116,7 @@ export function loadCatalogue(dir: string): LoadedServer[] {
 	let names: string[];
 	try {
 		names = readdirSync(dir)
-			.filter((n) => /\.ya?ml$/.test(n))
+			.filter((n) => CATALOGUE_FILE.test(n))
 			.sort();
 	} catch (error) {
 		throw new CatalogueError([
@@ -132,9 +135,28 @@ export function loadCatalogue(dir: string): LoadedServer[] {
 		problems.push(...found);
 		if (server) servers.push({ file, server });
 	}
+	problems.push(...duplicateSlugs(servers));
 	if (names.length === 0) {
 		problems.push({ file: dir, entry: 'folder', field: '', message: 'holds no *.yaml server files' });
 	}
 	if (problems.length > 0) throw new CatalogueError(problems);
 	return servers;
+}
+
+/** One problem per server whose slug an earlier file already uses (`a.yaml` and `a.yml`): one page would be lost. */
+function duplicateSlugs(servers: readonly LoadedServer[]): CatalogueProblem[] {
+	const first = new Map<string, string>();
+	const problems: CatalogueProblem[] = [];
+	for (const { file, server } of servers) {
+		const owner = first.get(server.slug);
+		if (owner === undefined) first.set(server.slug, file);
+		else
+			problems.push({
+				file,
+				entry: 'server',
+				field: 'slug',
+				message: `duplicate slug "${server.slug}" (also ${owner})`,
+			});
+	}
+	return problems;
 }

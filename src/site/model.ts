@@ -8,7 +8,7 @@ import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
 import type { LoadedServer } from '../catalogue/load.ts';
 import type { Category, Level, ServerFile, Tool } from '../catalogue/schema.ts';
 import { CATEGORIES, LEVELS } from '../catalogue/schema.ts';
-import { toolSlugs } from '../catalogue/slug.ts';
+import { assertUniqueUrls, toolSlugs } from '../catalogue/slug.ts';
 import { classify } from '../classify/index.ts';
 import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
@@ -104,11 +104,20 @@ export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonl
 		categoryIndex.set(t, toolsByCategory[t.decision.category].push(t) - 1);
 		for (const a of t.attacks) toolsByAttack.get(a.id)?.push(t);
 	}
+	assertUniqueUrls([
+		...servers.map((s) => [s.url, `server ${s.file}`] as const),
+		...tools.map((t) => [t.url, `tool ${JSON.stringify(t.tool.name)} of ${t.server.file}`] as const),
+	]);
 	return { servers, tools, toolsByLevel, toolsByCategory, toolsByAttack, categoryIndex };
 }
 
 function buildServer(file: string, server: ServerFile, attacks: readonly AttackRef[]): ServerEntry {
-	const slugs = toolSlugs(server.tools.map((t) => t.name));
+	let slugs: Map<string, string>;
+	try {
+		slugs = toolSlugs(server.tools.map((t) => t.name));
+	} catch (error) {
+		throw new Error(`${file}: ${(error as Error).message}`);
+	}
 	const entry: ServerEntry = {
 		slug: server.slug,
 		url: urls.server(server.slug),

@@ -4,7 +4,7 @@
  * the post-build tests; the JSON Schema published on the site is generated from it.
  */
 import { z } from 'zod';
-import { isHiddenCodePoint } from '../text/reveal.ts';
+import { replaceHidden } from '../text/reveal.ts';
 
 /** The 11 comparison operators a condition may use. */
 export const OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'not_in', 'exists', 'regex', 'contains'] as const;
@@ -120,9 +120,7 @@ export function policyToJson(policy: Policy): string {
  * same string to a gateway, but a reader of the snippet sees that the name holds more than it shows.
  */
 function escapeHidden(json: string): string {
-	return json.replace(/[^\x20-\x7e\n]/gu, (ch) =>
-		isHiddenCodePoint(ch.codePointAt(0) as number)
-			? Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
-			: ch,
+	return replaceHidden(json, (ch) =>
+		Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
 	);
 }

@@ -45,7 +45,9 @@ export interface ServerEntry {
 	url: string;
 	file: string;
 	server: ServerFile;
-	/** Plain-text description of where the server comes from. */
+	/** The server's name with hidden characters shown as ⟦U+XXXX⟧ tokens: what every page displays. */
+	displayName: string;
+	/** Plain-text description of where the server comes from, hidden characters revealed. */
 	sourceLabel: string;
 	tools: ToolEntry[];
 	policy: Policy;
@@ -123,7 +125,8 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		url: urls.server(server.slug),
 		file,
 		server,
-		sourceLabel: sourceLabel(server),
+		displayName: visibleText(server.name),
+		sourceLabel: visibleText(sourceLabel(server)),
 		tools: [],
 		policy: { version: '1', default: 'deny' },
 		policyJson: '',
@@ -156,7 +159,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			policyJson: policyToJson(policy),
 			faq: buildFaq({
 				toolName: displayName,
-				serverName: server.name,
+				serverName: entry.displayName,
 				serverSource: entry.sourceLabel,
 				description: tool.description,
 				decision,

@@ -41,7 +41,7 @@ export type * from './types.ts';
  * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
  * version changed is in CHANGELOG.md, whose newest entry must name this version.
  */
-export const RULESET_VERSION = '2026.12.0';
+export const RULESET_VERSION = '2026.12.1';
 
 const OPEN_WORLD_TRAITS: readonly { trait: Trait; says: string }[] = [
 	{ trait: 'url-param', says: 'it takes a URL the agent chooses' },

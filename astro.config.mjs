@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { cleanFailedBuild } from './src/integrations/clean-failed-build.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
@@ -16,7 +17,8 @@ export default defineConfig({
 	compressHTML: true,
 	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
 	prerenderConflictBehavior: 'error',
-	integrations: [mdx(), pagefindIndex()],
+	// cleanFailedBuild last: its build:done disarms the cleanup only after every other step succeeded.
+	integrations: [mdx(), pagefindIndex(), cleanFailedBuild()],
 	vite: {
 		plugins: [
 			{

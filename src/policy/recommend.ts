@@ -48,21 +48,31 @@ export function policyForPlan(toolName: string, plan: ActionPlan): Policy {
 	const entry = toolEntry(toolName, plan);
 	const policy: Policy = entry.hide
 		? { version: '1', default: 'deny', hide: [toolName] }
-		: { version: '1', default: 'deny', tools: { [toolName]: entry.rule ?? {} } };
-	return policySchema.parse(policy);
+		: { version: '1', default: 'deny', tools: Object.fromEntries([[toolName, entry.rule ?? {}]]) };
+	return checked(policy);
+}
+
+/**
+ * The policy itself once it passes the schema. Not the parse result: zod rebuilds the `tools` record and
+ * drops a tool named `__proto__` on the way, and a tool name is catalogue text, so it can be any string.
+ */
+function checked(policy: Policy): Policy {
+	policySchema.parse(policy);
+	return policy;
 }
 
 /** The recommended policy for a whole server: every tool's rule in one document, tools in listed order. */
 export function serverPolicy(tools: readonly { name: string; decision: Decision }[]): Policy {
 	const hide: string[] = [];
-	const rules: Record<string, ToolRule> = {};
+	// Tool names are catalogue text: entries, not assignments, so `__proto__` or `constructor` is just a name.
+	const rules: [string, ToolRule][] = [];
 	for (const { name, decision } of tools) {
 		const entry = toolEntry(name, planFor(decision));
 		if (entry.hide) hide.push(name);
-		else rules[name] = entry.rule ?? {};
+		else rules.push([name, entry.rule ?? {}]);
 	}
 	const policy: Policy = { version: '1', default: 'deny' };
 	if (hide.length > 0) policy.hide = hide;
-	if (Object.keys(rules).length > 0) policy.tools = rules;
-	return policySchema.parse(policy);
+	if (rules.length > 0) policy.tools = Object.fromEntries(rules);
+	return checked(policy);
 }

@@ -7,6 +7,7 @@
  * build, the scripts and the tests share one definition.
  */
 import { z } from 'zod';
+import { countHidden } from '../text/reveal.ts';
 
 /** Risk categories, lowest precedence first. Precedence when several apply: Financial > Destructive > Execute > Write > Read. */
 export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
@@ -18,10 +19,14 @@ export const categorySchema = z
 	.describe('Risk category: Read, Write, Execute, Destructive or Financial.');
 export const levelSchema = z.enum(LEVELS).describe('Risk level: Low, Medium, High or Critical.');
 
-/** Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. */
+/**
+ * Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. An
+ * invisible character in a URL would reach the href as it is (an href is not text to reveal), so none may.
+ */
 export const httpUrlSchema = z
 	.string()
 	.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { error: 'must be an absolute http(s) URL' })
+	.refine((url) => countHidden(url) === 0, { error: 'must not contain invisible characters' })
 	.describe('An absolute http(s) URL.');
 
 /**

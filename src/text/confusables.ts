@@ -10,6 +10,8 @@
  * It is a deliberately small subset of Unicode's confusables data (UTS #39): the letters that render
  * like ASCII in common fonts, not every character that could be mistaken for one.
  */
+import { replaceHidden } from './reveal.ts';
+
 /** Look-alike → ASCII letter. Cyrillic, Greek, Armenian and IPA letters that render as the ASCII letter. */
 const TABLE: Readonly<Record<string, string>> = {
 	// Cyrillic
@@ -140,8 +142,9 @@ export function disguisedWord(text: string, identifier: boolean): string | undef
 	if (!LOOK_ALIKE_CHAR.test(text)) return undefined;
 	for (const [word] of text.matchAll(WORD)) {
 		if (!LOOK_ALIKE_CHAR.test(word)) continue;
-		const folded = skeleton(word);
-		if (folded === word || !ASCII.test(folded)) continue;
+		// Hidden characters (a variation selector is a mark, so inside the word) must not hide the disguise.
+		const folded = replaceHidden(skeleton(word), () => '');
+		if (!ASCII.test(folded) || folded === replaceHidden(word, () => '')) continue;
 		if (identifier) return word;
 		const mixed = ASCII_ALNUM.test(word) && (SCRIPT_LETTER.test(word) || FULL_WIDTH.test(word));
 		if (mixed || (STYLED.test(word) && folded.length >= MIN_PROSE_WORD)) return word;

@@ -88,6 +88,12 @@ describe('malformed catalogue files fail with the file named', () => {
 			`${HEAD}tools:\n  - name: merged\n    inputSchema:\n      type: object\n      properties:\n        <<: {path: {type: string}}\n`,
 			/merge key/,
 		],
+		[
+			'an invisible character in a URL',
+			'bad.yaml',
+			`${HEAD.replace('{npm: bad}', '{npm: bad, repository: "https://example.invalid/a\\u200Bb"}')}${TOOL}`,
+			/must not contain invisible characters/,
+		],
 		['a folder named x.yaml', 'x.yaml', (path) => mkdirSync(path), /is a folder/],
 		['a symbolic link loop', 'loop.yaml', (path) => symlinkSync(path, path), /symbolic link loop/],
 		['a broken symbolic link', 'gone.yaml', (path) => symlinkSync(`${path}.missing`, path), /broken symbolic link/],

@@ -31,6 +31,8 @@ describe('skeleton', () => {
 describe('disguisedWord', () => {
 	it('reports a name that spells ASCII with other characters, even all in one script', () => {
 		expect(disguisedWord('d\u0435lete_file', true)).toBe('d\u0435lete_file');
+		expect(disguisedWord('d\u0435lete\uFE0F_file', true)).toBe('d\u0435lete\uFE0F_file');
+		expect(disguisedWord('delete\uFE0F_file', true)).toBeUndefined();
 		expect(disguisedWord('\u0441\u043E\u0440\u0443', true)).toBe('\u0441\u043E\u0440\u0443');
 		expect(lookAlikeCodes('d\u0435lete')).toEqual(['U+0435']);
 	});

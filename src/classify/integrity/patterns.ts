@@ -15,6 +15,7 @@ import {
 	lookAlikeCodes,
 	skeleton,
 } from '../../text/confusables.ts';
+import { visibleText } from '../../text/reveal.ts';
 
 /** Signal ids, one per kind of finding. */
 export const INTEGRITY_SIGNALS = [
@@ -130,7 +131,7 @@ export const LOOK_ALIKE: PoisonPattern = {
 	signal: 'look-alike',
 	severity: 'medium',
 	why: (word) =>
-		`"${skeleton(word)}" is spelled with look-alike characters (${lookAlikeCodes(word).join(', ')}): people read one word, filters and the model's tokenizer see another`,
+		`"${visibleText(skeleton(word))}" is spelled with look-alike characters (${lookAlikeCodes(word).join(', ')}): people read one word, filters and the model's tokenizer see another`,
 	triggers: [{ hidden: LOOK_ALIKE_BMP }, { hidden: LOOK_ALIKE_ASTRAL }],
 	examples: ['d\u0435lete_file', '\uFF44\uFF45lete', '\u{1D41D}elete'],
 };

@@ -16,7 +16,7 @@ import { buildFaq, type FaqEntry } from '../faq/faq.ts';
 import type { ActionPlan } from '../policy/action.ts';
 import { planFor, recommendPolicy, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
-import { visibleText } from '../text/reveal.ts';
+import { visibleName, visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
 import { urls } from './urls.ts';
 
@@ -125,7 +125,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		url: urls.server(server.slug),
 		file,
 		server,
-		displayName: visibleText(server.name),
+		displayName: visibleName(server.name),
 		sourceLabel: visibleText(sourceLabel(server)),
 		tools: [],
 		policy: { version: '1', default: 'deny' },
@@ -141,7 +141,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const slug = slugs.get(tool.name) as string;
 		const decision = classify(tool, { slug: server.slug, name: server.name });
 		const plan = planFor(decision);
-		const displayName = visibleText(tool.name);
+		const displayName = visibleName(tool.name);
 		const sentences = rationale(decision, displayName);
 		const policy = recommendPolicy(decision, tool.name);
 		const links = linkAttacks(decision, attacks);

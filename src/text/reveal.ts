@@ -154,3 +154,26 @@ export function replaceHidden(text: string, replace: (ch: string, cp: number) =>
 export function visibleText(text: string): string {
 	return replaceHidden(text, (_, cp) => `⟦${codePointLabel(cp)}⟧`);
 }
+
+const SPACE = /\s/u;
+
+/**
+ * A name as every page displays it: `visibleText`, and also every whitespace character a page would
+ * collapse or that looks like a plain space (leading, trailing, repeated, tabs, no-break and other
+ * spaces) as a token, so `get_item` and `get_item ` or `get\u00A0item` cannot pass for one another.
+ * Single spaces between words stay spaces.
+ */
+export function visibleName(name: string): string {
+	const text = visibleText(name);
+	if (!SPACE.test(text)) return text;
+	const chars = Array.from(text);
+	const first = chars.findIndex((c) => !SPACE.test(c));
+	const last = chars.findLastIndex((c) => !SPACE.test(c));
+	return chars
+		.map((c, i) => {
+			if (!SPACE.test(c)) return c;
+			const plain = c === ' ' && i > first && i < last && !SPACE.test(chars[i - 1] as string);
+			return plain ? c : `⟦${codePointLabel(c.codePointAt(0) as number)}⟧`;
+		})
+		.join('');
+}

@@ -161,7 +161,7 @@ for (const build of BUILDS) {
 					const s = data.sources[i];
 					expect(items[i]?.text, id).toContain(`${s?.author}, ${s ? sourceDateLabel(s) : ''}`);
 				}
-				for (const href of root.incidentSources ?? []) expect(urls, id).toContain(href);
+				for (const href of root.incidentSources ?? []) expect(hrefs, id).toContain(href);
 			}
 		});
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
-import { countHidden, visibleText } from '../../src/text/reveal.ts';
+import { countHidden, visibleName } from '../../src/text/reveal.ts';
 import { BUILDS, listFiles, readFacts } from '../helpers/dist.ts';
 import type { HostileFacts } from './hostile.facts.ts';
 
@@ -97,7 +97,7 @@ describe('hostile descriptions render inert', () => {
 		);
 		expect(dirs.size).toBe(server.tools.length);
 		for (const tool of server.tools)
-			expect(page(toolPage('hostile-urls', tool.name)).h1, tool.name).toBe(visibleText(tool.name));
+			expect(page(toolPage('hostile-urls', tool.name)).h1, tool.name).toBe(visibleName(tool.name));
 		// The decoy spelled like Delete_File's URL has a page of its own, and Delete_File keeps its URL.
 		const decoy = server.tools.find((t) => t.name.startsWith('delete_file~') && !t.name.endsWith('x'));
 		expect(decoy).toBeDefined();
@@ -123,7 +123,7 @@ describe('hostile descriptions render inert', () => {
 	it('shows each hidden character as its token in the name, description and parameters', () => {
 		for (const tool of fixtureServer('hostile-hidden').tools) {
 			const facts = page(toolPage('hostile-hidden', tool.name));
-			expect(facts.h1, tool.name).toBe(visibleText(tool.name));
+			expect(facts.h1, tool.name).toBe(visibleName(tool.name));
 			const code = /_([0-9a-f]{4,6})$/.exec(tool.name)?.[1]?.toUpperCase() ?? '';
 			expect(facts.text, tool.name).toContain(`⟦U+${code.padStart(4, '0')}⟧`);
 		}
@@ -132,9 +132,9 @@ describe('hostile descriptions render inert', () => {
 	it('reveals hidden characters in server-level fields and the head', () => {
 		const server = fixtureServer('hostile-server-fields');
 		const facts = page('servers/hostile-server-fields/index.html');
-		expect(facts.h1).toBe(visibleText(server.name));
+		expect(facts.h1).toBe(visibleName(server.name));
 		expect(facts.h1).toContain('⟦U+200B⟧');
-		expect(facts.title).toContain(visibleText(server.name));
+		expect(facts.title).toContain(visibleName(server.name));
 		for (const shown of [
 			'MIT⟦U+200B⟧⟦U+202E⟧',
 			'hostile⟦U+200B⟧server⟦U+2067⟧ 1.0⟦U+200B⟧',

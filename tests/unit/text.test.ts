@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHidden, revealHidden, visibleText } from '../../src/text/reveal.ts';
+import { countHidden, revealHidden, visibleName, visibleText } from '../../src/text/reveal.ts';
 import { byCodePoint, figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
 
 describe('revealHidden', () => {
@@ -51,6 +51,15 @@ describe('revealHidden', () => {
 		expect(visibleText(text)).toBe(`a⟦${code}⟧b`);
 		expect(visibleText(visibleText(text))).toBe(visibleText(text));
 		expect(revealHidden(text)[1]).toMatchObject({ kind: 'hidden', code, label: expect.any(String) });
+	});
+
+	it('shows in names the whitespace a page would collapse or pass off as a space', () => {
+		expect(visibleName('get item')).toBe('get item');
+		expect(visibleName(' get_item')).toBe('⟦U+0020⟧get_item');
+		expect(visibleName('get_item ')).toBe('get_item⟦U+0020⟧');
+		expect(visibleName('get  item')).toBe('get ⟦U+0020⟧item');
+		expect(visibleName('get\u00A0item\titem')).toBe('get⟦U+00A0⟧item⟦U+0009⟧item');
+		expect(visibleName('a\u200Bb')).toBe('a⟦U+200B⟧b');
 	});
 
 	it('reveals a lone surrogate', () => {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { cleanFailedBuild } from './src/integrations/clean-failed-build.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
@@ -14,7 +15,10 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
-	integrations: [mdx(), pagefindIndex()],
+	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
+	prerenderConflictBehavior: 'error',
+	// cleanFailedBuild last: its build:done disarms the cleanup only after every other step succeeded.
+	integrations: [mdx(), pagefindIndex(), cleanFailedBuild()],
 	vite: {
 		build: {
 			// Tool pages' tab script goes to its own cached file instead of into each of 10,000 pages

@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseServerFile } from '../src/catalogue/load.ts';
+import { CATALOGUE_FILE, parseServerFile } from '../src/catalogue/load.ts';
 import type { Tool } from '../src/catalogue/schema.ts';
 import { classify, type ServerRef } from '../src/classify/index.ts';
 import { writeSyntheticCatalogue } from './synthetic-catalogue.ts';
@@ -36,7 +36,7 @@ if (!Number.isInteger(total) || total < 1) throw new Error(`--tools must be a po
 function loadDefinitions(dir: string): { server: ServerRef; tool: Tool }[] {
 	const out: { server: ServerRef; tool: Tool }[] = [];
 	for (const name of readdirSync(dir)
-		.filter((n) => /\.ya?ml$/.test(n))
+		.filter((n) => CATALOGUE_FILE.test(n))
 		.sort()) {
 		const { server } = parseServerFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
 		if (server) for (const tool of server.tools) out.push({ server: { slug: server.slug, name: server.name }, tool });

@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogueError, formatProblems, parseServerFile } from '../src/catalogue/load.ts';
+import { CATALOGUE_FILE, CatalogueError, formatProblems, parseServerFile } from '../src/catalogue/load.ts';
 import { CATEGORIES } from '../src/catalogue/schema.ts';
 import {
 	type AgreementItem,
@@ -55,7 +55,7 @@ function catalogueItems(dir: string): { items: AgreementItem[]; servers: number;
 	let servers = 0;
 	let skipped = 0;
 	for (const name of readdirSync(dir)
-		.filter((n) => /\.ya?ml$/.test(n))
+		.filter((n) => CATALOGUE_FILE.test(n))
 		.sort()) {
 		const file = join(dir, name);
 		const { server, problems } = parseServerFile(file, readFileSync(file, 'utf8'));

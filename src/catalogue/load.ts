@@ -3,11 +3,18 @@
  * collected and reported at once, each naming the file, the tool and the field, so a contributor fixes
  * a whole catalogue in one pass instead of one error per build.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type ServerFile, serverFileSchema } from './schema.ts';
+import { decodeCatalogueText, structureProblems } from './well-formed.ts';
+
+/** Most aliases a file may resolve (yaml's guard against an alias bomb expanding into gigabytes). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Catalogue file names: `.yaml` or `.yml` in any case, so no server file is skipped for its spelling. */
+export const CATALOGUE_FILE = /\.ya?ml$/i;
 
 /** One validation problem, located precisely. */
 export interface CatalogueProblem {
@@ -45,28 +52,57 @@ export function formatProblems(problems: readonly CatalogueProblem[]): string {
 	return `Catalogue has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 
+/** The problem of a whole file (unreadable, not UTF-8, not YAML), which has no tool or field. */
+function fileProblem(file: string, message: string): CatalogueProblem {
+	return { file, entry: 'file', field: '', message };
+}
+
 /**
  * Validates one server file's text. Returns the parsed server or the problems found.
  * `file` is only used in messages and to check the slug matches the file name.
+ * YAML warnings (an unknown tag such as `!!js/function`) are errors: a tag the loader does not know
+ * would otherwise turn into a plain string the author did not write.
  */
 export function parseServerFile(file: string, text: string): { server?: ServerFile; problems: CatalogueProblem[] } {
-	const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-	if (doc.errors.length > 0) {
+	try {
+		return parseChecked(file, text);
+	} catch (error) {
+		// Anything unforeseen (a parser limit, a stack overflow on absurd input) still names the file.
+		const e = error as Error;
 		return {
-			problems: doc.errors.map((e) => ({
-				file,
-				entry: 'file',
-				field: '',
-				message: `invalid YAML: ${e.message.split('\n')[0]}`,
-			})),
+			problems: [fileProblem(file, `cannot be read as a catalogue file: ${e.name}: ${e.message.split('\n')[0]}`)],
 		};
 	}
-	const data: unknown = doc.toJS({ maxAliasCount: 100 });
+}
+
+function parseChecked(file: string, text: string): { server?: ServerFile; problems: CatalogueProblem[] } {
+	const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+	const yamlProblems = [...doc.errors, ...doc.warnings];
+	if (yamlProblems.length > 0) {
+		return { problems: yamlProblems.map((e) => fileProblem(file, `invalid YAML: ${e.message.split('\n')[0]}`)) };
+	}
+	let data: unknown;
+	try {
+		data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+	} catch (error) {
+		return { problems: [fileProblem(file, `invalid YAML: ${(error as Error).message.split('\n')[0]}`)] };
+	}
+	const structural = structureProblems(data);
+	if (structural.length > 0) return { problems: structural.map((p) => locate(file, data, p.path, p.message)) };
 	const result = serverFileSchema.safeParse(data);
 	const problems = result.success
 		? []
-		: result.error.issues.flatMap((issue) => splitUnknownKeys(issue).map((i) => locateIssue(file, data, i)));
-	const expectedSlug = basename(file).replace(/\.ya?ml$/, '');
+		: result.error.issues.flatMap((issue) =>
+				splitUnknownKeys(issue).map((i) =>
+					locate(
+						file,
+						data,
+						i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+						i.message,
+					),
+				),
+			);
+	const expectedSlug = basename(file).replace(CATALOGUE_FILE, '');
 	if (result.success && result.data.slug !== expectedSlug) {
 		problems.push({
 			file,
@@ -88,17 +124,16 @@ function splitUnknownKeys(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 	}));
 }
 
-/** Turns a zod issue path into `tool "x" (tools[i])` plus the field path within that tool. */
-function locateIssue(file: string, data: unknown, issue: z.core.$ZodIssue): CatalogueProblem {
-	const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+/** Turns a data path into `tool "x" (tools[i])` plus the field path within that tool. */
+function locate(file: string, data: unknown, path: readonly (string | number)[], message: string): CatalogueProblem {
 	if (path[0] === 'tools' && typeof path[1] === 'number') {
 		const index = path[1];
 		const tools = (data as { tools?: unknown[] } | null)?.tools;
 		const raw = Array.isArray(tools) ? (tools[index] as { name?: unknown } | undefined) : undefined;
 		const name = typeof raw?.name === 'string' && raw.name.trim() ? `tool "${raw.name}"` : `tool #${index + 1}`;
-		return { file, entry: `${name} (tools[${index}])`, field: joinPath(path.slice(2)), message: issue.message };
+		return { file, entry: `${name} (tools[${index}])`, field: joinPath(path.slice(2)), message };
 	}
-	return { file, entry: 'server', field: joinPath(path), message: issue.message };
+	return { file, entry: 'server', field: joinPath(path), message };
 }
 
 function joinPath(path: readonly (string | number)[]): string {
@@ -106,14 +141,14 @@ function joinPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * Loads every `*.yaml` file in `dir` (sorted by name, so output is deterministic) and throws a
- * CatalogueError listing every problem if any file is invalid or the folder holds no server.
+ * Loads every `*.yaml` / `*.yml` file (any case) in `dir`, sorted by name so output is deterministic, and
+ * throws a CatalogueError listing every problem if any file is invalid or the folder holds no server.
  */
 export function loadCatalogue(dir: string): LoadedServer[] {
 	let names: string[];
 	try {
 		names = readdirSync(dir)
-			.filter((n) => /\.ya?ml$/.test(n))
+			.filter((n) => CATALOGUE_FILE.test(n))
 			.sort();
 	} catch (error) {
 		throw new CatalogueError([
@@ -128,13 +163,51 @@ export function loadCatalogue(dir: string): LoadedServer[] {
 	const servers: LoadedServer[] = [];
 	for (const name of names) {
 		const file = display(name);
-		const { server, problems: found } = parseServerFile(file, readFileSync(join(dir, name), 'utf8'));
+		const read = readCatalogueFile(join(dir, name));
+		if ('message' in read) {
+			problems.push(fileProblem(file, read.message));
+			continue;
+		}
+		const { server, problems: found } = parseServerFile(file, read.text);
 		problems.push(...found);
 		if (server) servers.push({ file, server });
 	}
+	problems.push(...duplicateSlugs(servers));
 	if (names.length === 0) {
 		problems.push({ file: dir, entry: 'folder', field: '', message: 'holds no *.yaml server files' });
 	}
 	if (problems.length > 0) throw new CatalogueError(problems);
 	return servers;
+}
+
+/** A catalogue file's text, or why it cannot be read: a folder, a broken or looping link, bad bytes. */
+function readCatalogueFile(path: string): { text: string } | { message: string } {
+	try {
+		const stat = statSync(path);
+		if (!stat.isFile())
+			return { message: `is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a server file` };
+		return decodeCatalogueText(readFileSync(path));
+	} catch (error) {
+		const e = error as NodeJS.ErrnoException;
+		const why = e.code === 'ELOOP' ? 'a symbolic link loop' : e.code === 'ENOENT' ? 'a broken symbolic link' : e.code;
+		return { message: `cannot be read (${why ?? e.message})` };
+	}
+}
+
+/** One problem per server whose slug an earlier file already uses (`a.yaml` and `a.yml`): one page would be lost. */
+function duplicateSlugs(servers: readonly LoadedServer[]): CatalogueProblem[] {
+	const first = new Map<string, string>();
+	const problems: CatalogueProblem[] = [];
+	for (const { file, server } of servers) {
+		const owner = first.get(server.slug);
+		if (owner === undefined) first.set(server.slug, file);
+		else
+			problems.push({
+				file,
+				entry: 'server',
+				field: 'slug',
+				message: `duplicate slug "${server.slug}" (also ${owner})`,
+			});
+	}
+	return problems;
 }

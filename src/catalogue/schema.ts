@@ -7,6 +7,7 @@
  * build, the scripts and the tests share one definition.
  */
 import { z } from 'zod';
+import { countHidden } from '../text/reveal.ts';
 
 /** Risk categories, lowest precedence first. Precedence when several apply: Financial > Destructive > Execute > Write > Read. */
 export const CATEGORIES = ['Read', 'Write', 'Execute', 'Destructive', 'Financial'] as const;
@@ -18,14 +19,35 @@ export const categorySchema = z
 	.describe('Risk category: Read, Write, Execute, Destructive or Financial.');
 export const levelSchema = z.enum(LEVELS).describe('Risk level: Low, Medium, High or Critical.');
 
-/** Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. */
+/**
+ * Only absolute http(s) URLs may reach an href: catalogue text is third-party and hostile by default. An
+ * invisible character in a URL would reach the href as it is (an href is not text to reveal), so none may.
+ */
 export const httpUrlSchema = z
 	.string()
 	.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { error: 'must be an absolute http(s) URL' })
+	.refine((url) => countHidden(url) === 0, { error: 'must not contain invisible characters' })
 	.describe('An absolute http(s) URL.');
 
+/**
+ * A free-form object kept exactly as declared. Not `z.record`: zod rebuilds a record into a new object and
+ * drops a `__proto__` key on the way, so a schema property or metadata key named `__proto__` would vanish.
+ * This checks the shape and returns the object itself; its JSON Schema is the one `z.record` would give.
+ */
+function verbatimObject() {
+	return z
+		.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+			error: (issue) => `expected an object, received ${describeInput(issue.input)}`,
+		})
+		.meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} });
+}
+
+function describeInput(input: unknown): string {
+	return input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+}
+
 /** A JSON Schema object as a server declares it; its content is free-form third-party data. */
-const jsonSchemaObject = z.record(z.string(), z.unknown());
+const jsonSchemaObject = verbatimObject();
 
 /** MCP tool annotations: the server author's claims, never verified. Spec defaults apply when absent. */
 export const annotationsSchema = z
@@ -105,16 +127,15 @@ export const toolSchema = z
 		/** Icons declared by the server (kept verbatim, never rendered as images). */
 		icons: z.array(z.unknown()).optional().describe('Icons as declared (kept, not rendered).'),
 		/** Execution hints such as task support (kept verbatim). */
-		execution: z.record(z.string(), z.unknown()).optional().describe('Execution hints as declared (kept verbatim).'),
+		execution: verbatimObject().optional().describe('Execution hints as declared (kept verbatim).'),
 		/** Vendor metadata (kept verbatim). */
-		_meta: z.record(z.string(), z.unknown()).optional().describe('Vendor metadata as declared (kept verbatim).'),
+		_meta: verbatimObject().optional().describe('Vendor metadata as declared (kept verbatim).'),
 		/** Our curated correction, if any (not part of the server's answer). */
 		curated: curatedSchema.optional(),
 		/** Set by the ingest when the server's inputSchema was not a JSON Schema object (the SDK rejected the page). */
 		invalidSchema: invalidSchemaSchema.optional(),
 		/** Fields the server returned that the catalogue schema does not model (or in an unexpected shape), kept verbatim by the ingest. */
-		unknownFields: z
-			.record(z.string(), z.unknown())
+		unknownFields: verbatimObject()
 			.optional()
 			.describe('Fields returned outside the MCP tool shape, kept verbatim (annotations.X for annotation keys).'),
 	})
@@ -184,10 +205,7 @@ export const serverInfoSchema = z
 		websiteUrl: z.string().optional().describe('Website URL reported in initialize (text, never linked).'),
 		icons: z.array(z.unknown()).optional().describe('Icons reported in initialize (kept, not rendered).'),
 		/** Fields outside the modelled shape (and modelled fields of another type), kept verbatim. */
-		unknownFields: z
-			.record(z.string(), z.unknown())
-			.optional()
-			.describe('serverInfo fields outside the modelled shape, kept verbatim.'),
+		unknownFields: verbatimObject().optional().describe('serverInfo fields outside the modelled shape, kept verbatim.'),
 	})
 	.describe('serverInfo reported by the server.');
 
@@ -271,10 +289,7 @@ export const serverFileSchema = z
 		/** Protocol version negotiated in `initialize`. */
 		protocolVersion: z.string().optional().describe('MCP protocol version negotiated in initialize.'),
 		/** Server capabilities reported in `initialize` (kept verbatim). */
-		capabilities: z
-			.record(z.string(), z.unknown())
-			.optional()
-			.describe('Capabilities reported in initialize (verbatim).'),
+		capabilities: verbatimObject().optional().describe('Capabilities reported in initialize (verbatim).'),
 		/** How the ingest launched the server (absent for hand-written records). */
 		launch: launchSchema.optional(),
 		/** Changes of the tool list seen by re-ingests, newest first (capped). */

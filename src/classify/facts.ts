@@ -8,6 +8,7 @@
  * description's data-loss warnings) are computed on first use and memoised on the record.
  */
 import type { Tool } from '../catalogue/schema.ts';
+import { skeleton } from '../text/confusables.ts';
 import { effectiveAnnotations } from './annotations.ts';
 import {
 	type DescriptionVerb,
@@ -290,7 +291,10 @@ class ToolFacts implements Facts {
 	#picksOperation: ReadonlySet<ActionEnum> | undefined;
 	#force: boolean | undefined;
 
-	constructor(tool: Tool, server: ServerRef) {
+	constructor(declared: Tool, server: ServerRef) {
+		// Rules read the name as people read it (its confusable skeleton: `dеlete_file` with a Cyrillic е is
+		// `delete_file`); the integrity scan reads the name as declared, so the disguise is reported.
+		const tool = readableTool(declared);
 		const all = splitName(tool.name);
 		const { name, nameField, tokens, verb } = readName(tool, server.slug, all);
 		this.name = name;
@@ -306,7 +310,7 @@ class ToolFacts implements Facts {
 		this.params = classifyParams(tool.inputSchema, `${name} ${this.lead}`);
 		this.ui = drivesUi(all, server.slug, this.lead);
 		this.annotations = effectiveAnnotations(tool);
-		this.integrity = scanIntegrity(tool, server);
+		this.integrity = scanIntegrity(declared, server);
 		this.coordinatedVerb = findCoordinatedVerb(tokens, verb);
 		this.amount = this.params.money.find(takesAmount);
 	}
@@ -410,6 +414,12 @@ class ToolFacts implements Facts {
 		if (this.tokens.some((t) => t.text === 'sandbox')) return 'sandbox';
 		return CONFINED.exec(this.lead)?.[0];
 	}
+}
+
+/** The tool with its name replaced by the name's confusable skeleton, or the tool itself when they are equal. */
+function readableTool(tool: Tool): Tool {
+	const name = skeleton(tool.name);
+	return name === tool.name || name.trim() === '' ? tool : { ...tool, name };
 }
 
 /** Reads a definition into facts. Pure: the same tool and server always give the same facts. */

@@ -30,7 +30,8 @@ export function evaluateCall(
 	const args = call.args ?? {};
 	if (policy.hide?.includes('*') || policy.hide?.includes(call.tool))
 		return { allowed: false, reason: 'hidden', message: `${call.tool} is hidden` };
-	const rule = policy.tools?.[call.tool];
+	// Own properties only: a tool named `constructor` or `toString` must not find Object.prototype's.
+	const rule = policy.tools && Object.hasOwn(policy.tools, call.tool) ? policy.tools[call.tool] : undefined;
 	if (!rule && policy.default === 'deny')
 		return { allowed: false, reason: 'not-listed', message: `${call.tool} is not allowed by this policy` };
 	for (const deny of rule?.deny_if ?? []) {

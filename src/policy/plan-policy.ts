@@ -64,20 +64,21 @@ export function buildToolPolicy(toolName: string, plan: ActionPlan, guards: read
 	const entry = toolEntry(toolName, plan, guards);
 	return entry.hide
 		? { version: '1', default: 'deny', hide: [toolName] }
-		: { version: '1', default: 'deny', tools: { [toolName]: entry.rule ?? {} } };
+		: { version: '1', default: 'deny', tools: Object.fromEntries([[toolName, entry.rule ?? {}]]) };
 }
 
 /** A server policy from plans already chosen: every tool's rule in one document, tools in listed order. */
 export function buildServerPolicy(tools: readonly PlannedTool[]): Policy {
 	const hide: string[] = [];
-	const rules: Record<string, ToolRule> = {};
+	// Tool names are catalogue text: entries, not assignments, so `__proto__` or `constructor` is just a name.
+	const rules: [string, ToolRule][] = [];
 	for (const { name, plan, guards } of tools) {
 		const entry = toolEntry(name, plan, guards);
 		if (entry.hide) hide.push(name);
-		else rules[name] = entry.rule ?? {};
+		else rules.push([name, entry.rule ?? {}]);
 	}
 	const policy: Policy = { version: '1', default: 'deny' };
 	if (hide.length > 0) policy.hide = hide;
-	if (Object.keys(rules).length > 0) policy.tools = rules;
+	if (rules.length > 0) policy.tools = Object.fromEntries(rules);
 	return policy;
 }

@@ -3,7 +3,7 @@
  * builder runs this in the browser, so it must not import the schema (zod would weigh more than the
  * whole builder); `schema.ts` re-exports everything here.
  */
-import { isHiddenCodePoint } from '../text/reveal.ts';
+import { replaceHidden } from '../text/reveal.ts';
 import type { Policy } from './schema.ts';
 
 /** The 11 comparison operators a condition may use. */
@@ -34,9 +34,7 @@ export function policyToJson(policy: Policy): string {
  * same string to a gateway, but a reader of the snippet sees that the name holds more than it shows.
  */
 export function escapeHidden(json: string): string {
-	return json.replace(/[^\x20-\x7e\n]/gu, (ch) =>
-		isHiddenCodePoint(ch.codePointAt(0) as number)
-			? Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
-			: ch,
+	return replaceHidden(json, (ch) =>
+		Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
 	);
 }

@@ -24,7 +24,7 @@ export function recommendPolicy(decision: Decision, toolName: string, guards: re
 
 /** A single-tool policy for a plan (attack pages use it for their example snippet). */
 export function policyForPlan(toolName: string, plan: ActionPlan, guards: readonly ArgumentGuard[] = []): Policy {
-	return policySchema.parse(buildToolPolicy(toolName, plan, guards));
+	return checked(buildToolPolicy(toolName, plan, guards));
 }
 
 /** The recommended policy for a whole server: every tool's rule in one document, tools in listed order. */
@@ -36,5 +36,14 @@ export function serverPolicy(
 
 /** A server policy from plans already chosen, checked against the schema. */
 export function serverPolicyForPlans(tools: readonly PlannedTool[]): Policy {
-	return policySchema.parse(buildServerPolicy(tools));
+	return checked(buildServerPolicy(tools));
+}
+
+/**
+ * The policy itself once it passes the schema. Not the parse result: zod rebuilds the `tools` record and
+ * drops a tool named `__proto__` on the way, and a tool name is catalogue text, so it can be any string.
+ */
+function checked(policy: Policy): Policy {
+	policySchema.parse(policy);
+	return policy;
 }

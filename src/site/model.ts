@@ -8,7 +8,7 @@ import { serverTrifecta, type Trifecta } from '../attacks/trifecta.ts';
 import type { LoadedServer } from '../catalogue/load.ts';
 import type { Category, Level, ServerFile, Tool } from '../catalogue/schema.ts';
 import { CATEGORIES, LEVELS } from '../catalogue/schema.ts';
-import { toolSlugs } from '../catalogue/slug.ts';
+import { assertUniqueUrls, toolSlugs } from '../catalogue/slug.ts';
 import { classify } from '../classify/index.ts';
 import { rationale } from '../classify/rationale.ts';
 import type { Decision } from '../classify/types.ts';
@@ -19,7 +19,7 @@ import type { ArgumentGuard, FormatId, FormatServer } from '../policy/formats/ty
 import { guardsFor } from '../policy/guards.ts';
 import { planFor, serverPolicy } from '../policy/recommend.ts';
 import { type Policy, policyToJson } from '../policy/schema.ts';
-import { visibleText } from '../text/reveal.ts';
+import { visibleName, visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
 import { urls } from './urls.ts';
 
@@ -50,7 +50,9 @@ export interface ServerEntry {
 	url: string;
 	file: string;
 	server: ServerFile;
-	/** Plain-text description of where the server comes from. */
+	/** The server's name with hidden characters shown as ⟦U+XXXX⟧ tokens: what every page displays. */
+	displayName: string;
+	/** Plain-text description of where the server comes from, hidden characters revealed. */
 	sourceLabel: string;
 	tools: ToolEntry[];
 	policy: Policy;
@@ -117,17 +119,27 @@ export function buildSiteModel(loaded: readonly LoadedServer[], attacks: readonl
 		categoryIndex.set(t, toolsByCategory[t.decision.category].push(t) - 1);
 		for (const a of t.attacks) toolsByAttack.get(a.id)?.push(t);
 	}
+	assertUniqueUrls([
+		...servers.map((s) => [s.url, `server ${s.file}`] as const),
+		...tools.map((t) => [t.url, `tool ${JSON.stringify(t.tool.name)} of ${t.server.file}`] as const),
+	]);
 	return { servers, tools, toolsByLevel, toolsByCategory, toolsByAttack, categoryIndex };
 }
 
 function buildServer(file: string, server: ServerFile, attacks: readonly AttackRef[]): ServerEntry {
-	const slugs = toolSlugs(server.tools.map((t) => t.name));
+	let slugs: Map<string, string>;
+	try {
+		slugs = toolSlugs(server.tools.map((t) => t.name));
+	} catch (error) {
+		throw new Error(`${file}: ${(error as Error).message}`);
+	}
 	const entry: ServerEntry = {
 		slug: server.slug,
 		url: urls.server(server.slug),
 		file,
 		server,
-		sourceLabel: sourceLabel(server),
+		displayName: visibleName(server.name),
+		sourceLabel: visibleText(sourceLabel(server)),
 		tools: [],
 		policy: { version: '1', default: 'deny' },
 		policyJson: '',
@@ -143,7 +155,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const slug = slugs.get(tool.name) as string;
 		const decision = classify(tool, { slug: server.slug, name: server.name });
 		const plan = planFor(decision);
-		const displayName = visibleText(tool.name);
+		const displayName = visibleName(tool.name);
 		const sentences = rationale(decision, displayName);
 		const guards = guardsFor(tool);
 		const links = linkAttacks(decision, attacks);
@@ -161,7 +173,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			formatTool: { name: tool.name, plan, guards },
 			faq: buildFaq({
 				toolName: displayName,
-				serverName: server.name,
+				serverName: entry.displayName,
 				serverSource: entry.sourceLabel,
 				description: tool.description,
 				decision,

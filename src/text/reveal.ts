@@ -1,23 +1,42 @@
 /**
- * Makes hidden characters in untrusted text visible. Tool descriptions are attacker-controlled:
- * zero-width, bidi and tag characters can hide instructions from a human reviewer while the model
- * still reads them, so every such character is shown as a visible ⟦U+XXXX⟧ token.
+ * Makes hidden characters in untrusted text visible. Everything a server supplied is attacker-controlled:
+ * zero-width, bidi, tag and other invisible characters can hide instructions from a human reviewer while
+ * the model still reads them, so every such character is shown as a visible ⟦U+XXXX⟧ token.
+ *
+ * Which characters count is decided by Unicode property, not by a list, so a character nobody thought of
+ * is still caught: controls (Cc, except tab and line breaks), format characters (Cf), private use (Co),
+ * unassigned code points (Cn, as the running Node's Unicode version knows them), lone surrogates (Cs),
+ * line and paragraph separators (Zl, Zp), every default-ignorable code point (fillers, variation
+ * selectors, Mongolian free variation selectors, deprecated format characters…), bidi controls, and the
+ * one blank that is none of these, U+2800 BRAILLE PATTERN BLANK.
  */
 
 /** A run of ordinary text, or one hidden character to be shown as a token. */
 export type Segment = { kind: 'text'; text: string } | { kind: 'hidden'; code: string; label: string };
 
-/** Names for the hidden characters most used in tool poisoning; others get a generic label. */
+/** The property set above, minus tab, line feed and carriage return, which are ordinary layout. */
+const HIDDEN_SOURCE =
+	'[[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Default_Ignorable_Code_Point}\\p{Variation_Selector}\\p{Bidi_Control}\\u{2800}]--[\\t\\n\\r]]';
+/** One hidden character (built with `new RegExp` because the `v` flag needs an ES2024 target to type-check). */
+const HIDDEN = new RegExp(HIDDEN_SOURCE, 'v');
+/** Every hidden character, for scanning; `lastIndex` is reset by each user. */
+const HIDDEN_ALL = new RegExp(HIDDEN_SOURCE, 'gv');
+
+/** Names for the hidden characters most used in tool poisoning; others get a label from their property. */
 const NAMES: Record<number, string> = {
 	0x00ad: 'soft hyphen',
 	0x034f: 'combining grapheme joiner',
 	0x061c: 'Arabic letter mark',
+	0x115f: 'Hangul choseong filler',
+	0x1160: 'Hangul jungseong filler',
 	0x180e: 'Mongolian vowel separator',
 	0x200b: 'zero-width space',
 	0x200c: 'zero-width non-joiner',
 	0x200d: 'zero-width joiner',
 	0x200e: 'left-to-right mark',
 	0x200f: 'right-to-left mark',
+	0x2028: 'line separator',
+	0x2029: 'paragraph separator',
 	0x202a: 'left-to-right embedding',
 	0x202b: 'right-to-left embedding',
 	0x202c: 'pop directional formatting',
@@ -32,21 +51,28 @@ const NAMES: Record<number, string> = {
 	0x2067: 'right-to-left isolate',
 	0x2068: 'first strong isolate',
 	0x2069: 'pop directional isolate',
+	0x2800: 'braille pattern blank',
+	0x3164: 'Hangul filler',
 	0xfeff: 'zero-width no-break space',
+	0xffa0: 'halfwidth Hangul filler',
 	0x001b: 'escape (ANSI sequence)',
 };
 
+/** Labels by property, first match wins; the order puts the most specific description first. */
+const PROPERTY_LABELS: readonly (readonly [RegExp, string])[] = [
+	[/\p{Cc}/u, 'control character'],
+	[/\p{Bidi_Control}/u, 'bidi control'],
+	[/\p{Variation_Selector}/u, 'variation selector'],
+	[/\p{Co}/u, 'private-use character'],
+	[/\p{Cn}/u, 'unassigned code point'],
+	[/\p{Cs}/u, 'lone surrogate'],
+	[/\p{Cf}/u, 'invisible format character'],
+	[/\p{Default_Ignorable_Code_Point}/u, 'default-ignorable (invisible) character'],
+];
+
 /** True for characters that render as nothing (or reorder text) and so must be made visible. */
 export function isHiddenCodePoint(cp: number): boolean {
-	return (
-		(cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
-		(cp >= 0x7f && cp <= 0x9f) ||
-		cp in NAMES ||
-		(cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors
-		(cp >= 0xe0000 && cp <= 0xe007f) || // tag characters (invisible ASCII copies)
-		(cp >= 0xe0100 && cp <= 0xe01ef) || // variation selectors supplement
-		(cp >= 0xfff9 && cp <= 0xfffb) // interlinear annotation
-	);
+	return HIDDEN.test(String.fromCodePoint(cp));
 }
 
 /** Formats a code point as U+XXXX. */
@@ -54,39 +80,100 @@ export function codePointLabel(cp: number): string {
 	return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** What a hidden character is, for the token's tooltip. */
+export function hiddenLabel(cp: number): string {
+	const named = NAMES[cp];
+	if (named !== undefined) return named;
+	if (cp >= 0xe0020 && cp <= 0xe007e) return `tag character “${String.fromCodePoint(cp - 0xe0000)}”`;
+	if (cp >= 0xe0000 && cp <= 0xe007f) return 'tag character';
+	const ch = String.fromCodePoint(cp);
+	return PROPERTY_LABELS.find(([re]) => re.test(ch))?.[1] ?? 'invisible character';
+}
+
+/**
+ * Calls `hidden` for every hidden character of `text`, in order, and `plain` for each run between them.
+ * The one scanning loop every function here shares: text without hidden characters costs one regex test.
+ */
+function scan(text: string, plain: (run: string) => void, hidden: (ch: string, cp: number) => void): void {
+	if (!HIDDEN.test(text)) {
+		if (text) plain(text);
+		return;
+	}
+	HIDDEN_ALL.lastIndex = 0;
+	let from = 0;
+	for (let m = HIDDEN_ALL.exec(text); m !== null; m = HIDDEN_ALL.exec(text)) {
+		if (m.index > from) plain(text.slice(from, m.index));
+		hidden(m[0], m[0].codePointAt(0) as number);
+		from = m.index + m[0].length;
+	}
+	if (from < text.length) plain(text.slice(from));
+}
+
 /** Splits text into ordinary runs and hidden characters, in order. */
 export function revealHidden(text: string): Segment[] {
 	const segments: Segment[] = [];
-	let run = '';
-	for (const ch of text) {
-		const cp = ch.codePointAt(0) as number;
-		if (!isHiddenCodePoint(cp)) {
-			run += ch;
-			continue;
-		}
-		if (run) segments.push({ kind: 'text', text: run });
-		run = '';
-		const tag = cp >= 0xe0020 && cp <= 0xe007e ? `tag character “${String.fromCodePoint(cp - 0xe0000)}”` : undefined;
-		segments.push({
-			kind: 'hidden',
-			code: codePointLabel(cp),
-			label: NAMES[cp] ?? tag ?? 'invisible or control character',
-		});
-	}
-	if (run) segments.push({ kind: 'text', text: run });
+	scan(
+		text,
+		(run) => segments.push({ kind: 'text', text: run }),
+		(_, cp) => segments.push({ kind: 'hidden', code: codePointLabel(cp), label: hiddenLabel(cp) }),
+	);
 	return segments;
 }
 
 /** Counts hidden characters in a text. */
 export function countHidden(text: string): number {
 	let n = 0;
-	for (const ch of text) if (isHiddenCodePoint(ch.codePointAt(0) as number)) n++;
+	scan(
+		text,
+		() => {},
+		() => n++,
+	);
 	return n;
 }
 
-/** Plain-text rendering with every hidden character replaced by ⟦U+XXXX⟧ (for titles, meta, JSON-LD). */
+/** `text` with every hidden character replaced by what `replace` returns for it. */
+export function replaceHidden(text: string, replace: (ch: string, cp: number) => string): string {
+	let out = '';
+	scan(
+		text,
+		(run) => {
+			out += run;
+		},
+		(ch, cp) => {
+			out += replace(ch, cp);
+		},
+	);
+	return out;
+}
+
+/**
+ * Plain-text rendering with every hidden character replaced by ⟦U+XXXX⟧: the one function every string a
+ * server supplied goes through before it reaches a page as plain text (headings, titles, meta, JSON-LD,
+ * FAQ). Idempotent, so text already revealed can safely pass again.
+ */
 export function visibleText(text: string): string {
-	return revealHidden(text)
-		.map((s) => (s.kind === 'text' ? s.text : `⟦${s.code}⟧`))
+	return replaceHidden(text, (_, cp) => `⟦${codePointLabel(cp)}⟧`);
+}
+
+const SPACE = /\s/u;
+
+/**
+ * A name as every page displays it: `visibleText`, and also every whitespace character a page would
+ * collapse or that looks like a plain space (leading, trailing, repeated, tabs, no-break and other
+ * spaces) as a token, so `get_item` and `get_item ` or `get\u00A0item` cannot pass for one another.
+ * Single spaces between words stay spaces.
+ */
+export function visibleName(name: string): string {
+	const text = visibleText(name);
+	if (!SPACE.test(text)) return text;
+	const chars = Array.from(text);
+	const first = chars.findIndex((c) => !SPACE.test(c));
+	const last = chars.findLastIndex((c) => !SPACE.test(c));
+	return chars
+		.map((c, i) => {
+			if (!SPACE.test(c)) return c;
+			const plain = c === ' ' && i > first && i < last && !SPACE.test(chars[i - 1] as string);
+			return plain ? c : `⟦${codePointLabel(c.codePointAt(0) as number)}⟧`;
+		})
 		.join('');
 }

@@ -1,4 +1,4 @@
-/** What hostile.test.ts reads of the hostile fixture server's pages and the methodology page. */
+/** What hostile.test.ts reads of the hostile fixture servers' pages and the methodology page. */
 import type { HTMLElement } from 'node-html-parser';
 
 /** Facts of one page of the hostile fixture server (or the methodology page's rule anchors). */
@@ -8,6 +8,10 @@ export interface HostileFacts {
 	scripts?: string[];
 	/** Images and iframes in main, and the hrefs of main's links (absent without a main). */
 	mainMedia?: number | undefined;
+	/** Elements catalogue text must never create, anywhere on the page (frames, objects, forms in main, base, refresh). */
+	active?: string[];
+	/** Attributes starting with "on" (event handlers), anywhere on the page. */
+	handlers?: string[];
 	mainHrefs?: string[] | undefined;
 	/** The untrusted description as shown in main, and the first one of the page. */
 	mainUntrusted?: string;
@@ -30,12 +34,21 @@ export interface HostileFacts {
 export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | undefined {
 	if (rel === 'methodology/index.html')
 		return { ruleIds: root.querySelectorAll('[id^="rule-"]').map((e) => e.getAttribute('id') ?? '') };
-	if (!rel.startsWith('servers/hostile-demo/')) return undefined;
+	if (!rel.startsWith('servers/hostile-')) return undefined;
 	const main = root.querySelector('main');
 	return {
 		text: root.text,
-		scripts: root.querySelectorAll('script').map((s) => s.textContent),
+		// Raw text, as a browser reads a script: node-html-parser's textContent decodes entities a script never sees.
+		scripts: root.querySelectorAll('script').map((s) => s.rawText),
 		mainMedia: main?.querySelectorAll('img, iframe').length,
+		active: [
+			...root.querySelectorAll('iframe, object, embed, base, meta[http-equiv], svg, math'),
+			...(main?.querySelectorAll('form, img, link, style') ?? []),
+		].map((e) => e.tagName.toLowerCase()),
+		handlers: root
+			.querySelectorAll('*')
+			.flatMap((e) => Object.keys(e.attributes).filter((a) => a.toLowerCase().startsWith('on')))
+			.filter((a, i, all) => all.indexOf(a) === i),
 		mainHrefs: main?.querySelectorAll('a').map((a) => a.getAttribute('href') ?? ''),
 		mainUntrusted: main?.querySelector('.untrusted .text')?.text ?? '',
 		untrusted: root.querySelector('.untrusted .text')?.text ?? '',
@@ -43,7 +56,7 @@ export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | und
 		h1Bold: root.querySelector('h1 b') !== null,
 		title: root.querySelector('title')?.text,
 		description: root.querySelector('meta[name="description"]')?.getAttribute('content'),
-		ld: root.querySelector('script[type="application/ld+json"]')?.textContent,
+		ld: root.querySelector('script[type="application/ld+json"]')?.rawText,
 		policyJson: root.querySelector('#policy-policy-json .snippet pre')?.text,
 		findings: root.querySelectorAll('#integrity + ul.evidence li').map((li) => ({
 			text: li.text,

@@ -1,12 +1,29 @@
-/** The hostile fixture build: catalogue text that tries to become markup must stay inert text. */
+/**
+ * The hostile fixture build: catalogue text that tries to become markup must stay inert text, every hidden
+ * character must be shown, look-alike names must be reported, and every tool must keep its own page.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.ts';
+import type { ServerFile } from '../../src/catalogue/schema.ts';
+import { toolSlugs } from '../../src/catalogue/slug.ts';
+import { countHidden, visibleName } from '../../src/text/reveal.ts';
 import { BUILDS, listFiles, readFacts } from '../helpers/dist.ts';
 import type { HostileFacts } from './hostile.facts.ts';
 
 const fixture = BUILDS[1];
 const facts = readFacts<HostileFacts>(fixture, 'hostile');
+const servers = new Map(loadCatalogue(fixture.catalogue).map(({ server }) => [server.slug, server]));
+/** A fixture server by slug; a missing one fails the check that asked. */
+const fixtureServer = (slug: string): ServerFile => {
+	const found = servers.get(slug);
+	if (!found) throw new Error(`no fixture server ${slug} in ${fixture.catalogue}`);
+	return found;
+};
+/** The page of one tool of a fixture server, by the URL the site model gives it. */
+const toolPage = (slug: string, name: string): string =>
+	`servers/${slug}/tools/${toolSlugs(fixtureServer(slug).tools.map((t) => t.name)).get(name)}/index.html`;
 /** The facts of a page the walk parsed; a page it never saw fails the check that asked. */
 const page = (rel: string): HostileFacts => {
 	const found = facts.get(rel);
@@ -71,11 +88,107 @@ describe('hostile descriptions render inert', () => {
 		}
 	});
 
+	it('gives every tool its own page, decoys named like another tool’s URL included', () => {
+		const server = fixtureServer('hostile-urls');
+		const dirs = new Set(
+			listFiles(join(fixture.dist, 'servers', 'hostile-urls', 'tools'), (f) => f.endsWith('/index.html')).map(
+				(f) => f.split('/')[0],
+			),
+		);
+		expect(dirs.size).toBe(server.tools.length);
+		for (const tool of server.tools)
+			expect(page(toolPage('hostile-urls', tool.name)).h1, tool.name).toBe(visibleName(tool.name));
+		// The decoy spelled like Delete_File's URL has a page of its own, and Delete_File keeps its URL.
+		const decoy = server.tools.find((t) => t.name.startsWith('delete_file~') && !t.name.endsWith('x'));
+		expect(decoy).toBeDefined();
+		expect(toolPage('hostile-urls', decoy?.name ?? '')).not.toBe(toolPage('hostile-urls', 'Delete_File'));
+		expect(toolPage('hostile-urls', 'Delete_File')).toBe(`servers/hostile-urls/tools/${decoy?.name}/index.html`);
+	});
+
 	it('gives names that collide by case distinct pages', () => {
 		const dirs = listFiles(join(fixture.dist, 'servers', 'hostile-demo', 'tools'), (f) =>
 			f.endsWith('/index.html'),
 		).map((f) => f.split('/')[0]);
-		expect(dirs.filter((d) => d?.startsWith('delete_item-'))).toHaveLength(2);
+		expect(dirs).toContain('delete_item');
+		expect(dirs.filter((d) => d?.startsWith('delete_item~'))).toHaveLength(1);
+	});
+
+	it('never emits a raw hidden character on any page or policy of the fixture build', () => {
+		const files = listFiles(fixture.dist, (f) => /\.(html|json)$/.test(f) && !f.startsWith('pagefind/'));
+		expect(files.length).toBeGreaterThan(300);
+		const raw = files.filter((rel) => countHidden(readFileSync(join(fixture.dist, rel), 'utf8')) > 0);
+		expect(raw).toEqual([]);
+	});
+
+	it('shows each hidden character as its token in the name, description and parameters', () => {
+		for (const tool of fixtureServer('hostile-hidden').tools) {
+			const facts = page(toolPage('hostile-hidden', tool.name));
+			expect(facts.h1, tool.name).toBe(visibleName(tool.name));
+			const code = /_([0-9a-f]{4,6})$/.exec(tool.name)?.[1]?.toUpperCase() ?? '';
+			expect(facts.text, tool.name).toContain(`⟦U+${code.padStart(4, '0')}⟧`);
+		}
+	});
+
+	it('reveals hidden characters in server-level fields and the head', () => {
+		const server = fixtureServer('hostile-server-fields');
+		const facts = page('servers/hostile-server-fields/index.html');
+		expect(facts.h1).toBe(visibleName(server.name));
+		expect(facts.h1).toContain('⟦U+200B⟧');
+		expect(facts.title).toContain(visibleName(server.name));
+		for (const shown of [
+			'MIT⟦U+200B⟧⟦U+202E⟧',
+			'hostile⟦U+200B⟧server⟦U+2067⟧ 1.0⟦U+200B⟧',
+			'2025-06-18⟦U+200B⟧',
+			'hidden⟦U+200B⟧ characters⟦U+2066⟧',
+			'the vendor⟦U+200B⟧⟦U+202E⟧ page',
+		])
+			expect(facts.text).toContain(shown);
+		const tool = page(toolPage('hostile-server-fields', 'get_status'));
+		expect(tool.ld).toContain('⟦U+200B⟧');
+		expect(tool.title).toContain('⟦U+202E⟧');
+	});
+
+	it('reports look-alike names and words, and leaves honest writing in other scripts alone', () => {
+		const honest = new Set([
+			'russian_notes',
+			'greek_notes',
+			'japanese_notes',
+			'turkish_notes',
+			'info_notes',
+			'units_notes',
+		]);
+		for (const tool of fixtureServer('hostile-lookalike').tools) {
+			const found = (page(toolPage('hostile-lookalike', tool.name)).findings ?? []).filter((f) =>
+				f.href.endsWith('#rule-look-alike'),
+			);
+			expect(found.length, tool.name).toBe(honest.has(tool.name) ? 0 : 1);
+		}
+	});
+
+	it('keeps markup inert on every fixture page: no handler, frame, object, base or form from catalogue text', () => {
+		for (const [rel, f] of facts) {
+			if (!rel.startsWith('servers/')) continue;
+			expect(f.handlers, rel).toEqual([]);
+			expect(f.active, rel).toEqual([]);
+			expect(
+				f.mainHrefs?.filter((h) => /^\s*javascript:/i.test(h)),
+				rel,
+			).toEqual([]);
+			for (const script of f.scripts ?? []) {
+				if (script === f.ld) expect(script, rel).not.toContain('<');
+				else expect(script, rel).not.toContain('pwned');
+			}
+		}
+	});
+
+	it('keeps a rule for every tool named like an object internal, in the server policy', () => {
+		const policy = JSON.parse(readFileSync(join(fixture.dist, 'servers/hostile-proto/policy.json'), 'utf8'));
+		const listed = [...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])].sort();
+		expect(listed).toEqual(
+			fixtureServer('hostile-proto')
+				.tools.map((t) => t.name)
+				.sort(),
+		);
 	});
 
 	it('never emits a raw hidden character, even from tool names', () => {

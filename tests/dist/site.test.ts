@@ -18,7 +18,7 @@ import {
 import { BUNDLED_HAND_LABELS, loadHandLabels, measureHandLabels } from '../../src/evaluation/hand-labels.ts';
 import { FORMATS } from '../../src/policy/formats/index.ts';
 import { policySchema } from '../../src/policy/schema.ts';
-import { visibleText } from '../../src/text/reveal.ts';
+import { visibleName } from '../../src/text/reveal.ts';
 import { figure, percent } from '../../src/text/words.ts';
 import { BUILDS, fileFor, htmlPages, listFiles, readFacts, urlOf } from '../helpers/dist.ts';
 import { digest, type SiteFacts } from './site.facts.ts';
@@ -42,7 +42,7 @@ for (const build of BUILDS) {
 				for (const tool of server.tools) {
 					const rel = `servers/${server.slug}/tools/${slugs.get(tool.name)}/index.html`;
 					expected.push(rel);
-					expect(facts.get(rel)?.h1, rel).toBe(visibleText(tool.name));
+					expect(facts.get(rel)?.h1, rel).toBe(visibleName(tool.name));
 				}
 			}
 			const actual = html.filter((f) => /^servers\/[^/]+\/tools\/[^/]+\/index\.html$/.test(f));
@@ -168,7 +168,7 @@ for (const build of BUILDS) {
 			let separated = 0;
 			for (const rel of pages) {
 				for (const text of page(rel).counts ?? []) {
-					for (const m of text.matchAll(/(?<![\w,.\-/])\d{4,}(?![\w,]|\.\d)/g))
+					for (const m of text.matchAll(/(?<![\w,.\-/+])\d{4,}(?![\w,]|\.\d)/g))
 						bare.push(`${rel}: "${text.trim().slice(0, 80)}" (${m[0]})`);
 					separated += text.match(/\d{1,3}(?:,\d{3})+/g)?.length ?? 0;
 				}

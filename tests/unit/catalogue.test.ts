@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { CatalogueError, loadCatalogue, parseServerFile } from '../../src/catalogue/load.ts';
 import { serverFileSchema } from '../../src/catalogue/schema.ts';
-import { baseSlug, toolSlugs } from '../../src/catalogue/slug.ts';
+import { assertUniqueUrls, baseSlug, isCleanName, slugHash, toolSlug, toolSlugs } from '../../src/catalogue/slug.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /** The smallest valid server file, with overrides. */
@@ -171,6 +171,32 @@ describe('loadCatalogue', () => {
 		expect(loadCatalogue(dir).map((s) => s.server.slug)).toEqual(['a', 'b']);
 	});
 
+	it('loads .yml and any-case .YAML files and rejects a slug two files share', () => {
+		const dir = tempDir('atlas-cat-');
+		writeFileSync(join(dir, 'srv.yaml'), stringify(makeServer({ slug: 'srv' })));
+		writeFileSync(join(dir, 'srv.yml'), stringify(makeServer({ slug: 'srv' })));
+		writeFileSync(join(dir, 'up.YAML'), stringify(makeServer({ slug: 'up' })));
+		const error = (() => {
+			try {
+				loadCatalogue(dir);
+			} catch (e) {
+				return e as CatalogueError;
+			}
+			return undefined;
+		})();
+		expect(error?.problems).toEqual([
+			expect.objectContaining({
+				file: expect.stringMatching(/srv\.yml$/),
+				field: 'slug',
+				message: expect.stringMatching(/duplicate slug "srv" \(also .*srv\.yaml\)/),
+			}),
+		]);
+		writeFileSync(join(dir, 'srv.yml'), stringify(makeServer({ slug: 'srv2' })));
+		expect(() => loadCatalogue(dir)).toThrow(/srv\.yml: server, field "slug": must equal the file name "srv"/);
+		rmSync(join(dir, 'srv.yml'));
+		expect(loadCatalogue(dir).map((s) => s.server.slug)).toEqual(['srv', 'up']);
+	});
+
 	it('rejects an empty folder', () => {
 		expect(() => loadCatalogue(tempDir('atlas-cat-'))).toThrow(/holds no \*\.yaml/);
 	});
@@ -186,17 +212,57 @@ describe('tool slugs', () => {
 	it('keeps ordinary names readable', () => {
 		expect(baseSlug('delete_repository')).toBe('delete_repository');
 		expect(baseSlug('Get.Issue Comments')).toBe('get-issue-comments');
+		expect(toolSlug('delete_repository')).toBe('delete_repository');
 	});
 
-	it('gives colliding names distinct, stable slugs', () => {
-		const slugs = toolSlugs(['Delete_Item', 'delete_item', 'list.items', 'list-items', 'other']);
-		expect(new Set(slugs.values()).size).toBe(5);
-		expect(slugs.get('other')).toBe('other');
-		expect(slugs.get('Delete_Item')).toMatch(/^delete_item-[0-9a-f]{8}$/);
-		expect(toolSlugs(['delete_item', 'Delete_Item']).get('Delete_Item')).toBe(slugs.get('Delete_Item'));
+	it('gives any other name a form no clean name can take, with a 128-bit hash', () => {
+		const slug = toolSlug('Delete_File');
+		expect(slug).toMatch(/^delete_file~[a-z2-7]{26}$/);
+		expect(isCleanName(slug)).toBe(false);
+		expect(toolSlug('???')).toMatch(/^tool~[a-z2-7]{26}$/);
+		expect(slugHash('a')).not.toBe(slugHash('b'));
 	});
 
-	it('never produces an empty slug', () => {
-		expect(toolSlugs(['???']).get('???')).toMatch(/^tool-[0-9a-f]{8}$/);
+	it('cannot be taken over by a name spelled like another tool’s hashed URL', () => {
+		const decoy = toolSlug('Delete_File');
+		const slugs = toolSlugs(['Delete_File', decoy, 'delete_file']);
+		expect(new Set(slugs.values()).size).toBe(3);
+		expect(slugs.get('Delete_File')).toBe(decoy);
+		expect(slugs.get(decoy)).not.toBe(decoy);
+	});
+
+	it('never changes an existing slug when tools are added (property, seeded)', () => {
+		const alphabet = ['a', 'b', 'A', 'B', '_', '-', '.', ' ', '~', '1', 'е', '\u200b'];
+		let seed = 0x13;
+		const next = () => {
+			seed = (seed * 1103515245 + 12345) >>> 0;
+			return seed >>> 8;
+		};
+		const name = () =>
+			Array.from({ length: 1 + (next() % 6) }, () => alphabet[next() % alphabet.length]).join('') +
+			(next() % 3 === 0 ? toolSlug('ab') : '');
+		for (let round = 0; round < 300; round++) {
+			const before = [...new Set(Array.from({ length: 1 + (next() % 8) }, name))];
+			const added = [...new Set([...before, ...Array.from({ length: 1 + (next() % 8) }, name)])];
+			const a = toolSlugs(before);
+			const b = toolSlugs(added);
+			for (const n of before) expect(b.get(n)).toBe(a.get(n));
+			expect(new Set(b.values()).size).toBe(added.length);
+		}
+	});
+
+	it('fails on a URL assigned twice, naming both owners, case-insensitively', () => {
+		expect(() =>
+			assertUniqueUrls([
+				['/servers/a/', 'server a.yaml'],
+				['/servers/A/', 'server A.yaml'],
+			]),
+		).toThrow(/assigned twice: to server a\.yaml and to server A\.yaml/);
+		expect(() =>
+			assertUniqueUrls([
+				['/servers/a/', 'x'],
+				['/servers/b/', 'y'],
+			]),
+		).not.toThrow();
 	});
 });

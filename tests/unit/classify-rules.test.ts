@@ -169,6 +169,13 @@ const RULE_CASES: readonly RuleCase[] = [
 		expected: 'Write/Medium',
 		action: 'rate-limit',
 	},
+	{
+		rule: 'look-alike',
+		// A Cyrillic е: read as delete_file (not the Write / Medium fallback), and hidden for the disguise.
+		tool: tool('d\u0435lete_file'),
+		expected: 'Destructive/High',
+		action: 'hide',
+	},
 ];
 
 describe('rules without a catalogue example', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHidden, revealHidden, visibleText } from '../../src/text/reveal.ts';
+import { countHidden, revealHidden, visibleName, visibleText } from '../../src/text/reveal.ts';
 import { byCodePoint, figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
 
 describe('revealHidden', () => {
@@ -14,6 +14,56 @@ describe('revealHidden', () => {
 
 	it('leaves ordinary text, tabs and newlines alone', () => {
 		expect(revealHidden('héllo\tworld\n<b>')).toEqual([{ kind: 'text', text: 'héllo\tworld\n<b>' }]);
+		expect(visibleText('Ünïcödé — 日本語, emoji 😀, spaces\u00a0\u3000 and ⟦tokens⟧')).toBe(
+			'Ünïcödé — 日本語, emoji 😀, spaces\u00a0\u3000 and ⟦tokens⟧',
+		);
+	});
+
+	// The characters a fixed list missed: each class is caught by its Unicode property, not by name.
+	it.each([
+		['deprecated format characters', 0x206a],
+		['Mongolian free variation selector', 0x180b],
+		['Hangul fillers', 0x3164],
+		['Hangul choseong filler', 0x115f],
+		['Khmer inherent vowel', 0x17b4],
+		['musical symbol formatting', 0x1d173],
+		['shorthand format controls', 0x1bca0],
+		['Egyptian hieroglyph format controls', 0x13430],
+		['tag characters beyond ASCII', 0xe0080],
+		['braille pattern blank', 0x2800],
+		['Arabic number sign', 0x0600],
+		['Arabic end of ayah', 0x06dd],
+		['Syriac abbreviation mark', 0x070f],
+		['Arabic disputed end of ayah', 0x08e2],
+		['line separator', 0x2028],
+		['paragraph separator', 0x2029],
+		['variation selector 16', 0xfe0f],
+		['variation selector supplement', 0xe0100],
+		['private use', 0xe000],
+		['supplementary private use', 0x10fffd],
+		['unassigned', 0x0378],
+		['noncharacter', 0xfffe],
+		['bidi isolate', 0x2067],
+		['C1 control', 0x009b],
+	])('reveals %s (U+%s)', (_, cp) => {
+		const text = `a${String.fromCodePoint(cp)}b`;
+		const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+		expect(visibleText(text)).toBe(`a⟦${code}⟧b`);
+		expect(visibleText(visibleText(text))).toBe(visibleText(text));
+		expect(revealHidden(text)[1]).toMatchObject({ kind: 'hidden', code, label: expect.any(String) });
+	});
+
+	it('shows in names the whitespace a page would collapse or pass off as a space', () => {
+		expect(visibleName('get item')).toBe('get item');
+		expect(visibleName(' get_item')).toBe('⟦U+0020⟧get_item');
+		expect(visibleName('get_item ')).toBe('get_item⟦U+0020⟧');
+		expect(visibleName('get  item')).toBe('get ⟦U+0020⟧item');
+		expect(visibleName('get\u00A0item\titem')).toBe('get⟦U+00A0⟧item⟦U+0009⟧item');
+		expect(visibleName('a\u200Bb')).toBe('a⟦U+200B⟧b');
+	});
+
+	it('reveals a lone surrogate', () => {
+		expect(visibleText('x\ud800y')).toBe('x⟦U+D800⟧y');
 	});
 });
 

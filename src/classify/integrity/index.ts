@@ -15,6 +15,7 @@
  * matched, which clean definitions never do.
  */
 import type { Tool } from '../../catalogue/schema.ts';
+import { disguisedWord } from '../../text/confusables.ts';
 import { leadSentence } from '../description.ts';
 import { allMatches, firstMatch, type Match } from '../regex.ts';
 import type { IntegrityFinding, IntegritySeverity, ServerRef } from '../types.ts';
@@ -38,6 +39,7 @@ import {
 	type FindingKind,
 	HARVEST_REQUEST,
 	type IntegritySignal,
+	LOOK_ALIKE,
 	OVERRIDE,
 	type PoisonPattern,
 	PSEUDO_BRACKET,
@@ -155,6 +157,10 @@ function scanField(
 	scanHidden(text, found, zeroWidthKinds, first);
 	const control = firstOf(first, CONTROL, ANSI_LITERAL);
 	if (control) found.add(control[0], snippet(text, control[1]));
+	// A disguised name is high at once: a name has no reason to spell ASCII with other scripts' letters.
+	const nameLike = f.propertyName || field === 'name';
+	const disguised = first(LOOK_ALIKE) ? disguisedWord(text, nameLike) : undefined;
+	if (disguised) found.add(LOOK_ALIKE, disguised, nameLike);
 	const tag = firstOf(first, PSEUDO_TAG, PSEUDO_BRACKET);
 	if (tag) found.add(tag[0], tag[1].text);
 	// A tool or parameter name, or a schema string without spaces (an enum value), is an identifier:

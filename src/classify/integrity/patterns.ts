@@ -8,6 +8,14 @@
  * match holds, add an example for each top-level alternative, and put it in `PATTERNS`.
  * `tests/unit/integrity-patterns.test.ts` fails when an example's match escapes the triggers.
  */
+import {
+	LOOK_ALIKE_ASTRAL,
+	LOOK_ALIKE_BMP,
+	LOOK_ALIKE_MATH,
+	lookAlikeCodes,
+	skeleton,
+} from '../../text/confusables.ts';
+import { visibleText } from '../../text/reveal.ts';
 
 /** Signal ids, one per kind of finding. */
 export const INTEGRITY_SIGNALS = [
@@ -23,6 +31,7 @@ export const INTEGRITY_SIGNALS = [
 	'shell-payload',
 	'harvesting-param',
 	'cross-server',
+	'look-alike',
 ] as const;
 export type IntegritySignal = (typeof INTEGRITY_SIGNALS)[number];
 
@@ -110,6 +119,21 @@ export const ZERO_WIDTH: PoisonPattern = {
 	why: 'zero-width characters are invisible on screen and can hide or split words that filters look for',
 	triggers: [{ hidden: '[\\u200B-\\u200F\\u2060-\\u2064\\uFEFF]' }],
 	examples: ['ig\u200Bnore', 'word\u2060joiner', 'bom\uFEFF'],
+};
+
+/**
+ * Characters that can disguise a word as an ASCII one (Cyrillic е in `dеlete_file`, full-width or
+ * mathematical letters); which words count is decided where findings are made (`disguisedWord`).
+ */
+export const LOOK_ALIKE: PoisonPattern = {
+	id: 'look-alike',
+	re: new RegExp(`${LOOK_ALIKE_BMP}|${LOOK_ALIKE_MATH}`, 'gu'),
+	signal: 'look-alike',
+	severity: 'medium',
+	why: (word) =>
+		`"${visibleText(skeleton(word))}" is spelled with look-alike characters (${lookAlikeCodes(word).join(', ')}): people read one word, filters and the model's tokenizer see another`,
+	triggers: [{ hidden: LOOK_ALIKE_BMP }, { hidden: LOOK_ALIKE_ASTRAL }],
+	examples: ['d\u0435lete_file', '\uFF44\uFF45lete', '\u{1D41D}elete'],
 };
 
 // C0 controls except tab, newline and carriage return; DEL and C1 controls; ESC included.
@@ -498,6 +522,7 @@ export const PATTERNS: readonly PoisonPattern[] = [
 	TAG_CHARS,
 	BIDI,
 	ZERO_WIDTH,
+	LOOK_ALIKE,
 	CONTROL,
 	ANSI_LITERAL,
 	PSEUDO_TAG,

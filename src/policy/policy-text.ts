@@ -30,11 +30,15 @@ export function policyToJson(policy: Policy): string {
 }
 
 /**
- * Writes invisible characters (zero-width, bidi, tag characters) as `\uXXXX` escapes: the JSON means the
- * same string to a gateway, but a reader of the snippet sees that the name holds more than it shows.
+ * Writes invisible characters (zero-width, bidi, tag characters) as escapes: the file means the same string to
+ * its reader, but a person reading the snippet sees that the name holds more than it shows. JSON and YAML take
+ * `\\uXXXX` per UTF-16 unit (a surrogate pair for characters beyond the BMP); TOML has no surrogates, so a
+ * character beyond the BMP is one `\\UXXXXXXXX`.
  */
-export function escapeHidden(json: string): string {
-	return replaceHidden(json, (ch) =>
-		Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+export function escapeHidden(text: string, syntax: 'json' | 'toml' = 'json'): string {
+	return replaceHidden(text, (ch, cp) =>
+		syntax === 'toml' && cp > 0xffff
+			? `\\U${cp.toString(16).padStart(8, '0')}`
+			: Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
 	);
 }

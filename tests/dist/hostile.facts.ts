@@ -6,6 +6,8 @@ export interface HostileFacts {
 	/** The whole page's text, and the text of every script element. */
 	text?: string;
 	scripts?: string[];
+	/** The text of every data script (JSON-LD, the builder's `application/json` data): inert while it holds no `<`. */
+	dataScripts?: string[];
 	/** Images and iframes in main, and the hrefs of main's links (absent without a main). */
 	mainMedia?: number | undefined;
 	/** Elements catalogue text must never create, anywhere on the page (frames, objects, forms in main, base, refresh). */
@@ -39,7 +41,12 @@ export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | und
 	return {
 		text: root.text,
 		// Raw text, as a browser reads a script: node-html-parser's textContent decodes entities a script never sees.
-		scripts: root.querySelectorAll('script').map((s) => s.rawText),
+		scripts: root
+			.querySelectorAll('script:not([type="application/json"]):not([type="application/ld+json"])')
+			.map((s) => s.rawText),
+		dataScripts: root
+			.querySelectorAll('script[type="application/json"], script[type="application/ld+json"]')
+			.map((s) => s.rawText),
 		mainMedia: main?.querySelectorAll('img, iframe').length,
 		active: [
 			...root.querySelectorAll('iframe, object, embed, base, meta[http-equiv], svg, math'),

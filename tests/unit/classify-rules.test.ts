@@ -173,7 +173,7 @@ const RULE_CASES: readonly RuleCase[] = [
 		rule: 'look-alike',
 		// A Cyrillic е: read as delete_file (not the Write / Medium fallback), and hidden for the disguise.
 		tool: tool('d\u0435lete_file'),
-		expected: 'Destructive/High',
+		expected: 'Destructive/Medium',
 		action: 'hide',
 	},
 ];

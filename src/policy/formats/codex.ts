@@ -95,6 +95,6 @@ export const codexWriter: FormatWriter<CodexConfig> = {
 	forServer: (server) => build(server.name, server.tools, true),
 	serialise(doc) {
 		const comments = doc.warnings.map((w) => `# ${w}`).join('\n');
-		return `${escapeHidden(comments)}\n${escapeHidden(stringify(doc.value).trimEnd())}\n`;
+		return `${escapeHidden(comments, 'toml')}\n${escapeHidden(stringify(doc.value).trimEnd(), 'toml')}\n`;
 	},
 };

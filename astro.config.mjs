@@ -2,19 +2,23 @@
 
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
 const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
+/** The deployed origin (and base path), when known: canonical links, OpenGraph tags and the sitemap need it. */
+const site = process.env.ATLAS_SITE_URL || undefined;
+
 export default defineConfig({
-	...(process.env.ATLAS_SITE_URL ? { site: process.env.ATLAS_SITE_URL } : {}),
+	...(site ? { site } : {}),
 	outDir: process.env.ATLAS_OUT_DIR || './dist',
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
-	integrations: [mdx(), pagefindIndex()],
+	integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex()],
 	vite: {
 		build: {
 			// Tool pages' tab script goes to its own cached file instead of into each of 10,000 pages

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { BUILDS, factsFile, htmlPages, type PageExtractor, parsePage } from '../helpers/dist.ts';
+import { apiFacts } from './api.facts.ts';
 import { attackFacts } from './attacks.facts.ts';
 import { hostileFacts } from './hostile.facts.ts';
 import { siteFacts } from './site.facts.ts';
@@ -17,6 +18,7 @@ import { siteFacts } from './site.facts.ts';
 const EXTRACTORS: Record<string, PageExtractor<unknown>> = {
 	site: siteFacts,
 	attacks: attackFacts,
+	api: apiFacts,
 	hostile: hostileFacts,
 };
 

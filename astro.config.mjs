@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { isInside, publishBuild, stagingDir } from './src/integrations/publish.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
 const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
@@ -12,13 +13,19 @@ const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 /** The deployed origin (and base path), when known: canonical links, OpenGraph tags and the sitemap need it. */
 const site = process.env.ATLAS_SITE_URL || undefined;
 
+/** Where the site goes. A build for a folder outside the checkout is staged inside it (src/integrations/publish.ts). */
+const outDir = resolve(process.env.ATLAS_OUT_DIR || 'dist');
+const root = process.cwd();
+// Only `astro build` stages: `astro preview` serves the published folder itself.
+const staged = process.argv.includes('build') && !isInside(root, outDir);
+
 export default defineConfig({
 	...(site ? { site } : {}),
-	outDir: process.env.ATLAS_OUT_DIR || './dist',
+	outDir: staged ? stagingDir(outDir) : outDir,
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
-	integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex()],
+	integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), ...(staged ? [publishBuild(outDir, root)] : [])],
 	vite: {
 		build: {
 			// Tool pages' tab script goes to its own cached file instead of into each of 10,000 pages

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildStamp } from './src/integrations/build-stamp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { isInside, publishBuild, stagingDir } from './src/integrations/publish.ts';
 
@@ -25,7 +26,13 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
-	integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), ...(staged ? [publishBuild(outDir, root)] : [])],
+	integrations: [
+		mdx(),
+		...(site ? [sitemap()] : []),
+		pagefindIndex(),
+		...(staged ? [publishBuild(outDir, root)] : []),
+		buildStamp(root, outDir),
+	],
 	vite: {
 		build: {
 			// Tool pages' tab script goes to its own cached file instead of into each of 10,000 pages

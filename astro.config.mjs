@@ -41,13 +41,20 @@ export default defineConfig({
 		},
 		plugins: [
 			{
-				// Catalogue YAML is read with fs, not imported, so tell the dev server to reload on changes.
+				// Catalogue YAML is read with fs, not imported, so tell the dev server when it changes.
 				name: 'policy-atlas:watch-catalogue',
 				configureServer(server) {
 					server.watcher.add(catalogue);
-					server.watcher.on('change', (file) => {
-						if (file.startsWith(catalogue)) server.ws.send({ type: 'full-reload' });
-					});
+					/** @param {string} file */
+					const changed = (file) => {
+						if (!file.startsWith(catalogue)) return;
+						// src/data/atlas.ts rebuilds the model when it sees the folder changed; Astro's route
+						// cache still holds getStaticPaths' props from the old one, which this event clears.
+						for (const environment of Object.values(server.environments))
+							if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+						server.ws.send({ type: 'full-reload' });
+					};
+					for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
 				},
 			},
 		],

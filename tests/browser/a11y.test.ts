@@ -128,6 +128,22 @@ describe('search from anywhere', () => {
 
 describe('phones (390 px)', () => {
 	const types = pageTypes();
+	it('keeps an open search filter inside the screen', async () => {
+		const page = await open(types.search as string, { width: 390 });
+		for (const filter of ['server', 'attack']) {
+			const dropdown = page.locator(`pagefind-filter-dropdown[filter="${filter}"]`);
+			await dropdown.locator('.pf-dropdown-trigger').click();
+			await dropdown.locator('.pf-dropdown-menu').waitFor();
+			const box = await dropdown.locator('.pf-dropdown-menu').boundingBox();
+			expect(box, filter).not.toBeNull();
+			expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390, filter).toBe(true);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+				0,
+			);
+			await page.keyboard.press('Escape');
+		}
+		await page.close();
+	});
 	for (const type of ['risk', 'category', 'server', 'servers', 'tool', 'search'] as const) {
 		it(`never scrolls sideways on the ${type} page`, async () => {
 			const page = await open(types[type] as string, { width: 390 });

@@ -32,6 +32,7 @@ const apiSourceSchema = z.strictObject({
 	label: z.string().describe('Plain-text summary of the source.'),
 	npm: z.string().optional(),
 	pypi: z.string().optional(),
+	version: z.string().optional(),
 	repository: z.string().optional(),
 	repositoryRef: z.string().optional(),
 	homepage: z.string().optional(),

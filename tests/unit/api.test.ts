@@ -8,8 +8,11 @@ import { buildSiteModel } from '../../src/site/model.ts';
 import { urls } from '../../src/site/urls.ts';
 import { jsonSchemaValidator } from '../helpers/json-schema.ts';
 
-// The hostile fixture catalogue: two small servers, one with poisoned definitions.
-const model = buildSiteModel(loadCatalogue(resolve('tests/fixtures/hostile/servers')), []);
+// The hostile fixture catalogue: two small servers, one with poisoned definitions; one given a version.
+const loaded = loadCatalogue(resolve('tests/fixtures/hostile/servers')).map((l, i) =>
+	i === 0 ? { ...l, server: { ...l.server, source: { ...l.server.source, version: '1.2.3' } } } : l,
+);
+const model = buildSiteModel(loaded, []);
 const validCatalogue = jsonSchemaValidator(apiJsonSchema('catalogue'));
 const validServer = jsonSchemaValidator(apiJsonSchema('server'));
 
@@ -33,6 +36,7 @@ describe('API documents', () => {
 		);
 		expect(Object.keys(doc.policy)).toEqual(FORMATS.map((f) => f.id));
 		for (const f of FORMATS) expect(doc.policy[f.id].text).toBe(entry.formatFiles[f.id].text);
+		expect(doc.version).toBe('1.2.3');
 		expect(apiCatalogue(model).servers.map((s) => [s.slug, s.toolCount, s.api])).toEqual(
 			model.servers.map((s) => [s.slug, s.tools.length, urls.apiServer(s.slug)]),
 		);

@@ -12,6 +12,7 @@ import { BUILDS, factsFile, htmlPages, type PageExtractor, parsePage } from '../
 import { apiFacts } from './api.facts.ts';
 import { attackFacts } from './attacks.facts.ts';
 import { hostileFacts } from './hostile.facts.ts';
+import { listingFacts } from './listing.facts.ts';
 import { siteFacts } from './site.facts.ts';
 
 /** Every test file's extractor, by the name it reads its facts under. */
@@ -19,6 +20,7 @@ const EXTRACTORS: Record<string, PageExtractor<unknown>> = {
 	site: siteFacts,
 	attacks: attackFacts,
 	api: apiFacts,
+	listing: listingFacts,
 	hostile: hostileFacts,
 };
 

@@ -11,8 +11,12 @@ import type { AstroIntegration } from 'astro';
 /** Files and folders of the checkout a build reads. */
 const INPUTS = ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', 'content', 'src', 'public'];
 
-/** Settings that change what a build writes, or where. */
-const SETTINGS = ['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS', 'ATLAS_SITE_URL', 'ATLAS_OUT_DIR'] as const;
+/**
+ * Settings that change what a build writes; paths count as the folders they name. (Where it writes,
+ * ATLAS_OUT_DIR, picks the stamp file instead: see `stampFile`.)
+ */
+const SETTINGS = ['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS', 'ATLAS_SITE_URL'] as const;
+const PATHS = new Set<string>(['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS']);
 
 function addPath(hash: ReturnType<typeof createHash>, path: string, label: string): void {
 	if (!existsSync(path)) {
@@ -33,7 +37,10 @@ function addPath(hash: ReturnType<typeof createHash>, path: string, label: strin
 export function buildInputsHash(root: string, env: NodeJS.ProcessEnv = process.env): string {
 	const hash = createHash('sha256');
 	for (const input of INPUTS) addPath(hash, join(root, input), input);
-	for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
+	for (const name of SETTINGS) {
+		const value = env[name] || '';
+		hash.update(`${name}=${value && PATHS.has(name) ? resolve(root, value) : value}\0`);
+	}
 	// A catalogue or hand-label file outside the checkout is read too.
 	for (const name of ['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS'] as const) {
 		const path = env[name];

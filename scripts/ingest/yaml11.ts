@@ -4,7 +4,7 @@
  * `2026-01-02` or `=` is a string in YAML 1.2 but a boolean, number, timestamp or the `value` tag in 1.1.
  * The writer quotes exactly those scalars (keys included), and the catalogue test checks every file.
  */
-import { type Document, isScalar, parse, parseDocument, type Scalar, visit } from 'yaml';
+import { type Document, isScalar, parseDocument, type Scalar, visit } from 'yaml';
 
 /**
  * Plain scalars YAML 1.1 gives a type the `yaml` package's 1.1 schema does not implement: `=` (the `value`
@@ -12,10 +12,17 @@ import { type Document, isScalar, parse, parseDocument, type Scalar, visit } fro
  */
 const UNMODELLED_11 = new Set(['=', '<<']);
 
+/** What `text` reads as when written bare in a YAML document of `version`; undefined when it does not parse. */
+function bareReading(text: string, version: '1.1' | '1.2'): unknown {
+	const doc = parseDocument(text, { version });
+	return doc.errors.length > 0 ? undefined : doc.toJS();
+}
+
 /** Whether `text`, written as a plain scalar, is a string in YAML 1.2 but reads differently in YAML 1.1. */
 export function readsDifferentlyIn11(text: string): boolean {
-	if (text.includes('\n') || parse(text) !== text) return false; // not written plain: already quoted or a block
-	return UNMODELLED_11.has(text) || parse(text, { version: '1.1' }) !== text;
+	// Text YAML 1.2 would not read back bare is quoted or written as a block by the writer already.
+	if (text.includes('\n') || bareReading(text, '1.2') !== text) return false;
+	return UNMODELLED_11.has(text) || bareReading(text, '1.1') !== text;
 }
 
 /** Quotes (double quotes) every string scalar of `doc`, key or value, that YAML 1.1 would read differently. */

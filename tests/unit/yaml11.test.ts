@@ -7,7 +7,7 @@ describe('YAML 1.1 hazards', () => {
 	it('finds the plain scalars YAML 1.1 reads as something else', () => {
 		for (const text of ['=', 'yes', 'No', 'off', 'y', 'N', '0b101', '1:30', '1_000', '2026-01-02', '<<'])
 			expect(readsDifferentlyIn11(text), text).toBe(true);
-		for (const text of ['hello', 'yesterday', 'a = b', 'true', '12', 'line\nbreak', '0o17'])
+		for (const text of ['hello', 'yesterday', 'a = b', 'true', '12', 'line\nbreak', '0o17', 'a: b: c', '- [x'])
 			expect(readsDifferentlyIn11(text), text).toBe(false);
 	});
 	it('lets the writer quote them, keys and values, and nothing else', () => {

@@ -5,9 +5,10 @@
  *
  *   npm run build && npm run bench:search -- [--query file] [--runs 3]
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { urls } from '../src/site/urls.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
@@ -63,6 +64,19 @@ async function measure(context: BrowserContext, base: string, query: string): Pr
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/**
+ * The index data's size as a compressing web server sends it: Pagefind's own files are gzipped already,
+ * its scripts and JSON are text (the local server here, like `astro preview`, sends them uncompressed).
+ */
+function gzipped(files: Map<string, number>): number {
+	let total = 0;
+	for (const [path, bytes] of files) {
+		if (UI_FILE.test(path)) continue;
+		total += /\.(js|json)$/.test(path) ? gzipSync(readFileSync(join(dist, path))).length : bytes;
+	}
+	return total;
+}
 const site = await serve(dist);
 const browser = await launchChromium();
 try {
@@ -80,6 +94,9 @@ try {
 	console.log(`search bench: "${values.query}" on ${dist}, ${runs} runs, median`);
 	console.log(
 		`  first query downloads: ${kb(median(cold.map((r) => r.dataBytes)))} of index data (+ ${kb(first.uiBytes)} UI script and style)`,
+	);
+	console.log(
+		`  the same with gzip on its text files, as a compressing server sends them: ${kb(gzipped(first.files))}`,
 	);
 	console.log(
 		`  first result shown: ${Math.round(median(cold.map((r) => r.ms)))} ms cold, ${Math.round(median(warm.map((r) => r.ms)))} ms warm`,

@@ -38,7 +38,7 @@ async function measure(context: BrowserContext, base: string, query: string): Pr
 	const pending: Promise<void>[] = [];
 	page.on('requestfinished', (request) => {
 		const path = new URL(request.url()).pathname;
-		if (!path.startsWith(urls.pagefind)) return;
+		if (!path.startsWith(urls.pagefind) && !path.startsWith(urls.pagefindLazy)) return;
 		pending.push(
 			request.sizes().then((sizes) => {
 				files.set(path, sizes.responseBodySize + sizes.responseHeadersSize);

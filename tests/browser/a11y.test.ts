@@ -6,29 +6,18 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { urls } from '../../src/site/urls.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { browserServing } from '../helpers/browser.ts';
 import { BUILDS } from '../helpers/dist.ts';
-import { serve } from '../helpers/serve.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const build = BUILDS[0];
 const dirs = (path: string) =>
 	readdirSync(join(build.dist, path), { withFileTypes: true }).filter((d) => d.isDirectory());
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serve(build.dist);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const served = browserServing(BUILDS[0].dist);
 
 /** One page of every type the site has, found in the build. */
 function pageTypes(): Record<string, string> {
@@ -55,9 +44,9 @@ function pageTypes(): Record<string, string> {
 
 /** Opens a page; on the search page waits until results (or the empty summary) are shown. */
 async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 800 } });
+	const page = await served.browser().newPage({ viewport: { width: options.width ?? 1280, height: 800 } });
 	await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-	await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+	await page.goto(`${served.url()}${path}`, { waitUntil: 'load' });
 	if (path.startsWith(urls.search))
 		await page
 			.locator('pagefind-summary')

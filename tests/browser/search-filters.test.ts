@@ -2,34 +2,22 @@
  * Search filters load on demand in Debian's Chromium against the bundled build: the first query fetches no
  * filter file (they were a third of its download), and opening a filter loads them and lists its values.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { urls } from '../../src/site/urls.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { browserServing } from '../helpers/browser.ts';
 import { BUILDS } from '../helpers/dist.ts';
-import { serve } from '../helpers/serve.ts';
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serve(BUILDS[0].dist);
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const served = browserServing(BUILDS[0].dist);
 
 describe('search filters', () => {
 	it('load when a filter is opened, not with the first query', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser().newPage();
 		const filterFiles: string[] = [];
 		page.on('requestfinished', (request) => {
 			const path = new URL(request.url()).pathname;
 			if (path.startsWith(`${urls.pagefind}filter/`)) filterFiles.push(path);
 		});
-		await page.goto(`${site.url}${urls.search}?q=delete`, { waitUntil: 'load' });
+		await page.goto(`${served.url()}${urls.search}?q=delete`, { waitUntil: 'load' });
 		await page.locator('pagefind-results a[href]').first().waitFor();
 		expect(filterFiles).toEqual([]);
 		const dropdown = page.locator('pagefind-filter-dropdown[filter="level"]');

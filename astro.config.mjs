@@ -2,23 +2,42 @@
 
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildStamp } from './src/integrations/build-stamp.ts';
 import { cleanFailedBuild } from './src/integrations/clean-failed-build.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { isInside, publishBuild, stagingDir } from './src/integrations/publish.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
 const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
+/** The deployed origin (and base path), when known: canonical links, OpenGraph tags and the sitemap need it. */
+const site = process.env.ATLAS_SITE_URL || undefined;
+
+/** Where the site goes. A build for a folder outside the checkout is staged inside it (src/integrations/publish.ts). */
+const outDir = resolve(process.env.ATLAS_OUT_DIR || 'dist');
+const root = process.cwd();
+// Only `astro build` stages: `astro preview` serves the published folder itself.
+const staged = process.argv.includes('build') && !isInside(root, outDir);
+
 export default defineConfig({
-	...(process.env.ATLAS_SITE_URL ? { site: process.env.ATLAS_SITE_URL } : {}),
-	outDir: process.env.ATLAS_OUT_DIR || './dist',
+	...(site ? { site } : {}),
+	outDir: staged ? stagingDir(outDir) : outDir,
 	trailingSlash: 'ignore',
 	// Keep whitespace between inline elements (badges, tag lists) so text and search excerpts don't glue.
 	compressHTML: true,
 	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
 	prerenderConflictBehavior: 'error',
 	// cleanFailedBuild last: its build:done disarms the cleanup only after every other step succeeded.
-	integrations: [mdx(), pagefindIndex(), cleanFailedBuild()],
+	integrations: [
+		mdx(),
+		...(site ? [sitemap()] : []),
+		pagefindIndex(),
+		...(staged ? [publishBuild(outDir, root)] : []),
+		buildStamp(root, outDir),
+		cleanFailedBuild(),
+	],
 	vite: {
 		build: {
 			// Tool pages' tab script goes to its own cached file instead of into each of 10,000 pages
@@ -27,13 +46,20 @@ export default defineConfig({
 		},
 		plugins: [
 			{
-				// Catalogue YAML is read with fs, not imported, so tell the dev server to reload on changes.
+				// Catalogue YAML is read with fs, not imported, so tell the dev server when it changes.
 				name: 'policy-atlas:watch-catalogue',
 				configureServer(server) {
 					server.watcher.add(catalogue);
-					server.watcher.on('change', (file) => {
-						if (file.startsWith(catalogue)) server.ws.send({ type: 'full-reload' });
-					});
+					/** @param {string} file */
+					const changed = (file) => {
+						if (!file.startsWith(catalogue)) return;
+						// src/data/atlas.ts rebuilds the model when it sees the folder changed; Astro's route
+						// cache still holds getStaticPaths' props from the old one, which this event clears.
+						for (const environment of Object.values(server.environments))
+							if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+						server.ws.send({ type: 'full-reload' });
+					};
+					for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
 				},
 			},
 		],

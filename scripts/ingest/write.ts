@@ -10,6 +10,7 @@ import { type ServerFile, serverFileSchema } from '../../src/catalogue/schema.ts
 import { IngestError } from './list.ts';
 import { reapStale } from './reaper.ts';
 import { orderRecord } from './record.ts';
+import { quoteForYaml11 } from './yaml11.ts';
 
 type Json = Record<string, unknown>;
 
@@ -36,9 +37,13 @@ function issues(list: readonly { path: PropertyKey[]; message: string }[]): stri
 		.join('\n');
 }
 
-/** The YAML text of a record: fixed key order, no line folding, a header naming the generator. */
+/**
+ * The YAML text of a record: fixed key order, no line folding, a header naming the generator, and quotes
+ * on every scalar YAML 1.1 would read as something else (yaml11.ts), so 1.1 parsers read the same data.
+ */
 export function serialise(record: Json, header: string): string {
 	const doc = new Document(orderRecord(record), { aliasDuplicateObjects: false });
+	quoteForYaml11(doc);
 	doc.commentBefore = ` ${header}`;
 	return doc.toString({ lineWidth: 0 });
 }

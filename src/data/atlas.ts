@@ -1,23 +1,40 @@
 /**
  * The site's data, built once per build: the catalogue is loaded and validated, every tool
- * classified, and every policy generated here; pages only read from the result.
+ * classified, and every policy generated here; pages only read from the result. The dev server
+ * rebuilds it when the catalogue folder changed (a stat signature, checked when a page reads it), so an
+ * edited catalogue file shows on the next page load without a restart.
  */
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.ts';
 import { buildSiteModel, type SiteModel } from '../site/model.ts';
 import { byCodePoint } from '../text/words.ts';
+import { catalogueSignature } from './signature.ts';
 
 /** Catalogue folder: $ATLAS_CATALOGUE, or the bundled `content/servers`. */
 export const catalogueDir = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
 const attackEntries = (await getCollection('attacks')).sort((a, b) => byCodePoint(a.data.code, b.data.code));
+const attackRefs = attackEntries.map((a) => ({ id: a.id, title: a.data.title, exposedBy: a.data.exposedBy }));
 
 /** Attack patterns, ordered by research code. */
 export const attacks = attackEntries;
 
-/** The one site model every page reads. */
-export const atlas: SiteModel = buildSiteModel(
-	loadCatalogue(catalogueDir),
-	attackEntries.map((a) => ({ id: a.id, title: a.data.title, exposedBy: a.data.exposedBy })),
-);
+let built: { signature: string; model: SiteModel } | undefined;
+
+/** The model of the catalogue as it is now: built once, and in dev again whenever the folder changed. */
+function currentModel(): SiteModel {
+	const signature = import.meta.env.DEV ? catalogueSignature(catalogueDir) : '';
+	if (built?.signature !== signature)
+		built = { signature, model: buildSiteModel(loadCatalogue(catalogueDir), attackRefs) };
+	return built.model;
+}
+
+/**
+ * The one site model every page reads. A view of `currentModel()`, so pages keep importing one value while
+ * the dev server swaps the model underneath; a build makes it once.
+ */
+export const atlas: SiteModel = new Proxy({} as SiteModel, {
+	get: (_, key) => Reflect.get(currentModel(), key),
+});
+if (!import.meta.env.DEV) currentModel();

@@ -47,8 +47,23 @@ export const urls = {
 	/** A server's policy file in one format. */
 	serverFormatFile: (server: string, format: FormatId) => `/servers/${server}/${FORMAT_FILES[format]}`,
 	policySchema: '/schemas/policy.json',
+	/** JSON Schema of catalogue files. */
+	catalogueSchema: '/schemas/catalogue-server.json',
+	/** The API's index of every server, and its schema. */
+	apiCatalogue: '/api/v1/catalogue.json',
+	apiCatalogueSchema: '/schemas/api-catalogue.json',
+	/** One server's API file (every tool, label and policy), and its schema. */
+	apiServer: (server: string) => `/api/v1/servers/${server}.json`,
+	apiServerSchema: '/schemas/api-server.json',
+	/** The llms.txt summary for language models, robots.txt and the favicon. */
+	llms: '/llms.txt',
+	robots: '/robots.txt',
+	favicon: '/favicon.svg',
+	sitemap: '/sitemap-index.xml',
 	/** Where the Pagefind bundle is served (and written, under the build's output folder). */
 	pagefind: '/pagefind/',
+	/** The bundle path the search page gives Pagefind's UI: Pagefind with filters loaded on demand (public/pagefind-lazy/). */
+	pagefindLazy: '/pagefind-lazy/',
 } as const;
 
 /**

@@ -3,27 +3,15 @@
  * filter keeps only incidents; following the result lands on the incident's row of the timeline; the
  * "Attack pattern" filter narrows tools to those exposed to one pattern.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { incidentTimeline } from '../../src/attacks/incidents.ts';
 import { loadAttackFiles } from '../../src/attacks/load.ts';
 import { urls } from '../../src/site/urls.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { browserServing } from '../helpers/browser.ts';
 import { BUILDS } from '../helpers/dist.ts';
-import { serve } from '../helpers/serve.ts';
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serve(BUILDS[0].dist);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const served = browserServing(BUILDS[0].dist);
 
 /** The result count in Pagefind's summary ("1,135 results for …"), or -1 while it is still searching. */
 const summaryCount = async (page: Page) =>
@@ -48,10 +36,10 @@ describe('search over the attack database', () => {
 	if (!postmark) throw new Error('the postmark-mcp incident is missing from the timeline');
 
 	it('finds an incident by its target, keeps only incidents under the Type filter, and lands on its row', async () => {
-		const page = await browser.newPage();
+		const page = await served.browser().newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
-		await page.goto(`${site.url}/search/?q=postmark`);
+		await page.goto(`${served.url()}/search/?q=postmark`);
 		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeGreaterThan(1);
 		const before = await summaryCount(page);
 		await choose(page, 'type', /^Incident/);
@@ -79,8 +67,8 @@ describe('search over the attack database', () => {
 	it('narrows tools to one pattern with the Attack pattern filter', async () => {
 		const ssrf = attacks.find((a) => a.id === 'ssrf');
 		if (!ssrf) throw new Error('ssrf pattern missing');
-		const page = await browser.newPage();
-		await page.goto(`${site.url}/search/?q=url`);
+		const page = await served.browser().newPage();
+		await page.goto(`${served.url()}/search/?q=url`);
 		await expect.poll(() => summaryCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
 		const before = await summaryCount(page);
 		await choose(page, 'attack', new RegExp(`^${ssrf.data.title}`));

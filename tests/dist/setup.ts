@@ -9,14 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { BUILDS, factsFile, htmlPages, type PageExtractor, parsePage } from '../helpers/dist.ts';
+import { apiFacts } from './api.facts.ts';
 import { attackFacts } from './attacks.facts.ts';
 import { hostileFacts } from './hostile.facts.ts';
+import { listingFacts } from './listing.facts.ts';
 import { siteFacts } from './site.facts.ts';
 
 /** Every test file's extractor, by the name it reads its facts under. */
 const EXTRACTORS: Record<string, PageExtractor<unknown>> = {
 	site: siteFacts,
 	attacks: attackFacts,
+	api: apiFacts,
+	listing: listingFacts,
 	hostile: hostileFacts,
 };
 

@@ -1,0 +1,6 @@
+/** JSON Schema of /api/v1/catalogue.json, generated from the zod schema the API is validated with. */
+import type { APIRoute } from 'astro';
+import { apiJsonSchema, jsonFile } from '../../site/api.ts';
+
+export const GET: APIRoute = () =>
+	new Response(jsonFile(apiJsonSchema('catalogue')), { headers: { 'Content-Type': 'application/json' } });

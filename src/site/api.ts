@@ -9,6 +9,7 @@ import { CATEGORIES, LEVELS } from '../catalogue/schema.ts';
 import { RULESET_VERSION } from '../classify/index.ts';
 import type { Action } from '../classify/types.ts';
 import { FORMATS } from '../policy/formats/index.ts';
+import { escapeHidden } from '../policy/policy-text.ts';
 import type { FormatId } from '../policy/formats/types.ts';
 import type { ServerEntry, SiteModel, ToolEntry } from './model.ts';
 import { toolPolicyTabs } from './tool-policy.ts';
@@ -223,7 +224,10 @@ export function apiJsonSchema(which: 'catalogue' | 'server'): Record<string, unk
 	};
 }
 
-/** Serialises a document the way every JSON file of the site is written: two-space indent, final newline. */
+/**
+ * Serialises a document the way every JSON file of the site is written: two-space indent, final newline, and
+ * hidden characters as `\\uXXXX` escapes (the same strings to a JSON reader, visible to a person reading the file).
+ */
 export function jsonFile(value: unknown): string {
-	return `${JSON.stringify(value, null, 2)}\n`;
+	return `${escapeHidden(JSON.stringify(value, null, 2))}\n`;
 }

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
 import { CATEGORIES, LEVELS, type Level } from '../catalogue/schema.ts';
 import { rulesReading } from './agreement.ts';
 import type { LabelledTool } from './hand-labels.ts';
+import { parseLabelFile } from './label-file.ts';
 
 /** The calibration labels of the bundled catalogue. */
 export const BUNDLED_CALIBRATION = 'content/evaluation/calibration-labels.yaml';
@@ -229,30 +229,12 @@ export function parseCalibration(
 	file: string,
 	text: string,
 ): { labels?: CalibrationFile; problems: CatalogueProblem[] } {
-	const doc = parseDocument(text, { uniqueKeys: true });
-	if (doc.errors.length > 0)
-		return {
-			problems: doc.errors.map((e) => ({
-				file,
-				entry: 'file',
-				field: '',
-				message: `invalid YAML: ${e.message.split('\n')[0]}`,
-			})),
-		};
-	const result = calibrationFileSchema.safeParse(doc.toJS());
-	if (!result.success) {
-		return {
-			problems: result.error.issues.map((issue) => {
-				const [top, index, ...rest] = issue.path.map(String);
-				const entry = top === 'labels' && index !== undefined ? `labels[${index}]` : 'file';
-				const field = top === 'labels' ? rest.join('.') : [top, index, ...rest].filter(Boolean).join('.');
-				return { file, entry, field, message: issue.message };
-			}),
-		};
-	}
+	const parsed = parseLabelFile(file, text, calibrationFileSchema);
+	if (!parsed.data) return { problems: parsed.problems };
+	const data = parsed.data;
 	const problems: CatalogueProblem[] = [];
 	const seen = new Set<string>();
-	result.data.labels.forEach((l, i) => {
+	data.labels.forEach((l, i) => {
 		const key = `${l.server}/${l.tool}`;
 		if (seen.has(key))
 			problems.push({ file, entry: `labels[${i}]`, field: 'tool', message: `duplicate label for ${key}` });
@@ -274,7 +256,7 @@ export function parseCalibration(
 				message: 'the labellers disagree: say how it was resolved',
 			});
 	});
-	return problems.length ? { problems } : { labels: result.data, problems };
+	return problems.length ? { problems } : { labels: data, problems };
 }
 
 /** Reads a calibration file, or undefined when there is none; throws `CatalogueError` when it is invalid. */

@@ -6,12 +6,12 @@
  * then scores the rules and the authors against the same labels.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
 import type { Tool } from '../catalogue/schema.ts';
 import type { ServerRef } from '../classify/index.ts';
 import { type Rate, rateOf, rulesReading } from './agreement.ts';
+import { parseLabelFile } from './label-file.ts';
 
 /** The hand labels of the bundled catalogue; they name bundled tools, so only its builds read them by default. */
 export const BUNDLED_HAND_LABELS = 'content/evaluation/destructive-labels.yaml';
@@ -46,40 +46,18 @@ export type HandLabel = HandLabelFile['labels'][number];
 
 /** Parses a hand-label file; problems name the file, the label (`labels[3]`) and the field. */
 export function parseHandLabels(file: string, text: string): { labels?: HandLabelFile; problems: CatalogueProblem[] } {
-	const doc = parseDocument(text, { uniqueKeys: true });
-	if (doc.errors.length > 0)
-		return {
-			problems: doc.errors.map((e) => ({
-				file,
-				entry: 'file',
-				field: '',
-				message: `invalid YAML: ${e.message.split('\n')[0]}`,
-			})),
-		};
-	const result = handLabelFileSchema.safeParse(doc.toJS());
-	if (!result.success) {
-		return {
-			problems: result.error.issues.map((issue) => {
-				const [top, index, ...rest] = issue.path.map(String);
-				const inLabel = top === 'labels' && index !== undefined;
-				return {
-					file,
-					entry: inLabel ? `labels[${index}]` : 'file',
-					field: (inLabel ? rest : issue.path.map(String)).join('.'),
-					message: issue.message,
-				};
-			}),
-		};
-	}
+	const parsed = parseLabelFile(file, text, handLabelFileSchema);
+	if (!parsed.data) return { problems: parsed.problems };
+	const data = parsed.data;
 	const seen = new Set<string>();
 	const problems: CatalogueProblem[] = [];
-	result.data.labels.forEach((l, i) => {
+	data.labels.forEach((l, i) => {
 		const key = `${l.server}\u0000${l.tool}`;
 		if (seen.has(key))
 			problems.push({ file, entry: `labels[${i}]`, field: 'tool', message: `${l.server}/${l.tool} is labelled twice` });
 		seen.add(key);
 	});
-	return problems.length > 0 ? { problems } : { labels: result.data, problems };
+	return problems.length > 0 ? { problems } : { labels: data, problems };
 }
 
 /** One catalogue tool, for `measureHandLabels`. */

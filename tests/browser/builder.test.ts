@@ -96,8 +96,20 @@ describe(`policy builder on ${largest.slug} (${largest.tools.length} tools)`, ()
 		await page.locator('tr[data-i="0"] select').selectOption(next);
 		for (const format of FORMATS) {
 			await page.locator(`button[data-format="${format.id}"]`).click();
-			await expect.poll(() => output(page).textContent()).not.toBe(before.get(format.id));
-			const text = (await output(page).textContent()) ?? '';
+			// Read the tab state and the output in one evaluation: until this format's tab is selected, the output
+			// may still be the previous format's, which also differs from this format's text before the change.
+			const shown = () =>
+				page.evaluate((id) => {
+					const selected = document.querySelector(`button[data-format="${id}"]`)?.getAttribute('aria-selected');
+					return selected === 'true' ? (document.querySelector('[data-output]')?.textContent ?? '') : undefined;
+				}, format.id);
+			await expect
+				.poll(async () => {
+					const now = await shown();
+					return now !== undefined && now !== before.get(format.id);
+				})
+				.toBe(true);
+			const text = (await shown()) ?? '';
 			const parse = PARSERS[format.mediaType];
 			if (!parse) throw new Error(`no parser for ${format.mediaType}`);
 			expect(() => parse(text), format.id).not.toThrow();

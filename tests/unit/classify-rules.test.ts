@@ -10,24 +10,8 @@ import { DOCUMENTED_RULE_IDS } from '../../src/classify/rule-docs.ts';
 import { splitName } from '../../src/classify/tokens.ts';
 import { GOLDEN } from '../golden/catalogue-golden.ts';
 import { catalogueTool } from '../golden/load.ts';
+import { label, SERVER, str, tool } from '../helpers/definitions.ts';
 
-const SERVER = { slug: 'example', name: 'Example' };
-
-function tool(
-	name: string,
-	description?: string,
-	properties?: Record<string, unknown>,
-	extra: Partial<Tool> = {},
-): Tool {
-	return {
-		name,
-		...(description !== undefined ? { description } : {}),
-		inputSchema: properties ? { type: 'object', properties } : { type: 'object' },
-		...extra,
-	};
-}
-const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
-const label = (d: Decision) => `${d.category}/${d.level}`;
 const rules = (d: Decision) => d.evidence.map((e) => e.rule);
 
 /** A synthetic definition that must fire `rule`, with its expected label. */

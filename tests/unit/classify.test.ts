@@ -2,32 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify, type Decision, RULESET_VERSION, rationale } from '../../src/classify/index.ts';
 import { planAction } from '../../src/policy/action.ts';
-
-const SERVER = { slug: 'example', name: 'Example' };
-
-/** A tool with an object schema built from a property map. */
-function tool(
-	name: string,
-	description?: string,
-	properties?: Record<string, unknown>,
-	extra: Partial<Tool> = {},
-): Tool {
-	return {
-		name,
-		...(description !== undefined ? { description } : {}),
-		inputSchema: properties ? { type: 'object', properties } : { type: 'object' },
-		...extra,
-	};
-}
-
-const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
+import { label, SERVER, str, tool } from '../helpers/definitions.ts';
 
 function rules(d: Decision): string[] {
 	return d.evidence.map((e) => e.rule);
-}
-
-function label(d: Decision): string {
-	return `${d.category}/${d.level}`;
 }
 
 describe('seed tools (anchor labels)', () => {

@@ -8,17 +8,8 @@ import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify } from '../../src/classify/index.ts';
 import { scanIntegrity } from '../../src/classify/integrity/index.ts';
 import { catalogueTool } from '../golden/load.ts';
+import { SERVER, str, tool } from '../helpers/definitions.ts';
 
-const SERVER = { slug: 'example', name: 'Example' };
-
-function tool(name: string, description?: string, properties?: Record<string, unknown>): Tool {
-	return {
-		name,
-		...(description !== undefined ? { description } : {}),
-		inputSchema: properties ? { type: 'object', properties } : { type: 'object' },
-	};
-}
-const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
 /** Signal and severity of every finding, in report order. */
 const findings = (t: Tool, server = SERVER) => scanIntegrity(t, server).map((f) => [f.signal, f.severity]);
 /** The integrity findings of one catalogue tool, classified with its own server. */

@@ -3,23 +3,9 @@ import type { Tool } from '../../src/catalogue/schema.ts';
 import { classify, type Decision, rationale } from '../../src/classify/index.ts';
 import { effectLabel } from '../../src/classify/rationale.ts';
 import { MAX_QUOTE, quote } from '../../src/classify/text.ts';
+import { SERVER, tool } from '../helpers/definitions.ts';
 
-const SERVER = { slug: 'example', name: 'Example' };
 const str = { type: 'string' };
-
-function tool(
-	name: string,
-	description?: string,
-	properties?: Record<string, unknown>,
-	extra: Partial<Tool> = {},
-): Tool {
-	return {
-		name,
-		...(description !== undefined ? { description } : {}),
-		inputSchema: properties ? { type: 'object', properties } : { type: 'object' },
-		...extra,
-	};
-}
 
 /** Definitions covering every kind of sentence: categories, level moves, traits, notes, annotations, integrity, curation. */
 const TOOLS: Tool[] = [

@@ -1,6 +1,7 @@
 /** Building blocks for tests that classify synthetic tool definitions. */
 import type { Tool } from '../../src/catalogue/schema.ts';
 import type { Decision } from '../../src/classify/index.ts';
+import type { ActionPlan } from '../../src/policy/action.ts';
 
 /** The server every synthetic definition belongs to. */
 export const SERVER = { slug: 'example', name: 'Example' };
@@ -25,3 +26,12 @@ export const str = (description?: string) => ({ type: 'string', ...(description 
 
 /** `Category/Level` of a decision. */
 export const label = (d: Decision) => `${d.category}/${d.level}`;
+
+/** One plan per action, for tests that render every action. */
+export const PLANS: ActionPlan[] = [
+	{ action: 'allow', rule: 'P-low', because: 'it only reads' },
+	{ action: 'rate-limit', limit: { max: 30, window: 'minute' }, rule: 'P-medium', because: 'it changes state' },
+	{ action: 'approve', rule: 'P-high', because: 'it is risky' },
+	{ action: 'deny', rule: 'P-exec', because: 'it runs code' },
+	{ action: 'hide', rule: 'P-poison', because: 'it is poisoned' },
+];

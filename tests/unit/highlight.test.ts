@@ -1,20 +1,12 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { ActionPlan } from '../../src/policy/action.ts';
 import { FORMATS, type FormatTool, type PolicyFormat } from '../../src/policy/formats/index.ts';
 import { highlightCode, highlightToolSnippet } from '../../src/site/highlight.ts';
+import { PLANS } from '../helpers/definitions.ts';
 
 /** The text a browser shows for highlighted HTML: tags dropped, entities decoded. */
 const shownText = (html: string): string => parse(html, { blockTextElements: {} }).textContent;
-
-const PLANS: ActionPlan[] = [
-	{ action: 'allow', rule: 'P-low', because: 'it only reads' },
-	{ action: 'rate-limit', limit: { max: 30, window: 'minute' }, rule: 'P-medium', because: 'it changes state' },
-	{ action: 'approve', rule: 'P-high', because: 'it is risky' },
-	{ action: 'deny', rule: 'P-exec', because: 'it runs code' },
-	{ action: 'hide', rule: 'P-poison', because: 'it is poisoned' },
-];
 
 /**
  * Stand-ins for formats that write names bare (a TOML bare key, a YAML plain scalar), so the substitution

@@ -3,14 +3,7 @@ import type { ActionPlan } from '../../src/policy/action.ts';
 import { FORMATS } from '../../src/policy/formats/index.ts';
 import type { ToolEntry } from '../../src/site/model.ts';
 import { toolPolicyTabs } from '../../src/site/tool-policy.ts';
-
-const PLANS: ActionPlan[] = [
-	{ action: 'allow', rule: 'P-low', because: 'it only reads' },
-	{ action: 'rate-limit', limit: { max: 30, window: 'minute' }, rule: 'P-medium', because: 'it changes state' },
-	{ action: 'approve', rule: 'P-high', because: 'it is risky' },
-	{ action: 'deny', rule: 'P-exec', because: 'it runs code' },
-	{ action: 'hide', rule: 'P-poison', because: 'it is poisoned' },
-];
+import { PLANS } from '../helpers/definitions.ts';
 
 /** A tool entry with only what the tabs read. */
 const entry = (plan: ActionPlan): ToolEntry =>

@@ -263,6 +263,32 @@ const OPTIONS = {
 	json: { type: 'boolean', default: false },
 } as const;
 
+/**
+ * Reads a label file: the one named on the command line, which must exist, or else the bundled default, which
+ * may be absent from a trimmed checkout. Undefined when there is none; an exit status after a message on stderr
+ * when the file is missing or invalid.
+ */
+function readLabels<L>(
+	named: string | undefined,
+	bundledDefault: string | undefined,
+	load: (file: string) => L | undefined,
+): { file: string; labels: L } | undefined | number {
+	const file = named ?? bundledDefault;
+	if (!file) return undefined;
+	if (named !== undefined && !existsSync(file)) {
+		process.stderr.write(`evaluate: ${file}: cannot read: ENOENT\n`);
+		return 1;
+	}
+	try {
+		const labels = load(file);
+		return labels === undefined ? undefined : { file, labels };
+	} catch (error) {
+		if (!(error instanceof CatalogueError)) throw error;
+		process.stderr.write(`evaluate: ${error.message}\n`);
+		return 1;
+	}
+}
+
 function main(): number {
 	let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
 	try {
@@ -292,41 +318,15 @@ function main(): number {
 	const report = measureAgreement(items);
 	// The bundled labels name bundled tools: read them by default only for the bundled catalogue.
 	const bundled = !values.dump?.length && values.catalogue === undefined && process.env.ATLAS_CATALOGUE === undefined;
-	const labelsFile = values.labels ?? (bundled ? BUNDLED_HAND_LABELS : undefined);
-	let hand: Parameters<typeof formatHandLabels>[0] | undefined;
-	if (labelsFile) {
-		// A file named on the command line must exist; the bundled one may be absent from a trimmed checkout.
-		if (values.labels !== undefined && !existsSync(labelsFile)) {
-			process.stderr.write(`evaluate: ${labelsFile}: cannot read: ENOENT\n`);
-			return 1;
-		}
-		let labels: HandLabelFile | undefined;
-		try {
-			labels = loadHandLabels(labelsFile);
-		} catch (error) {
-			if (!(error instanceof CatalogueError)) throw error;
-			process.stderr.write(`evaluate: ${error.message}\n`);
-			return 1;
-		}
-		if (labels) hand = { file: labelsFile, labels, report: measureHandLabels(labels.labels, items) };
-	}
-	const calibrationFile = values.calibration ?? (bundled ? BUNDLED_CALIBRATION : undefined);
-	let calibration: Parameters<typeof formatCalibration>[0] | undefined;
-	if (calibrationFile) {
-		if (values.calibration !== undefined && !existsSync(calibrationFile)) {
-			process.stderr.write(`evaluate: ${calibrationFile}: cannot read: ENOENT\n`);
-			return 1;
-		}
-		let labels: CalibrationFile | undefined;
-		try {
-			labels = loadCalibration(calibrationFile);
-		} catch (error) {
-			if (!(error instanceof CatalogueError)) throw error;
-			process.stderr.write(`evaluate: ${error.message}\n`);
-			return 1;
-		}
-		if (labels) calibration = { file: calibrationFile, labels, report: measureCalibration(labels.labels, items) };
-	}
+	const handFile = readLabels(values.labels, bundled ? BUNDLED_HAND_LABELS : undefined, loadHandLabels);
+	if (typeof handFile === 'number') return handFile;
+	const hand = handFile && { ...handFile, report: measureHandLabels(handFile.labels.labels, items) };
+	const calibrationFile = readLabels(values.calibration, bundled ? BUNDLED_CALIBRATION : undefined, loadCalibration);
+	if (typeof calibrationFile === 'number') return calibrationFile;
+	const calibration = calibrationFile && {
+		...calibrationFile,
+		report: measureCalibration(calibrationFile.labels.labels, items),
+	};
 	process.stdout.write(
 		values.json
 			? `${JSON.stringify({

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadCatalogue } from '../src/catalogue/load.ts';
 import type { Category, Tool } from '../src/catalogue/schema.ts';
-import { classify } from '../src/classify/index.ts';
+import { rulesReading } from '../src/evaluation/agreement.ts';
 import { splitOf } from '../src/evaluation/calibration.ts';
 import { BUNDLED_HAND_LABELS, loadHandLabels } from '../src/evaluation/hand-labels.ts';
 import { byCodePoint } from '../src/text/words.ts';
@@ -29,7 +29,7 @@ const QUOTA: Record<Category, number> = { Read: 210, Write: 180, Execute: 90, De
 const PER_SERVER_STRATUM = 3;
 const PER_SERVER = 8;
 /** The draw (server, tool, split); the labelled result is content/evaluation/calibration-labels.yaml. */
-export const SAMPLE_FILE = '.cache/calibration-sample.yaml';
+const SAMPLE_FILE = '.cache/calibration-sample.yaml';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
@@ -40,8 +40,7 @@ for (const { server } of loadCatalogue('content/servers')) {
 	for (const tool of server.tools) {
 		const key = `${server.slug}/${tool.name}`;
 		if (labelled.has(key)) continue;
-		const { annotations: _a, curated: _c, ...bare } = tool;
-		const category = classify(bare, { slug: server.slug, name: server.name }).category;
+		const category = rulesReading(tool, { slug: server.slug, name: server.name }).decision.category;
 		candidates.push({ server: server.slug, serverName: server.name, tool, key, category });
 	}
 }

@@ -6,13 +6,12 @@
  * 95% confidence intervals, and reports how often the two labellers agreed before resolution.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
+import type { CatalogueProblem } from '../catalogue/load.ts';
 import { CATEGORIES, LEVELS, type Level } from '../catalogue/schema.ts';
-import { rulesReading } from './agreement.ts';
+import { type Rate, rateOf, rulesReading } from './agreement.ts';
 import type { LabelledTool } from './hand-labels.ts';
-import { parseLabelFile } from './label-file.ts';
+import { joinLabels, loadLabelFile, parseLabelFile } from './label-file.ts';
 
 /** The calibration labels of the bundled catalogue. */
 export const BUNDLED_CALIBRATION = 'content/evaluation/calibration-labels.yaml';
@@ -69,7 +68,7 @@ const calibrationLabelSchema = z.strictObject({
 });
 
 /** A calibration label file. */
-export const calibrationFileSchema = z.strictObject({
+const calibrationFileSchema = z.strictObject({
 	/** The rubric exactly as the labellers were given it. */
 	rubric: z.string().min(1),
 	/** How the sample was drawn, who labelled it and how blind the labelling was. */
@@ -84,13 +83,10 @@ export type CalibrationFile = z.infer<typeof calibrationFileSchema>;
 /** One label of a calibration file. */
 export type CalibrationLabel = CalibrationFile['labels'][number];
 /** The fields both labellers answer. */
-export const ANSWER_FIELDS = ['category', 'level', 'readOnly', 'destructive'] as const;
+const ANSWER_FIELDS = ['category', 'level', 'readOnly', 'destructive'] as const;
 
 /** A rate with its Wilson 95% confidence interval. */
-export interface Estimate {
-	readonly measured: number;
-	readonly agreed: number;
-	readonly rate: number | undefined;
+export interface Estimate extends Rate {
 	/** Wilson score interval (95%), undefined when nothing was measured. */
 	readonly low: number | undefined;
 	readonly high: number | undefined;
@@ -98,7 +94,7 @@ export interface Estimate {
 
 /** The Wilson score interval at 95% for `agreed` of `measured`. */
 export function estimate(measured: number, agreed: number): Estimate {
-	if (measured === 0) return { measured, agreed, rate: undefined, low: undefined, high: undefined };
+	if (measured === 0) return { ...rateOf(measured, agreed), low: undefined, high: undefined };
 	const z = 1.959964;
 	const p = agreed / measured;
 	const denom = 1 + (z * z) / measured;
@@ -200,16 +196,9 @@ export function measureCalibration(
 	labels: readonly CalibrationLabel[],
 	tools: Iterable<LabelledTool>,
 ): CalibrationReport {
-	const byKey = new Map<string, LabelledTool>();
-	for (const t of tools) byKey.set(`${t.server.slug}\u0000${t.tool.name}`, t);
-	const missing: string[] = [];
-	const dev: { label: CalibrationLabel; found: LabelledTool }[] = [];
-	const heldOut: typeof dev = [];
-	for (const label of labels) {
-		const found = byKey.get(`${label.server}\u0000${label.tool}`);
-		if (!found) missing.push(`${label.server}/${label.tool}`);
-		else (label.split === 'dev' ? dev : heldOut).push({ label, found });
-	}
+	const { found, missing } = joinLabels(labels, tools);
+	const dev = found.filter((f) => f.label.split === 'dev');
+	const heldOut = found.filter((f) => f.label.split === 'held-out');
 	const same = (l: CalibrationLabel, f: (typeof ANSWER_FIELDS)[number]) => l.first[f] === l.second[f];
 	const labellers = Object.fromEntries([
 		...ANSWER_FIELDS.map((f) => [f, estimate(labels.length, labels.filter((l) => same(l, f)).length)]),
@@ -261,8 +250,5 @@ export function parseCalibration(
 
 /** Reads a calibration file, or undefined when there is none; throws `CatalogueError` when it is invalid. */
 export function loadCalibration(file: string): CalibrationFile | undefined {
-	if (!existsSync(file)) return undefined;
-	const { labels, problems } = parseCalibration(file, readFileSync(file, 'utf8'));
-	if (!labels) throw new CatalogueError(problems);
-	return labels;
+	return loadLabelFile(file, parseCalibration);
 }

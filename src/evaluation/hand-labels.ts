@@ -1,17 +1,9 @@
-/**
- * A second, independent check of the destructive measure. Server authors disagree with each other
- * about `destructiveHint` (see `VerbConventions`), so agreement with them bounds little. This file
- * format holds labels a person gave by the specification's definition alone, blind to both the
- * rules' answers and the authors' hints, for a fixed sample of catalogue tools; `measureHandLabels`
- * then scores the rules and the authors against the same labels.
- */
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CatalogueError, type CatalogueProblem } from '../catalogue/load.ts';
+import type { CatalogueProblem } from '../catalogue/load.ts';
 import type { Tool } from '../catalogue/schema.ts';
 import type { ServerRef } from '../classify/index.ts';
 import { type Rate, rateOf, rulesReading } from './agreement.ts';
-import { parseLabelFile } from './label-file.ts';
+import { joinLabels, loadLabelFile, parseLabelFile } from './label-file.ts';
 
 /** The hand labels of the bundled catalogue; they name bundled tools, so only its builds read them by default. */
 export const BUNDLED_HAND_LABELS = 'content/evaluation/destructive-labels.yaml';
@@ -84,21 +76,14 @@ export interface HandLabelReport {
 
 /** Scores the rules (with annotations and curation withheld) and the authors' hints against hand labels. */
 export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<LabelledTool>): HandLabelReport {
-	const byKey = new Map<string, LabelledTool>();
-	for (const t of tools) byKey.set(`${t.server.slug}\u0000${t.tool.name}`, t);
-	const missing: string[] = [];
+	const { found: joined, missing } = joinLabels(labels, tools);
 	const rulesDisagree: HandLabelReport['rulesDisagree'][number][] = [];
 	let measured = 0;
 	let destructive = 0;
 	let rulesAgreed = 0;
 	let authorsMeasured = 0;
 	let authorsAgreed = 0;
-	for (const label of labels) {
-		const found = byKey.get(`${label.server}\u0000${label.tool}`);
-		if (!found) {
-			missing.push(`${label.server}/${label.tool}`);
-			continue;
-		}
+	for (const { label, found } of joined) {
 		measured++;
 		if (label.destructive) destructive++;
 		if (rulesReading(found.tool, found.server).destructive === label.destructive) rulesAgreed++;
@@ -125,8 +110,5 @@ export function measureHandLabels(labels: readonly HandLabel[], tools: Iterable<
  * Throws `CatalogueError`, listing every problem, when the file is invalid.
  */
 export function loadHandLabels(file: string): HandLabelFile | undefined {
-	if (!existsSync(file)) return undefined;
-	const { labels, problems } = parseHandLabels(file, readFileSync(file, 'utf8'));
-	if (!labels) throw new CatalogueError(problems);
-	return labels;
+	return loadLabelFile(file, parseHandLabels);
 }

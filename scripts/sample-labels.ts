@@ -9,7 +9,8 @@
  * rules' category, used only to spread the sample, never shown) takes its quota in that order, at most
  * PER_SERVER_STRATUM tools of one server per stratum and PER_SERVER in all (rare strata drawn first), skipping tools already in the destructive hand labels. The split into a
  * development half and a held-out half is by server (the SHA-1 of the slug, even first byte: development), so
- * no server's conventions appear on both sides.
+ * no server's conventions appear on both sides. The strata read the rules' answers, so the committed sample was
+ * drawn under ruleset 2026.12.0 and a later ruleset draws another one: the labels file is the record.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';

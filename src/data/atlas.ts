@@ -12,7 +12,7 @@ import { byCodePoint } from '../text/words.ts';
 import { catalogueSignature } from './signature.ts';
 
 /** Catalogue folder: $ATLAS_CATALOGUE, or the bundled `content/servers`. */
-export const catalogueDir = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
+const catalogueDir = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
 
 const attackEntries = (await getCollection('attacks')).sort((a, b) => byCodePoint(a.data.code, b.data.code));
 const attackRefs = attackEntries.map((a) => ({ id: a.id, title: a.data.title, exposedBy: a.data.exposedBy }));
@@ -21,10 +21,19 @@ const attackRefs = attackEntries.map((a) => ({ id: a.id, title: a.data.title, ex
 export const attacks = attackEntries;
 
 let built: { signature: string; model: SiteModel } | undefined;
+/** In dev, the folder is checked once per tick: a page reads `atlas` many times while it renders. */
+let checked = false;
 
 /** The model of the catalogue as it is now: built once, and in dev again whenever the folder changed. */
 function currentModel(): SiteModel {
+	if (built && checked) return built.model;
 	const signature = import.meta.env.DEV ? catalogueSignature(catalogueDir) : '';
+	if (import.meta.env.DEV) {
+		checked = true;
+		setImmediate(() => {
+			checked = false;
+		});
+	}
 	if (built?.signature !== signature)
 		built = { signature, model: buildSiteModel(loadCatalogue(catalogueDir), attackRefs) };
 	return built.model;

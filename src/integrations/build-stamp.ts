@@ -50,7 +50,7 @@ export function buildInputsHash(root: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /** Where the stamp of builds into `outDir` is kept: in the checkout's cache, one per output folder. */
-export function stampFile(root: string, outDir: string): string {
+function stampFile(root: string, outDir: string): string {
 	const id = createHash('sha256').update(resolve(root, outDir)).digest('hex').slice(0, 16);
 	return join(root, '.cache', 'build-stamp', `${id}.txt`);
 }

@@ -10,7 +10,7 @@ import type { ArgumentGuard } from './formats/types.ts';
 import { buildServerPolicy, buildToolPolicy, type PlannedTool } from './plan-policy.ts';
 import { type Policy, policySchema } from './schema.ts';
 
-export { counterName, guardRule, toolEntry } from './plan-policy.ts';
+export { counterName } from './plan-policy.ts';
 
 /** The plan behind a decision: the same table the classifier used to set `decision.action`. */
 export function planFor(decision: Decision): ActionPlan {

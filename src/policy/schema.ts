@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { OPS } from './policy-text.ts';
 
-export { escapeHidden, OPS, policyToJson } from './policy-text.ts';
+export { policyToJson } from './policy-text.ts';
 
 /** A test on one call argument. */
 export const conditionSchema = z

@@ -11,6 +11,7 @@
  */
 import { createHighlighter, type ShikiTransformer } from 'shiki';
 import type { FormatTool, PolicyFormat } from '../policy/formats/index.ts';
+import { RESERVED } from '../policy/formats/yaml-text.ts';
 
 /** Every language a format may declare (`PolicyFormat['shikiLang']`): three small grammars, loaded once. */
 const LANGS: readonly PolicyFormat['shikiLang'][] = ['json', 'toml', 'yaml'];
@@ -90,8 +91,7 @@ const SERVER = 'ZZPOLICYATLASSERVERZZ';
  * key, a quoted scalar), and YAML 1.1 reads these words as booleans or null.
  */
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const YAML_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
-const safe = (name: string) => SAFE_NAME.test(name) && !YAML_WORDS.test(name);
+const safe = (name: string) => SAFE_NAME.test(name) && !RESERVED.test(name);
 
 /** The substitutions that turn a shape back into the tool's text: each placeholder, and its lower case form. */
 function substitutions(toolName: string, serverName: string): [string, string][] {

@@ -18,7 +18,7 @@ import { FORMATS, type FormatTool } from '../policy/formats/index.ts';
 import type { ArgumentGuard, FormatId, FormatServer } from '../policy/formats/types.ts';
 import { guardsFor } from '../policy/guards.ts';
 import { planFor, serverPolicy } from '../policy/recommend.ts';
-import { type Policy, policyToJson } from '../policy/schema.ts';
+import type { Policy } from '../policy/schema.ts';
 import { visibleName, visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
 import { urls } from './urls.ts';
@@ -193,8 +193,8 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		}
 	}
 	entry.policy = serverPolicy(entry.tools.map((t) => ({ name: t.tool.name, decision: t.decision, guards: t.guards })));
-	entry.policyJson = policyToJson(entry.policy);
 	entry.formatFiles = formatFiles(formatServer(entry));
+	entry.policyJson = entry.formatFiles['policy-json'].text;
 	entry.attacks = [...attackCounts.values()];
 	entry.trifecta = serverTrifecta(entry.tools, (t) => t.decision.traits);
 	return entry;
@@ -202,7 +202,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 
 /** A server as the format modules read it, under its default client-side name (the catalogue slug). */
 export function formatServer(entry: ServerEntry): FormatServer {
-	return { name: entry.slug, tools: entry.tools.map((t) => ({ name: t.tool.name, plan: t.plan, guards: t.guards })) };
+	return { name: entry.slug, tools: entry.tools.map((t) => t.formatTool) };
 }
 
 function formatFiles(server: FormatServer): Record<FormatId, ServerFormatFile> {

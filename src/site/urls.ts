@@ -67,8 +67,8 @@ export const urls = {
 } as const;
 
 /**
- * A server's downloadable policy, relative to its page: the `policy.json.ts` route beside each server page
- * serves it, so the link works wherever the site is mounted. Tool pages write no files: their downloads
+ * A server's downloadable policy, relative to its page: the `[file].ts` route beside each server page
+ * serves it (and the other formats' files), so the link works wherever the site is mounted. Tool pages write no files: their downloads
  * are made in the browser from the snippet on the page (100,000 tools must not mean 400,000 files).
  */
 export const POLICY_FILE = 'policy.json';

@@ -70,11 +70,6 @@ const PROPERTY_LABELS: readonly (readonly [RegExp, string])[] = [
 	[/\p{Default_Ignorable_Code_Point}/u, 'default-ignorable (invisible) character'],
 ];
 
-/** True for characters that render as nothing (or reorder text) and so must be made visible. */
-export function isHiddenCodePoint(cp: number): boolean {
-	return HIDDEN.test(String.fromCodePoint(cp));
-}
-
 /** Formats a code point as U+XXXX. */
 export function codePointLabel(cp: number): string {
 	return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -34,7 +34,7 @@ export const CLAUDE_BUCKET: Record<Action, ClaudeBucket> = {
 const MAX_RULE_LENGTH = 64;
 
 /** Claude Code's spelling of a server or tool name in a rule: characters outside `[A-Za-z0-9_-]` become `_`. */
-export function claudeName(name: string): string {
+function claudeName(name: string): string {
 	return name.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 

@@ -3,6 +3,8 @@
  * express, and the client documentation or source each statement rests on. Plain data, so the page only
  * lays it out; the per-action cells come from the mapping table.
  */
+
+import { urls } from '../../site/urls.ts';
 import type { FormatId } from './types.ts';
 
 /** A cited source: the client's own documentation, source file or issue thread. */
@@ -39,7 +41,7 @@ export const FORMAT_GUIDES: Record<FormatId, FormatGuide> = {
 			'A real approval: "require approval" is written as a rule that always denies with "Requires human approval.", for a gateway with an approval flow to release.',
 			'A check that holds only when an argument does not match a pattern: there is no negated regex, so such checks are spelled as the complement.',
 		],
-		sources: [{ label: 'policy.json JSON Schema (this site)', href: '/schemas/policy.json' }],
+		sources: [{ label: 'policy.json JSON Schema (this site)', href: urls.policySchema }],
 	},
 	'claude-code': {
 		where:

@@ -13,9 +13,6 @@ import { downloadName } from './shared.ts';
 import type { FormatDocument, FormatTool, FormatWriter } from './types.ts';
 import { yamlText } from './yaml-text.ts';
 
-/** Where a tool lands in Intercept. */
-export type InterceptBucket = 'hide' | 'deny' | 'approval-deny' | 'rate-limit' | 'allow';
-
 /** Rule names for the plan-derived rules, so a reader (and the tests) can tell them apart. */
 export const RULE_NAMES = { deny: 'deny', approve: 'requires human approval', rateLimit: 'rate limit' } as const;
 
@@ -36,22 +33,6 @@ export interface InterceptPolicy {
 	default: 'allow' | 'deny';
 	hide?: string[];
 	tools?: Record<string, { rules: InterceptRule[] }>;
-}
-
-/** Which bucket each of our actions lands in (the mapping table says why). */
-export function interceptBucket(tool: Pick<FormatTool, 'plan'>): InterceptBucket {
-	switch (tool.plan.action) {
-		case 'hide':
-			return 'hide';
-		case 'deny':
-			return 'deny';
-		case 'approve':
-			return 'approval-deny';
-		case 'rate-limit':
-			return 'rate-limit';
-		case 'allow':
-			return 'allow';
-	}
 }
 
 /** The rules for one listed tool: the plan's rule, then one evaluate rule per guard check Intercept can hold. */

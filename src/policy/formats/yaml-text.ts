@@ -7,7 +7,8 @@
  */
 
 /** Words YAML 1.1 or 1.2 readers may take for booleans or null when unquoted. */
-const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+/** Plain scalars YAML readers take for booleans or null: such a string must be quoted. */
+export const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 /**
  * A string that reads back as itself unquoted: starts with a letter or `_`, then a cautious set with
  * single inner spaces (no `:` or `#`, so no `key: value` or comment can form).

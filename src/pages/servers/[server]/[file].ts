@@ -1,7 +1,6 @@
 /**
- * The server's recommended policy in each client format besides policy.json (which has its own route):
- * `claude-code.json`, `codex.toml`, `intercept.yaml`. One file per server and format; tool-level files
- * are made in the browser from the page text.
+ * The server's recommended policy in each format: `policy.json`, `claude-code.json`, `codex.toml`,
+ * `intercept.yaml`. One file per server and format; tool-level files are made in the browser from the page text.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { atlas } from '../../../data/atlas.ts';
@@ -10,7 +9,7 @@ import { FORMAT_FILES } from '../../../site/urls.ts';
 
 export const getStaticPaths = (() =>
 	atlas.servers.flatMap((entry) =>
-		FORMATS.filter((f) => f.id !== 'policy-json').map((format) => ({
+		FORMATS.map((format) => ({
 			params: { server: entry.slug, file: FORMAT_FILES[format.id] },
 			props: { text: entry.formatFiles[format.id].text, mediaType: format.mediaType },
 		})),

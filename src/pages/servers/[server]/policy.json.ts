@@ -1,9 +1,0 @@
-/** The server's full recommended policy as a downloadable file (same bytes as the page's snippet). */
-import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { atlas } from '../../../data/atlas.ts';
-
-export const getStaticPaths = (() =>
-	atlas.servers.map((entry) => ({ params: { server: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
-
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
-	new Response(props.entry.policyJson, { headers: { 'Content-Type': 'application/json' } });

@@ -215,10 +215,6 @@ function via(what: string, attempt?: Attempt): string {
 	return parts.join('; ');
 }
 
-/**
- * Makes a returned tool fit the catalogue schema without losing data: an invalid inputSchema moves to
- * `invalidSchema`, fields outside the modelled shape move (verbatim) to `unknownFields`.
- */
 /** Moves `from[key]` to `to[as]` (an unknown field kept aside, never dropped); always true, for `moved`. */
 function moveKey(from: Json, key: string, to: Json, as: string): true {
 	to[as] = from[key];
@@ -226,6 +222,10 @@ function moveKey(from: Json, key: string, to: Json, as: string): true {
 	return true;
 }
 
+/**
+ * Makes a returned tool fit the catalogue schema without losing data: an invalid inputSchema moves to
+ * `invalidSchema`, fields outside the modelled shape move (verbatim) to `unknownFields`.
+ */
 export function normaliseTool(raw: Json): Json {
 	let tool = storedTool(raw);
 	for (let round = 0; round < 8; round++) {

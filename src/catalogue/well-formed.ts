@@ -4,6 +4,7 @@
  * the bytes must be UTF-8 text without raw control characters, and the parsed data must be a tree
  * (no alias cycle), without merge keys, and not absurdly deep.
  */
+import { codePointLabel } from '../text/reveal.ts';
 
 /** Deepest nesting of parsed data accepted; real definitions stay far below it. */
 export const MAX_DEPTH = 200;
@@ -78,7 +79,7 @@ export function decodeCatalogueText(bytes: Uint8Array): { text: string } | { mes
 		const offset = Buffer.byteLength(text.slice(0, control.index), 'utf8');
 		const hint = cp === 0 ? ' (a UTF-16 file without byte order mark looks like this)' : '';
 		return {
-			message: `holds a raw control character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at ${lineColumn(text, control.index)} (byte offset ${offset})${hint}; write it as an escape in a double-quoted string`,
+			message: `holds a raw control character ${codePointLabel(cp)} at ${lineColumn(text, control.index)} (byte offset ${offset})${hint}; write it as an escape in a double-quoted string`,
 		};
 	}
 	return { text };

@@ -10,7 +10,7 @@
  * It is a deliberately small subset of Unicode's confusables data (UTS #39): the letters that render
  * like ASCII in common fonts, not every character that could be mistaken for one.
  */
-import { replaceHidden } from './reveal.ts';
+import { codePointLabel, replaceHidden } from './reveal.ts';
 
 /** Look-alike → ASCII letter. Cyrillic, Greek, Armenian and IPA letters that render as the ASCII letter. */
 const TABLE: Readonly<Record<string, string>> = {
@@ -154,7 +154,7 @@ export function disguisedWord(text: string, identifier: boolean): string | undef
 
 /** The look-alike characters of a word, as `U+XXXX` labels, for a finding's explanation. */
 export function lookAlikeCodes(word: string): string[] {
-	return [...new Set(Array.from(word).filter((ch) => !ASCII.test(ch)))].map(
-		(ch) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`,
+	return [...new Set(Array.from(word).filter((ch) => !ASCII.test(ch)))].map((ch) =>
+		codePointLabel(ch.codePointAt(0) as number),
 	);
 }

@@ -1,16 +1,13 @@
 /** The small annotated catalogue `measureAgreement` (unit) and `npm run evaluate` (integration) are both checked on. */
 import type { Tool } from '../../src/catalogue/schema.ts';
+import { tool as definition } from './definitions.ts';
 
 /** The one server every fixture tool belongs to. */
 export const SERVER = { slug: 'demo', name: 'Demo' };
 
 /** A tool with a description and, when given, declared annotations. */
-export const tool = (name: string, description: string, annotations?: Tool['annotations']): Tool => ({
-	name,
-	description,
-	inputSchema: { type: 'object' },
-	...(annotations ? { annotations } : {}),
-});
+export const tool = (name: string, description: string, annotations?: Tool['annotations']): Tool =>
+	definition(name, description, undefined, annotations ? { annotations } : {});
 
 /** Six tools: agreements and disagreements of every kind the report counts. */
 export const TOOLS: Tool[] = [

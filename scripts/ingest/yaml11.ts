@@ -15,7 +15,13 @@ const UNMODELLED_11 = new Set(['=', '<<']);
 /** What `text` reads as when written bare in a YAML document of `version`; undefined when it does not parse. */
 function bareReading(text: string, version: '1.1' | '1.2'): unknown {
 	const doc = parseDocument(text, { version });
-	return doc.errors.length > 0 ? undefined : doc.toJS();
+	if (doc.errors.length > 0) return undefined;
+	try {
+		return doc.toJS();
+	} catch {
+		// An alias (`*name`) with no anchor parses without errors and throws only when resolved.
+		return undefined;
+	}
 }
 
 /** Answers of `readsDifferentlyIn11` by text: a catalogue holds ten times more scalars than distinct values. */

@@ -10,6 +10,11 @@ describe('YAML 1.1 hazards', () => {
 		for (const text of ['hello', 'yesterday', 'a = b', 'true', '12', 'line\nbreak', '0o17', 'a: b: c', '- [x'])
 			expect(readsDifferentlyIn11(text), text).toBe(false);
 	});
+	it('answers for text that starts like an alias instead of throwing', () => {
+		for (const text of ['*foo', '*/', '&a *a']) expect(readsDifferentlyIn11(text), text).toBe(false);
+		const record = { slug: 'x', name: 'X', tools: [{ name: '*glob', description: '*/ closes a comment' }] };
+		expect(parse(serialise(record, 'test'))).toEqual(record);
+	});
 	it('lets the writer quote them, keys and values, and nothing else', () => {
 		const record = {
 			slug: 'x',

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { walkParams } from '../../src/classify/params.ts';
 import { MAX_SCHEMA_NESTING, schemaProperties, walkSchema } from '../../src/schema/walk.ts';
 import { schemaRows } from '../../src/site/schema-rows.ts';
+import { nestedSchema } from '../helpers/definitions.ts';
+
+const INNERMOST = { type: 'string', description: 'innermost' };
 
 const SCHEMA = {
 	type: 'object',
@@ -117,30 +120,27 @@ describe('the classifier and the page table agree on parameters', () => {
 	});
 
 	it('keeps the table caps: as deep as every reader goes, and 200 rows', () => {
-		expect(schemaRows(nested(12)).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-		expect(schemaRows(nested(12), 2).map((r) => r.depth)).toEqual([0, 1, 2]);
+		expect(schemaRows(nestedSchema(12, INNERMOST)).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+		expect(schemaRows(nestedSchema(12, INNERMOST), 2).map((r) => r.depth)).toEqual([0, 1, 2]);
 		const wide = { properties: Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, {}])) };
 		expect(schemaRows(wide)).toHaveLength(200);
 	});
 });
 
-/** `levels` parameters, each the only property of the one above, the innermost with a description. */
-function nested(
-	levels: number,
-	wrap: (inner: unknown, i: number) => unknown = (inner) => inner,
-): Record<string, unknown> {
-	let node: Record<string, unknown> = { type: 'string', description: 'innermost' };
-	for (let i = levels - 1; i >= 0; i--) node = { type: 'object', properties: { [`l${i}`]: wrap(node, i) } };
-	return node;
-}
-
 describe('every reader stops where the integrity scan stops', () => {
 	/** Schemas around the nesting limit, through properties, items, branches and additionalProperties. */
 	const shapes: [string, (n: number) => Record<string, unknown>][] = [
-		['properties', (n) => nested(n)],
-		['items', (n) => nested(n, (inner) => ({ type: 'array', items: inner }))],
-		['anyOf', (n) => nested(n, (inner, i) => ({ anyOf: [{ type: 'null' }, i % 2 ? inner : { allOf: [inner] }] }))],
-		['additionalProperties', (n) => nested(n, (inner) => ({ type: 'object', additionalProperties: inner }))],
+		['properties', (n) => nestedSchema(n, INNERMOST)],
+		['items', (n) => nestedSchema(n, INNERMOST, (inner) => ({ type: 'array', items: inner }))],
+		[
+			'anyOf',
+			(n) =>
+				nestedSchema(n, INNERMOST, (inner, i) => ({ anyOf: [{ type: 'null' }, i % 2 ? inner : { allOf: [inner] }] })),
+		],
+		[
+			'additionalProperties',
+			(n) => nestedSchema(n, INNERMOST, (inner) => ({ type: 'object', additionalProperties: inner })),
+		],
 	];
 
 	it('reads in the table and the classifier only text the scan read, and stops only where the scan stops', () => {
@@ -174,7 +174,7 @@ describe('every reader stops where the integrity scan stops', () => {
 						`${shape} ${n}: ${cut}`,
 					).toBe(true);
 				// Nothing cut: the table shows the deepest parameter.
-				if (scanCuts.length === 0) expect(shown.at(-1)?.path.endsWith(`l${n - 1}`), `${shape} ${n}`).toBe(true);
+				if (scanCuts.length === 0) expect(shown.at(-1)?.path.endsWith(`level${n - 1}`), `${shape} ${n}`).toBe(true);
 				outcomes.add(scanCuts.length > 0);
 			}
 			// The sizes tried straddle the limit.

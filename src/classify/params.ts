@@ -3,7 +3,13 @@
  * path, recipient, bulk, money, and multiplexing `action` enums. Keys are visited in sorted order, so
  * the same schema written with its properties in another order gives the same result.
  */
-import { isJsonObject, type SchemaProperty, type SchemaWalkOptions, walkSchema } from '../schema/walk.ts';
+import {
+	isJsonObject,
+	MAX_SCHEMA_NESTING,
+	type SchemaProperty,
+	type SchemaWalkOptions,
+	walkSchema,
+} from '../schema/walk.ts';
 import { VERBS, type VerbInfo } from './lexicon.ts';
 import { allMatches } from './regex.ts';
 
@@ -245,10 +251,15 @@ const MAX_TRAIT_DEPTH = 2;
 /** A description that makes a bare `to`/`cc` an address rather than, say, the end of a range. */
 const RECIPIENT_CONTEXT = /\b(?:recipients?|e-?mail|address|phone|number|send|deliver)/i;
 /**
- * How `walkParams` walks: sorted keys, no deeper than the traits read; schemas nest rarely beyond a few
- * levels, and the nesting cap keeps hostile or cyclic input cheap.
+ * How `walkParams` walks: sorted keys, no deeper than the traits read, through branches and items as
+ * far as every reader goes (a schema nested deeper gets the integrity scan's `schema-limit` finding).
  */
-const WALK: SchemaWalkOptions = { root: 'inputSchema', maxDepth: MAX_TRAIT_DEPTH, maxNesting: 12, order: 'sorted' };
+const WALK: SchemaWalkOptions = {
+	root: 'inputSchema',
+	maxDepth: MAX_TRAIT_DEPTH,
+	maxNesting: MAX_SCHEMA_NESTING,
+	order: 'sorted',
+};
 
 type Json = Record<string, unknown>;
 

@@ -160,7 +160,12 @@ function annotationSentences(d: Decision): string[] {
 
 function integritySentences(d: Decision): string[] {
 	const out = d.integrity.map((f) => `Integrity warning (${f.severity}): ${f.why} (${sourceLabel(f.field, f.match)}).`);
-	if (d.integrity.some((f) => f.severity === 'high')) {
+	const high = d.integrity.filter((f) => f.severity === 'high');
+	if (high.length > 0 && high.every((f) => f.signal === 'schema-limit')) {
+		out.push(
+			'Because part of its definition lies too deep to be read, the tool should be hidden from the agent whatever its label.',
+		);
+	} else if (high.length > 0) {
 		out.push(
 			'Because its definition itself looks like an attack, the tool should be hidden from the agent whatever its label.',
 		);

@@ -12,8 +12,12 @@
  * every-key walk, which reads all text, goes through them like through any other key.
  *
  * Each consumer keeps its own caps (`maxDepth`, `maxNesting`); they are parameters of the walk, not
- * properties of the schema.
+ * properties of the schema. `maxDepth` is a reader's choice (the classifier's traits read two levels
+ * of parameters); `maxNesting` is a limit of reading, and every reader of a definition uses
+ * `MAX_SCHEMA_NESTING`, the loader's own limit, so no text a catalogue can hold goes unread. Where a
+ * walk does stop at `maxNesting`, it says so through the visitor's `limit`.
  */
+import { MAX_DEPTH } from '../catalogue/well-formed.ts';
 
 /** A JSON object, as parsed. */
 export type JsonObject = Record<string, unknown>;
@@ -43,7 +47,22 @@ export interface SchemaVisitor {
 	property?(p: SchemaProperty): boolean | undefined;
 	/** Every string value met (every-key walk only), with its path and the nearest object holding it. */
 	string?(text: string, path: string, holder: unknown): void;
+	/**
+	 * A node the walk did not enter because it sits deeper than `maxNesting`: a non-empty string, object
+	 * or array (in the schema walk, a non-empty schema object), with its path. Never called for `maxDepth`.
+	 */
+	limit?(path: string, node: unknown): void;
 }
+
+/**
+ * The nesting every reader of a tool definition's schemas walks to (the integrity scan, the classifier's
+ * parameters, the tool page's table): the catalogue loader's `MAX_DEPTH`, which counts from the file's
+ * root, so a schema the loader accepts is read to its end. Both walks count nesting as the length of a
+ * node's JSON path, and the schema walk reads a schema only where the every-key walk reads its keywords
+ * too, so wherever a reader stops, the integrity scan has stopped at that place or above it, and its
+ * finding covers every reader.
+ */
+export const MAX_SCHEMA_NESTING = MAX_DEPTH;
 
 /** How far and in what order to walk. */
 export interface SchemaWalkOptions {
@@ -52,9 +71,10 @@ export interface SchemaWalkOptions {
 	/** The deepest parameter reported; the walk does not look inside parameters at this depth. */
 	readonly maxDepth?: number;
 	/**
-	 * The most steps from the root a node may sit and still be read. A step is one move the walk makes:
-	 * in the schema walk `properties.x`, `items`, `items[i]`, `anyOf[i]`, `additionalProperties`; in the
-	 * every-key walk any single key or array index. It keeps hostile or cyclic input cheap.
+	 * The most steps from the root a node may sit and still be read, a step being one key or array index
+	 * (a node's nesting is the length of its JSON path: `properties.a` is two, `anyOf[0]` two). The
+	 * every-key walk reads a value at most this deep; the schema walk reads a schema (reports it as a
+	 * parameter, walks into it) only above it, where the keywords it holds are within the limit too.
 	 */
 	readonly maxNesting?: number;
 	/** Keys in sorted order (the same schema written in another order walks the same) or as declared. */
@@ -133,10 +153,24 @@ class Walk {
 		return this.sorted ? Object.keys(obj).sort() : Object.keys(obj);
 	}
 
-	/** One step from `at` through `segment` (evidence path) and `labelPart` (reader's path). */
-	step(at: At, segment: string, labelPart: string, depth = at.depth): At {
-		if (!this.paths) return { path: '', label: '', depth, nesting: at.nesting + 1 };
-		return { path: `${at.path}${segment}`, label: `${at.label}${labelPart}`, depth, nesting: at.nesting + 1 };
+	/**
+	 * One move from `at` through `segment` (evidence path, `keys` JSON keys and indexes long) and
+	 * `labelPart` (reader's path).
+	 */
+	step(at: At, segment: string, keys: 1 | 2, labelPart: string, depth = at.depth): At {
+		const nesting = at.nesting + keys;
+		if (!this.paths) return { path: '', label: '', depth, nesting };
+		return { path: `${at.path}${segment}`, label: `${at.label}${labelPart}`, depth, nesting };
+	}
+
+	/** Reports a node left unread at `maxNesting`, when it holds anything to read and was not read elsewhere. */
+	cut(node: unknown, path: string): void {
+		if (!this.visitor.limit) return;
+		const holdsText =
+			typeof node === 'string'
+				? node.length > 0
+				: typeof node === 'object' && node !== null && !this.seen.has(node) && Object.keys(node).length > 0;
+		if (holdsText) this.visitor.limit(path, node);
 	}
 
 	/** Reports one parameter; throws `STOP` when the visitor asks to stop. */
@@ -148,28 +182,36 @@ class Walk {
 	/** The schema walk: only schema keywords lead on. */
 	schemaNode(node: unknown, at: At): void {
 		// Parameters below this node would be deeper than the caller reads.
-		if (!isJsonObject(node) || at.depth >= this.maxDepth || at.nesting > this.maxNesting || this.seen.has(node)) return;
+		if (!isJsonObject(node) || at.depth >= this.maxDepth || this.seen.has(node)) return;
+		// Its keywords would lie past the limit, unread by the every-key walk.
+		if (at.nesting >= this.maxNesting) {
+			this.cut(node, at.path);
+			return;
+		}
 		this.seen.add(node);
 		const properties = node.properties;
 		if (isJsonObject(properties)) {
 			for (const key of this.keys(properties)) {
 				const child = properties[key];
-				const childAt = this.step(at, `.properties.${key}`, at.label ? `.${key}` : key, at.depth + 1);
-				this.report(key, child, node, childAt);
-				this.schemaNode(child, childAt);
+				const childAt = this.step(at, `.properties.${key}`, 2, at.label ? `.${key}` : key, at.depth + 1);
+				if (childAt.nesting >= this.maxNesting) this.cut(child, childAt.path);
+				else {
+					this.report(key, child, node, childAt);
+					this.schemaNode(child, childAt);
+				}
 			}
 		}
 		const items = node.items;
-		if (isJsonObject(items)) this.schemaNode(items, this.step(at, '.items', '[]'));
+		if (isJsonObject(items)) this.schemaNode(items, this.step(at, '.items', 1, '[]'));
 		else if (Array.isArray(items))
-			for (let i = 0; i < items.length; i++) this.schemaNode(items[i], this.step(at, `.items[${i}]`, `[${i}]`));
+			for (let i = 0; i < items.length; i++) this.schemaNode(items[i], this.step(at, `.items[${i}]`, 2, `[${i}]`));
 		for (const k of COMBINATORS) {
 			const list = node[k];
 			if (Array.isArray(list))
-				for (let i = 0; i < list.length; i++) this.schemaNode(list[i], this.step(at, `.${k}[${i}]`, ''));
+				for (let i = 0; i < list.length; i++) this.schemaNode(list[i], this.step(at, `.${k}[${i}]`, 2, ''));
 		}
 		if (isJsonObject(node.additionalProperties))
-			this.schemaNode(node.additionalProperties, this.step(at, '.additionalProperties', '.*'));
+			this.schemaNode(node.additionalProperties, this.step(at, '.additionalProperties', 1, '.*'));
 	}
 
 	/**
@@ -186,7 +228,10 @@ class Walk {
 		holder: unknown,
 		underProperties: boolean,
 	): void {
-		if (nesting > this.maxNesting) return;
+		if (nesting > this.maxNesting) {
+			this.cut(value, path);
+			return;
+		}
 		if (typeof value === 'string') {
 			this.visitor.string?.(value, path, holder);
 			return;

@@ -1,6 +1,6 @@
 /** Flattens a tool's input schema into table rows (nested properties and array items included). */
 import type { ServerFile, Tool } from '../catalogue/schema.ts';
-import { walkSchema } from '../schema/walk.ts';
+import { MAX_SCHEMA_NESTING, walkSchema } from '../schema/walk.ts';
 
 /** One parameter row. */
 export interface SchemaRow {
@@ -35,8 +35,10 @@ function typeOf(schema: JsonSchema): string {
  * Rows for every parameter, depth-first in declared order, at most `maxRows` rows and `maxDepth` levels
  * below the top. What counts as a parameter is `walkSchema`'s answer, the same the classifier reads:
  * properties inside `anyOf`/`oneOf`/`allOf` branches, array items and `additionalProperties` included.
+ * By default the table goes as deep as every reader (`MAX_SCHEMA_NESTING`): text nested deeper gets the
+ * integrity scan's `schema-limit` finding, shown with the tool's other findings.
  */
-export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = 200): SchemaRow[] {
+export function schemaRows(schema: JsonSchema, maxDepth = MAX_SCHEMA_NESTING, maxRows = 200): SchemaRow[] {
 	const rows: SchemaRow[] = [];
 	walkSchema(
 		schema,
@@ -58,7 +60,7 @@ export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = 200): Sch
 			},
 		},
 		// Row depth counts from 0 at the top level; the walk's from 1.
-		{ maxDepth: maxDepth + 1, order: 'declared' },
+		{ maxDepth: maxDepth + 1, maxNesting: MAX_SCHEMA_NESTING, order: 'declared' },
 	);
 	return rows;
 }

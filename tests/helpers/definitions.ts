@@ -24,6 +24,21 @@ export function tool(
 /** A string property, with a description when given. */
 export const str = (description?: string) => ({ type: 'string', ...(description ? { description } : {}) });
 
+/**
+ * An object schema `levels` parameters deep (`level0.level1…`), each the only property of the one
+ * above; `wrap` places each parameter's schema inside whatever it returns (an array's items, a branch),
+ * and the innermost parameter's schema is `leaf`.
+ */
+export function nestedSchema(
+	levels: number,
+	leaf: Record<string, unknown>,
+	wrap: (inner: unknown, level: number) => unknown = (inner) => inner,
+): Record<string, unknown> {
+	let node: Record<string, unknown> = leaf;
+	for (let i = levels - 1; i >= 0; i--) node = { type: 'object', properties: { [`level${i}`]: wrap(node, i) } };
+	return node;
+}
+
 /** `Category/Level` of a decision. */
 export const label = (d: Decision) => `${d.category}/${d.level}`;
 

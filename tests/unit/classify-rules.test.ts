@@ -10,7 +10,7 @@ import { DOCUMENTED_RULE_IDS } from '../../src/classify/rule-docs.ts';
 import { splitName } from '../../src/classify/tokens.ts';
 import { GOLDEN } from '../golden/catalogue-golden.ts';
 import { catalogueTool } from '../golden/load.ts';
-import { label, SERVER, str, tool } from '../helpers/definitions.ts';
+import { label, nestedSchema, SERVER, str, tool } from '../helpers/definitions.ts';
 
 const rules = (d: Decision) => d.evidence.map((e) => e.rule);
 
@@ -158,6 +158,17 @@ const RULE_CASES: readonly RuleCase[] = [
 		// A Cyrillic е: read as delete_file (not the Write / Medium fallback), and hidden for the disguise.
 		tool: tool('d\u0435lete_file'),
 		expected: 'Destructive/Medium',
+		action: 'hide',
+	},
+	{
+		rule: 'schema-limit',
+		// Nested past every reader's limit (the catalogue loader refuses it; a tools/list answer need not).
+		tool: tool(
+			'get_forecast',
+			'Gets the weather forecast.',
+			nestedSchema(120, str('The city.')).properties as Record<string, unknown>,
+		),
+		expected: 'Read/Low',
 		action: 'hide',
 	},
 ];

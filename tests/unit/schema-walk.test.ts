@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { walkParams } from '../../src/classify/params.ts';
-import { schemaProperties, walkSchema } from '../../src/schema/walk.ts';
+import { MAX_SCHEMA_NESTING, schemaProperties, walkSchema } from '../../src/schema/walk.ts';
 import { schemaRows } from '../../src/site/schema-rows.ts';
+import { nestedSchema } from '../helpers/definitions.ts';
+
+const INNERMOST = { type: 'string', description: 'innermost' };
 
 const SCHEMA = {
 	type: 'object',
@@ -68,12 +71,29 @@ describe('walkSchema', () => {
 		expect(strings).toContain('object');
 	});
 
-	it('refuses nodes past maxNesting and walks a cycle once', () => {
+	it('refuses nodes past maxNesting, says where, and walks a cycle once', () => {
 		const cyclic: Record<string, unknown> = { type: 'object', properties: {} };
 		(cyclic.properties as Record<string, unknown>).self = cyclic;
 		expect(schemaProperties(cyclic).map((p) => p.path)).toEqual(['.properties.self']);
 		const deep = { properties: { a: { properties: { b: { properties: { c: {} } } } } } };
-		expect(schemaProperties(deep, { maxNesting: 1 }).map((p) => p.name)).toEqual(['a', 'b']);
+		const cut: string[] = [];
+		const names: string[] = [];
+		walkSchema(
+			deep,
+			{ property: (p) => void names.push(p.name), limit: (path) => void cut.push(path) },
+			{ maxNesting: 4 },
+		);
+		// `a` sits at nesting 2 and its keywords at 3; `b`'s keywords would be at 5.
+		expect(names).toEqual(['a']);
+		expect(cut).toEqual(['.properties.a.properties.b']);
+		const strings: string[] = [];
+		walkSchema(
+			{ a: { b: 'read', c: { d: 'unread' } } },
+			{ string: (s) => void strings.push(s), limit: (path) => void cut.push(path) },
+			{ scope: 'every key', maxNesting: 2 },
+		);
+		expect(strings).toEqual(['read']);
+		expect(cut.at(-1)).toBe('.a.c.d');
 	});
 });
 
@@ -99,11 +119,66 @@ describe('the classifier and the page table agree on parameters', () => {
 		expect(fromRows.filter((r) => r !== 'flag').sort()).toEqual([...fromParams].sort());
 	});
 
-	it('keeps the table caps: depth 4 below the top and 200 rows', () => {
-		let deep: Record<string, unknown> = { type: 'string' };
-		for (let i = 7; i >= 0; i--) deep = { type: 'object', properties: { [`l${i}`]: deep } };
-		expect(schemaRows(deep).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4]);
+	it('keeps the table caps: as deep as every reader goes, and 200 rows', () => {
+		expect(schemaRows(nestedSchema(12, INNERMOST)).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+		expect(schemaRows(nestedSchema(12, INNERMOST), 2).map((r) => r.depth)).toEqual([0, 1, 2]);
 		const wide = { properties: Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, {}])) };
 		expect(schemaRows(wide)).toHaveLength(200);
+	});
+});
+
+describe('every reader stops where the integrity scan stops', () => {
+	/** Schemas around the nesting limit, through properties, items, branches and additionalProperties. */
+	const shapes: [string, (n: number) => Record<string, unknown>][] = [
+		['properties', (n) => nestedSchema(n, INNERMOST)],
+		['items', (n) => nestedSchema(n, INNERMOST, (inner) => ({ type: 'array', items: inner }))],
+		[
+			'anyOf',
+			(n) =>
+				nestedSchema(n, INNERMOST, (inner, i) => ({ anyOf: [{ type: 'null' }, i % 2 ? inner : { allOf: [inner] }] })),
+		],
+		[
+			'additionalProperties',
+			(n) => nestedSchema(n, INNERMOST, (inner) => ({ type: 'object', additionalProperties: inner })),
+		],
+	];
+
+	it('reads in the table and the classifier only text the scan read, and stops only where the scan stops', () => {
+		for (const [shape, build] of shapes) {
+			const outcomes = new Set<boolean>();
+			for (let n = 30; n <= 110; n++) {
+				const schema = build(n);
+				const read = new Set<string>();
+				const scanCuts: string[] = [];
+				walkSchema(
+					schema,
+					{
+						string: (s) => void read.add(s),
+						property: (p) => void read.add(p.name),
+						limit: (p) => void scanCuts.push(p),
+					},
+					{ scope: 'every key', maxNesting: MAX_SCHEMA_NESTING },
+				);
+				const shown = schemaRows(schema);
+				for (const row of shown) {
+					expect(read.has(row.path.split('.').at(-1)?.replace(/\W.*$/, '') ?? ''), `${shape} ${n} ${row.path}`).toBe(
+						true,
+					);
+					if (row.description !== undefined) expect(read.has(row.description), `${shape} ${n}`).toBe(true);
+				}
+				const readerCuts: string[] = [];
+				walkSchema(schema, { limit: (p) => void readerCuts.push(p) }, { maxNesting: MAX_SCHEMA_NESTING });
+				for (const cut of readerCuts)
+					expect(
+						scanCuts.some((s) => cut.startsWith(s) || s.startsWith(`${cut}.`)),
+						`${shape} ${n}: ${cut}`,
+					).toBe(true);
+				// Nothing cut: the table shows the deepest parameter.
+				if (scanCuts.length === 0) expect(shown.at(-1)?.path.endsWith(`level${n - 1}`), `${shape} ${n}`).toBe(true);
+				outcomes.add(scanCuts.length > 0);
+			}
+			// The sizes tried straddle the limit.
+			expect([...outcomes].sort(), shape).toEqual([false, true]);
+		}
 	});
 });

@@ -5,7 +5,7 @@
  * keywords a parameter table follows.
  */
 import type { Tool } from '../../catalogue/schema.ts';
-import { type SchemaWalkOptions, walkSchema } from '../../schema/walk.ts';
+import { MAX_SCHEMA_NESTING, type SchemaWalkOptions, walkSchema } from '../../schema/walk.ts';
 import { isHarvestName } from './harvest.ts';
 import { MIN_OVERRIDE, OVERRIDE_GLUED } from './patterns.ts';
 
@@ -22,8 +22,6 @@ export interface TextField {
 	readonly schema?: unknown;
 }
 
-/** How far into a schema strings are read: deeper nesting is hostile or cyclic, and cheap to refuse. */
-const MAX_NESTING = 16;
 const WHITESPACE = /\s/;
 /** An identifier's word boundaries (`ignore_previous`, `ignorePrevious`), turned into spaces. */
 const CAMEL_BOUNDARY = /([a-z0-9])([A-Z])/g;
@@ -59,7 +57,7 @@ function walkBoth(
 	visit: Parameters<typeof walkSchema>[1],
 ) {
 	const seen = new Set<object>();
-	const common = { ...options, scope: 'every key', maxNesting: MAX_NESTING, seen } as const;
+	const common = { ...options, scope: 'every key', maxNesting: MAX_SCHEMA_NESTING, seen } as const;
 	walkSchema(tool.inputSchema, visit, { ...common, root: 'inputSchema' });
 	walkSchema(tool.outputSchema, visit, { ...common, root: 'outputSchema' });
 }
@@ -91,10 +89,32 @@ export function textFields(tool: Tool): TextField[] {
 	return out;
 }
 
-/** Every string of a definition without its path, and whether a property name asks for the conversation. */
+/** A part of a schema the scan left unread: it lies deeper than `MAX_SCHEMA_NESTING`. */
+export interface UnreadPart {
+	/** Where the walk stopped, e.g. `inputSchema.properties.a.properties.b`. */
+	readonly field: string;
+	/** What was left there: a string, or an object or array. */
+	readonly node: unknown;
+}
+
+/**
+ * Every part of the definition's schemas left unread at the nesting limit, in the order of
+ * `textFields`. Hostile or broken input only: the catalogue loader refuses data nested this deep.
+ */
+export function unreadParts(tool: Tool): UnreadPart[] {
+	const out: UnreadPart[] = [];
+	walkBoth(tool, { order: 'sorted' }, { limit: (field, node) => void out.push({ field, node }) });
+	return out;
+}
+
+/**
+ * Every string of a definition without its path, whether a property name asks for the conversation,
+ * and whether some part of a schema was too deep to read (`unreadParts` then says where).
+ */
 export interface PrefilterStrings {
 	readonly strings: readonly string[];
 	readonly harvestName: boolean;
+	readonly truncated: boolean;
 }
 
 /**
@@ -105,6 +125,7 @@ export interface PrefilterStrings {
 export function prefilterStrings(tool: Tool): PrefilterStrings {
 	const strings = [tool.name, tool.title ?? '', tool.description ?? '', tool.annotations?.title ?? ''];
 	let harvestName = false;
+	let truncated = false;
 	const spacedName = overrideWords(tool.name);
 	if (spacedName) strings.push(spacedName);
 	walkBoth(
@@ -124,7 +145,10 @@ export function prefilterStrings(tool: Tool): PrefilterStrings {
 				const spaced = isIdentifierLike(text) ? overrideWords(text) : undefined;
 				if (spaced) strings.push(spaced);
 			},
+			limit() {
+				truncated = true;
+			},
 		},
 	);
-	return { strings, harvestName };
+	return { strings, harvestName, truncated };
 }

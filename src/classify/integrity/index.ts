@@ -8,13 +8,16 @@
  * instructions, secrecy toward the user, conversation harvesting by a parameter or by an order to
  * hand the conversation over, shell payloads) are high at once; the rest (zero-width characters,
  * pseudo tags, coercive ordering, credential-file mentions, "silently", references to other servers'
- * tools) are medium alone and become high when a definition shows two different signals.
+ * tools) are medium alone and become high when a definition shows two different signals. A schema
+ * nested deeper than any reader follows (`schema-limit`) is high too: the unread part reaches the
+ * model unchecked.
  *
  * Cost: the definition's strings are searched once for every pattern's trigger words (`prefilter.ts`);
  * a pattern runs only where its words occur, and fields are scanned one by one only when some pattern
  * matched, which clean definitions never do.
  */
 import type { Tool } from '../../catalogue/schema.ts';
+import { MAX_SCHEMA_NESTING } from '../../schema/walk.ts';
 import { disguisedWord } from '../../text/confusables.ts';
 import { leadSentence } from '../description.ts';
 import { allMatches, firstMatch, type Match } from '../regex.ts';
@@ -27,6 +30,7 @@ import {
 	spacedIdentifier,
 	type TextField,
 	textFields,
+	unreadParts,
 } from './fields.ts';
 import { CHAT_TOOL, type FirstMatch, harvestHit, secretOrderHit, type ToolContext } from './harvest.ts';
 import {
@@ -190,26 +194,64 @@ function scanField(
 	return found.out;
 }
 
+/** A JSON value in a line: nested objects and arrays shown as `{…}` and `[…]`. */
+function preview(node: unknown): string {
+	if (typeof node !== 'object' || node === null) return JSON.stringify(node) ?? String(node);
+	const inner = (v: unknown) =>
+		typeof v !== 'object' || v === null ? (JSON.stringify(v) ?? String(v)) : Array.isArray(v) ? '[…]' : '{…}';
+	return Array.isArray(node)
+		? `[${node.map(inner).join(',')}]`
+		: `{${Object.entries(node)
+				.map(([k, v]) => `${JSON.stringify(k)}:${inner(v)}`)
+				.join(',')}}`;
+}
+
+/**
+ * The finding for schema text too deep to read, at the first place the walk stopped; undefined when
+ * everything was read. Every reader stops at the same nesting (`MAX_SCHEMA_NESTING`), so the scan's
+ * stop is also where the classifier's parameters and the page's table end.
+ */
+function unreadFinding(tool: Tool): RawFinding | undefined {
+	const parts = unreadParts(tool);
+	const first = parts[0];
+	if (!first) return undefined;
+	const more = parts.length - 1;
+	const rest = more > 0 ? `; ${more} more ${more === 1 ? 'part' : 'parts'} of the schema stopped the same way` : '';
+	return {
+		signal: 'schema-limit',
+		field: first.field,
+		match: clip(typeof first.node === 'string' ? first.node : preview(first.node)),
+		alwaysHigh: true,
+		why: `the schema is nested deeper than ${MAX_SCHEMA_NESTING} levels, so what lies below this point was not scanned for poisoning, not read by the classifier and not shown in the parameter table, yet the model reads it${rest}`,
+	};
+}
+
 /**
  * Scans every text field of a definition. Findings are ordered by field (name, title, description,
- * annotation title, then schema strings by sorted path) and by signal, one per signal and field.
+ * annotation title, then schema strings by sorted path) and by signal, one per signal and field; a
+ * `schema-limit` finding, when the schema is too deep to read, comes last.
  */
 export function scanIntegrity(tool: Tool, server?: ServerRef): IntegrityFinding[] {
 	const chatTool = CHAT_TOOL.test(tool.name);
 	const zeroWidthKinds = new Set<string>();
-	const { strings, harvestName } = prefilterStrings(tool);
+	const { strings, harvestName, truncated } = prefilterStrings(tool);
 	const present = presentPatterns(strings);
+	const unread = truncated ? unreadFinding(tool) : undefined;
 	// The common case: nothing suspicious anywhere, so no field needs a closer look.
-	if (present.size === 0 && !(harvestName && !chatTool)) return [];
+	if (present.size === 0 && !(harvestName && !chatTool)) return unread ? [finding(unread, false)] : [];
 	const own = ownServerWords(server);
 	const context = toolContext(tool, chatTool);
 	const raw = textFields(tool).flatMap((f) => scanField(f, context, zeroWidthKinds, own, present));
+	if (unread) raw.push(unread);
 	const signals = new Set(raw.map((r) => r.signal));
 	// Two different signals in one definition, or three kinds of zero-width character, look deliberate.
 	const combined = signals.size >= 2 || zeroWidthKinds.size >= 3;
-	return raw.map((r): IntegrityFinding => {
-		const severity: IntegritySeverity = r.alwaysHigh || combined ? 'high' : 'medium';
-		const why = !r.alwaysHigh && combined ? `${r.why}; together with the other findings this looks deliberate` : r.why;
-		return { signal: r.signal, field: r.field, match: r.match, severity, why };
-	});
+	return raw.map((r) => finding(r, combined));
+}
+
+/** A raw finding as reported: high when it is high alone or the definition's findings combine. */
+function finding(r: RawFinding, combined: boolean): IntegrityFinding {
+	const severity: IntegritySeverity = r.alwaysHigh || combined ? 'high' : 'medium';
+	const why = !r.alwaysHigh && combined ? `${r.why}; together with the other findings this looks deliberate` : r.why;
+	return { signal: r.signal, field: r.field, match: r.match, severity, why };
 }

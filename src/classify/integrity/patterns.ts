@@ -32,6 +32,7 @@ export const INTEGRITY_SIGNALS = [
 	'harvesting-param',
 	'cross-server',
 	'look-alike',
+	'schema-limit',
 ] as const;
 export type IntegritySignal = (typeof INTEGRITY_SIGNALS)[number];
 

@@ -119,7 +119,8 @@ describe('category and level rules', () => {
 			tool: tool('fetch', 'Fetches a URL from the internet and returns its contents.', {
 				url: { type: 'string', format: 'uri' },
 			}),
-			expected: 'Read/Medium',
+			// The public web is public data: untrusted, but Low (rule untrusted-input).
+			expected: 'Read/Low',
 			rule: 'url-param',
 			traits: ['untrusted-input', 'url-param'],
 		},
@@ -339,7 +340,7 @@ describe('category and level rules', () => {
 					},
 				},
 			),
-			expected: 'Read/Medium',
+			expected: 'Read/Low',
 			traits: ['untrusted-input'],
 		},
 		{

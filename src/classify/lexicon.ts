@@ -1374,7 +1374,6 @@ export const UI_WORDS: ReadonlySet<string> = new Set([
 export const PUBLIC_WEB_WORDS: ReadonlySet<string> = new Set([
 	'web',
 	'webpage',
-	'page',
 	'url',
 	'website',
 	'html',

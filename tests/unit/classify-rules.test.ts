@@ -206,7 +206,7 @@ describe('verbs read in context', () => {
 		[tool('wait_for_task', 'Blocks until the task completes.'), 'Read/Low'],
 		[tool('review', 'Run a code review against the current repository.'), 'Read/Medium'],
 		[tool('diagnose_connection', 'Run a connection diagnostic for the active site.'), 'Read/Low'],
-		[tool('scan_page', 'Run an accessibility scan on a page.'), 'Read/Low'],
+		[tool('scan_page', 'Run an accessibility scan on a page.'), 'Read/Medium'],
 		[tool('service_map', 'Build a service dependency map with health metrics.'), 'Read/Low'],
 		[tool('build_app', 'Build the app for the simulator.'), 'Execute/High'],
 		[tool('begin_session', 'Begin a snapshot session.'), 'Write/Medium'],

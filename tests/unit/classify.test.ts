@@ -34,9 +34,10 @@ describe('seed tools (anchor labels)', () => {
 			name: 'destroy_connection',
 			server: { slug: 'livetap', name: 'LiveTap' },
 			description: 'Destroy a connection — stops the source subscriber, cleans up the stream buffer.',
-			// One configured connection is not a container of other objects: High since 2026.12.1.
-			expected: 'Destructive/High',
-			action: 'approve',
+			// One configured connection, named in the singular, is a bounded loss: Medium since 2026.12.2
+			// (High in 2026.12.1, which stopped calling it a container of other objects).
+			expected: 'Destructive/Medium',
+			action: 'rate-limit',
 		},
 		{
 			name: 'add_firewall_rule',
@@ -340,7 +341,7 @@ describe('category and level rules', () => {
 					},
 				},
 			),
-			expected: 'Read/Low',
+			expected: 'Read/Medium',
 			traits: ['untrusted-input'],
 		},
 		{

@@ -10,13 +10,16 @@ import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { BULK_WORDS, INTERFACE_VERBS } from './lexicon.ts';
+import { BULK_WORDS, CANCEL_COMMITMENTS, INTERFACE_STATE_VERBS, INTERFACE_VERBS, PUBLIC_WEB_WORDS } from './lexicon.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
 
 /** Name verbs that replace what was there (research rule W4). */
 const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
+
+/** A lead whose opening verb takes one object: "Delete a sprint", "Removes the specified delegate". */
+const SINGLE_OBJECT = /^\s*[a-z]+\s+(?:a|an|one|a single|a specific|the specified|the given)\s+[\w-]+/i;
 
 /** Verbs that test something and answer yes or no. */
 const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
@@ -87,6 +90,14 @@ function liveHits(hits: readonly PhraseHit[], log: EvidenceLog): Citation[] {
 	return hits.filter((h) => !h.negated).map((h) => ({ field: 'description', match: h.match }));
 }
 
+/** The deciding verb (the name's, or else the lead's) when it is one step in an interface, with its citation. */
+function interfaceStep(f: Facts): { verb: string; at: Citation } | undefined {
+	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
+	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb))) return undefined;
+	const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
+	return { verb, at };
+}
+
 /** What every rule group below reads and writes. */
 interface RuleContext {
 	readonly outcome: CategoryOutcome;
@@ -99,6 +110,12 @@ interface RuleContext {
 function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const target = f.target;
 	const weight = target?.weight;
+	// "Delete a sprint", "Removes the specified delegate": one object the lexicon cannot weigh. A cancelled
+	// order or booking is a commitment lost, rarely restored as it was, so it keeps the Destructive base.
+	const singular =
+		outcome.category === 'Destructive' && !outcome.availability && !f.tokens.some((t) => CANCEL_COMMITMENTS.has(t.text))
+			? SINGLE_OBJECT.exec(f.lead)?.[0]
+			: undefined;
 	const at = target ? { field: target.field, match: target.match } : undefined;
 	if (outcome.category === 'Destructive') {
 		if (weight === 'minor' && at)
@@ -129,11 +146,21 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				'Critical',
 				"the object is high-value: losing it loses everything in it or someone's access",
 			);
+		else if (weight === undefined && singular)
+			state.lower(
+				'content-object',
+				{ field: 'description', match: singular },
+				'Medium',
+				'it removes one object its description names in the singular, a bounded loss',
+			);
 	}
 	// Only a bounded loss (content) can be escalated, and only to High: permanence or many objects at once
 	// widen the loss, but Critical is kept for objects whose loss takes everything inside them.
 	const escalable =
-		outcome.category === 'Destructive' && weight === 'content' && state.level === 'Medium' && !outcome.availability;
+		outcome.category === 'Destructive' &&
+		(weight === 'content' || (weight === undefined && singular !== undefined)) &&
+		state.level === 'Medium' &&
+		!outcome.availability;
 	const irreversible = leadHits(f, 'irreversible', log)[0];
 	const safeguard = f.params.safeguardOff[0];
 	if (escalable && irreversible)
@@ -181,11 +208,9 @@ function executeRules({ outcome, facts: f, state, log }: RuleContext): void {
 		log.note('code-param', 'description', confined, 'the code runs inside a page or sandbox, so it stays High');
 	else if (outcome.code)
 		state.raise('code-param', outcome.code, 'Critical', 'whoever controls the call decides what code runs');
-	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
-	if (!outcome.code && !outcome.session && verb !== undefined && INTERFACE_VERBS.has(verb)) {
-		const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
-		state.lower('interface-action', at, 'Medium', 'it takes one visible step in an interface, as a person would');
-	}
+	const step = interfaceStep(f);
+	if (!outcome.code && !outcome.session && step)
+		state.lower('interface-action', step.at, 'Medium', 'it takes one visible step in an interface, as a person would');
 }
 
 /** Overwriting, sending to a chosen recipient or changing access raises a Write tool to High. */
@@ -199,6 +224,16 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 			{ field: f.target.field, match: f.target.match },
 			'Low',
 			'the object is minor, so a mistaken change is small and easy to redo',
+		);
+	// Hovering, scrolling or filling a field on a page changes what one screen shows, and nothing is submitted.
+	// `select` is a Write only when it names a page control (an option, a checkbox), so it needs no page word.
+	const step = interfaceStep(f);
+	if (category === 'Write' && step && INTERFACE_STATE_VERBS.has(step.verb) && (f.ui || step.verb === 'select'))
+		state.lower(
+			'interface-action',
+			step.at,
+			'Low',
+			'it only changes what one page or screen shows or holds, and the next step can undo it',
 		);
 	const published = f.publishes;
 	if (category === 'Write' && published)
@@ -255,18 +290,12 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const isRead = outcome.category === 'Read';
 	const urls = f.params.url.map(paramCite);
-	for (const u of urls) log.trait('url-param', u.field, u.match, 'url-param', 'it takes a URL the agent chooses');
-	if (isRead && urls[0])
-		state.raise(
-			'url-param',
-			urls[0],
-			'Medium',
-			'fetching an agent-chosen URL allows server-side request forgery and leaks through the query string',
-		);
+	for (const u of urls) log.trait('url-param', u.field, u.match, 'url-param', 'the agent chooses the URL it takes');
 	if (isRead) {
 		// Any word of the name before a qualifier counts, the verb included: `scrape_page`, `web_search`.
-		const words = f.segmentNouns.filter((n) => n.classes.has('untrusted')).map((n) => nameCite(f, n.token));
-		const untrusted = [...urls, ...words, ...leadHits(f, 'untrusted', log)];
+		const words = f.segmentNouns.filter((n) => n.classes.has('untrusted'));
+		const leads = leadHits(f, 'untrusted', log);
+		const untrusted = [...urls, ...words.map((n) => nameCite(f, n.token)), ...leads];
 		for (const u of untrusted)
 			log.trait(
 				'untrusted-input',
@@ -275,14 +304,21 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'untrusted-input',
 				'it returns content written by third parties, which may carry injected instructions',
 			);
-		if (untrusted[0])
+		// The public web (a page, a site, a feed) is what anyone can read: reading it is Low, like any public
+		// data. Messages, comments, issues and logs are written into someone's own space, so they raise.
+		const written = [
+			...words.filter((n) => !PUBLIC_WEB_WORDS.has(n.base)).map((n) => nameCite(f, n.token)),
+			...leads.filter((h) => /\b(?:user|third)\b/i.test(h.match)),
+		];
+		if (written[0])
 			state.raise(
 				'untrusted-input',
-				untrusted[0],
+				written[0],
 				'Medium',
-				'what it returns may carry instructions injected by a third party',
+				'what it returns was written by third parties into private space, and may carry injected instructions',
 			);
-		const personal = [...objectNouns(f, 'private'), ...f.params.path.map(paramCite)];
+		const nouns = objectNouns(f, 'private');
+		const personal = [...nouns, ...f.params.path.map(paramCite)];
 		for (const p of personal)
 			log.trait(
 				'private-data',
@@ -291,7 +327,8 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'private-data',
 				'it reads data that belongs to a person or organisation',
 			);
-		if (personal[0]) state.raise('private-data', personal[0], 'Medium', 'it reads private data');
+		// A path alone says where, not whose: project files and sandboxes read as Low, a named private object raises.
+		if (nouns[0]) state.raise('private-data', nouns[0], 'Medium', 'it reads private data');
 		const sensitive = f.sensitive;
 		if (sensitive) {
 			log.trait(
@@ -368,13 +405,16 @@ function descriptiveTraits({ outcome, facts: f, log }: RuleContext): void {
 }
 
 /**
- * A declared destructiveHint raises a Write tool to High and a Read tool to Medium; a read-only claim
+ * A declared destructiveHint raises a Write tool to High and a Read tool to Medium, except a single
+ * interface step (rule interface-action), which browser servers mark destructive wholesale; a read-only claim
  * that decided the category alone (the text had no verb) keeps the unknown-verb fallback's Medium.
  * No annotation ever lowers anything.
  */
-function annotationRules({ outcome, facts, state }: RuleContext): void {
+function annotationRules({ outcome, facts, state, log }: RuleContext): void {
 	const a = facts.annotations;
-	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value;
+	// Browser servers declare every page step destructive; one hover or keystroke keeps its interface level.
+	const step = log.fired('interface-action') || (facts.ui && interfaceStep(facts) !== undefined);
+	const destructiveClaim = a.destructiveHint.declared && a.destructiveHint.value && !a.readOnlyHint.value && !step;
 	const claim = { field: 'annotations.destructiveHint', match: 'true' };
 	if (outcome.category === 'Write' && destructiveClaim)
 		state.raise('annotation-destructive', claim, 'High', 'the server itself declares that it may overwrite or delete');

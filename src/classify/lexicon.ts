@@ -345,6 +345,16 @@ const WRITE_VERBS = [
 	'pull',
 	'train',
 	'decline',
+	// Installing software or a plugin adds it; what it later runs is its own tool's business.
+	'install',
+	// Steps that change only what a page or screen shows or holds (see INTERFACE_STATE_VERBS).
+	'fill',
+	'hover',
+	'scroll',
+	'type',
+	'pinch',
+	'zoom',
+	'go',
 ];
 
 const EXECUTE_VERBS = [
@@ -366,7 +376,6 @@ const EXECUTE_VERBS = [
 	'redeploy',
 	'apply',
 	'provision',
-	'install',
 	'automate',
 	'scale',
 	'rollout',
@@ -375,21 +384,14 @@ const EXECUTE_VERBS = [
 	'replay',
 	'navigate',
 	'click',
-	'fill',
 	'press',
-	'hover',
 	'drag',
 	'goto',
-	'scroll',
 	'tap',
-	'type',
 	'select',
 	'migrate',
 	'boot',
 	'swipe',
-	'pinch',
-	'zoom',
-	'go',
 	'retry',
 ];
 
@@ -685,14 +687,21 @@ const ADDITIVE_WRITES = new Set([
 	'initialise',
 	'init',
 	'scaffold',
+	// Changing what a page shows (hovering, scrolling, zooming, going back) changes nothing that is kept.
+	'hover',
+	'scroll',
+	'zoom',
+	'pinch',
+	'go',
+	'install',
 ]);
 /**
- * Operations that only bring something new into being or running: installing software, provisioning,
+ * Operations that only bring something new into being or running: provisioning,
  * launching or booting an app or a machine, building artifacts. They are Execute tools (they run
  * something), but what already exists is left as it was. Deploy, apply, migrate, rollout and scale
  * are not here: they replace what runs.
  */
-const ADDITIVE_OPERATIONS = new Set(['install', 'launch', 'boot', 'spawn', 'provision', 'build', 'compile', 'start']);
+const ADDITIVE_OPERATIONS = new Set(['launch', 'boot', 'spawn', 'provision', 'build', 'compile', 'start']);
 /**
  * Verbs that flip a stored setting (see `ADDITIVE_WRITES`). `disable` and `deactivate` are also
  * availability verbs for the level rules, but unlike stop or restart they change stored
@@ -845,6 +854,18 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'traffic',
 		'usage',
 		'reminder',
+		// Parts of a canvas, a design or a page layout: one is redrawn in a moment.
+		'element',
+		'shape',
+		'edge',
+		'connector',
+		'padding',
+		'margin',
+		'background',
+		'color',
+		'colour',
+		'font',
+		'border',
 	],
 	// Single pieces of content: a loss, but a bounded one.
 	content: [
@@ -1346,25 +1367,55 @@ export const UI_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Verbs that operate an interface the way a person would (click, type, scroll, go back): one visible
- * step on one page or screen, so the step itself is bounded, whatever the page then does.
+ * Third-party content nouns for what anyone can read on the public web: a Read tool on these is still
+ * untrusted input, but reading public data is Low (rule untrusted-input raises only for content written
+ * into someone's own space: messages, comments, issues, logs).
+ */
+export const PUBLIC_WEB_WORDS: ReadonlySet<string> = new Set([
+	'web',
+	'webpage',
+	'url',
+	'website',
+	'html',
+	'internet',
+	'browser',
+	'scrape',
+	'crawl',
+	'rss',
+	'feed',
+	'news',
+	'transcript',
+	'readme',
+]);
+
+/**
+ * Verbs that act in an interface the way a person would (click, tap, press, drag, navigate): one
+ * visible step on one page or screen, so the step itself is bounded, whatever the page then does.
  */
 export const INTERFACE_VERBS: ReadonlySet<string> = new Set([
 	'navigate',
 	'click',
-	'fill',
 	'press',
-	'hover',
 	'drag',
 	'goto',
-	'go',
-	'scroll',
 	'tap',
+	'swipe',
+]);
+
+/**
+ * Interface steps that only change what a page or screen shows or holds (hover, scroll, zoom, go back,
+ * type into or fill a field, select an option): nothing is submitted, and the next step can undo it.
+ * They are Write verbs; on an interface they make a Write Low (rule interface-action).
+ */
+export const INTERFACE_STATE_VERBS: ReadonlySet<string> = new Set([
+	'fill',
+	'hover',
+	'scroll',
 	'type',
 	'select',
-	'swipe',
 	'pinch',
 	'zoom',
+	'go',
 ]);
 
 /** What "apply" applies when it is an operation (research C-AMB-apply); applying edits is a plain write. */
@@ -1625,7 +1676,7 @@ export const OBJECT_CONTEXTS: Readonly<
 	resolve: { objects: RESOLVE_WRITE_OBJECTS, match: 'Write', otherwise: 'Read' },
 	trigger: { objects: TRIGGER_PUBLISH_OBJECTS, match: 'Write', otherwise: 'Execute' },
 	run: { objects: RUN_READ_OBJECTS, match: 'Read', otherwise: 'Execute' },
-	select: { objects: SELECT_CONTROLS, match: 'Execute', otherwise: 'Read' },
+	select: { objects: SELECT_CONTROLS, match: 'Write', otherwise: 'Read' },
 	arrange: { objects: ARRANGED_CONTENT, match: 'Write', otherwise: 'Read' },
 	test: { objects: TESTED_CODE, match: 'Execute', otherwise: 'Read' },
 	generate: { objects: GENERATED_RESOURCES, match: 'Write', otherwise: 'Read' },

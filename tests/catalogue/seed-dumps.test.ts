@@ -68,7 +68,7 @@ describe('seed server dumps', () => {
 			ip_control_drop_connections: 'Execute/High',
 			openvpn_disconnect_client: 'Execute/High',
 			// One configured connection: High since 2026.12.1 (see the golden case).
-			destroy_connection: 'Destructive/High',
+			destroy_connection: 'Destructive/Medium',
 			terminate_user_connections: 'Execute/High',
 		};
 		for (const dump of load()) {

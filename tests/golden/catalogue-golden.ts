@@ -41,10 +41,10 @@ export const SEED_GOLDEN: readonly GoldenCase[] = [
 		server: 'livetap',
 		tool: 'destroy_connection',
 		category: 'Destructive',
-		level: 'High',
+		level: 'Medium',
 		rule: 'name-verb',
 		reason:
-			'Destroys one configured connection and its buffer; destroy is not a session verb. One object, not a container of others, so High (anchor: Destructive/Critical; blast-radius levels since 2026.12.1).',
+			'Destroys one configured connection and its buffer; destroy is not a session verb. One object, not a container of others (anchor: Destructive/Critical): High under 2026.12.1, Medium since 2026.12.2, where one object the lead names in the singular is a bounded loss.',
 	},
 	{
 		server: 'borealhost-mcp',
@@ -111,9 +111,10 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 		server: 'server-filesystem',
 		tool: 'directory_tree',
 		category: 'Read',
-		level: 'Medium',
+		level: 'Low',
 		rule: 'description-verb',
-		reason: 'No verb in the name; the lead sentence opens with "Get".',
+		reason:
+			'No verb in the name; the lead sentence opens with "Get". Since 2026.12.2 a path alone does not raise a read.',
 	},
 	{
 		server: 'server-filesystem',
@@ -300,9 +301,9 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 		server: 'desktop-commander',
 		tool: 'start_search',
 		category: 'Read',
-		level: 'Medium',
+		level: 'Low',
 		rule: 'verb-context',
-		reason: 'Starting a search reads; it runs no job.',
+		reason: 'Starting a search reads; it runs no job. Since 2026.12.2 a path alone does not raise a read.',
 	},
 	{
 		server: 'desktop-commander',
@@ -504,9 +505,10 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 		server: 'playwright-mcp',
 		tool: 'browser_take_screenshot',
 		category: 'Read',
-		level: 'Medium',
+		level: 'Low',
 		rule: 'untrusted-input',
-		reason: "Reads the page; its filename lands in the server's output folder, so it is no output path.",
+		reason:
+			"Reads the page; its filename lands in the server's output folder, so it is no output path. Since 2026.12.2 a browser page reads as the public web: Low, still untrusted input.",
 	},
 	{
 		server: 'playwright-mcp',
@@ -586,9 +588,9 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 		server: 'tavily-mcp',
 		tool: 'tavily_search',
 		category: 'Read',
-		level: 'Medium',
+		level: 'Low',
 		rule: 'untrusted-input',
-		reason: 'Searches the web: third-party content.',
+		reason: 'Searches the web: third-party content. Since 2026.12.2 the public web reads Low (still untrusted input).',
 	},
 	{
 		server: 'shortcut-mcp',
@@ -673,10 +675,11 @@ export const CATALOGUE_GOLDEN: readonly GoldenCase[] = [
 	{
 		server: 'server-puppeteer',
 		tool: 'puppeteer_select',
-		category: 'Execute',
-		level: 'Medium',
+		category: 'Write',
+		level: 'Low',
 		rule: 'verb-context',
-		reason: '"Select an element on the page": one visible step operating a page control in a browser.',
+		reason:
+			'"Select an element on the page": one visible step operating a page control in a browser. Since 2026.12.2 a step that only sets a control is a Write, Low.',
 	},
 	// Ruleset 2026.11.3
 	{

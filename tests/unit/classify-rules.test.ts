@@ -203,7 +203,7 @@ describe('verbs read in context', () => {
 		[tool('resolve_library_id', 'Resolve a package name to a library id.'), 'Read/Low'],
 		[tool('transfer_repository', 'Transfer a repository to another owner.'), 'Write/High'],
 		[tool('transfer_funds', 'Transfer funds.', { amount: { type: 'number' } }), 'Financial/Critical'],
-		[tool('select_option', 'Select an option in a dropdown.'), 'Execute/Medium'],
+		[tool('select_option', 'Select an option in a dropdown.'), 'Write/Low'],
 		[tool('select_project', 'Select the project later calls use.'), 'Read/Low'],
 		[tool('format_range', 'Format a range of cells.'), 'Write/Medium'],
 		[tool('format_json', 'Format a JSON string.'), 'Read/Low'],
@@ -618,6 +618,73 @@ describe('integrity: references to other servers', () => {
 			['cross-server', 'high'],
 		]);
 		expect(d.action).toBe('hide');
+	});
+});
+
+describe('blast radius (ruleset 2026.12.2)', () => {
+	const browser = { slug: 'browser-mcp', name: 'Browser' };
+	const on = (t: Tool, server = SERVER) => classify(t, server);
+
+	it('makes a step that only changes what a page shows a Write, Low, that adds nothing destructive', () => {
+		for (const [name, lead] of [
+			['browser_hover', 'Hover the mouse over the given selector'],
+			['browser_go_back', 'Go back to the previous page'],
+			['browser_fill', 'Fill out an input field'],
+			['browser_select', 'Select an option in a dropdown'],
+		] as const) {
+			const d = on(tool(name, lead), browser);
+			expect(label(d), name).toBe('Write/Low');
+			expect(rules(d), name).toContain('interface-action');
+		}
+		expect(on(tool('browser_hover', 'Hover over element on page'), browser).mcpHints?.destructiveHint).toBe(false);
+		// A click can submit whatever the page allows: it stays an Execute step.
+		expect(label(on(tool('browser_click', 'Click an element on the page'), browser))).toBe('Execute/Medium');
+	});
+
+	it('keeps a page step Low when its server declares every step destructive', () => {
+		const declared = tool('browser_hover', 'Hover over element on page', undefined, {
+			annotations: { readOnlyHint: false, destructiveHint: true },
+		});
+		expect(label(on(declared, browser))).toBe('Write/Low');
+		const edit = tool('update_item', 'Update an item.', undefined, { annotations: { destructiveHint: true } });
+		expect(label(on(edit))).toBe('Write/High');
+	});
+
+	it('weighs a removal of one unnamed object Medium, and a permanent or plural one High', () => {
+		const one = on(tool('delete_sprint', 'Delete a sprint.'));
+		expect(label(one)).toBe('Destructive/Medium');
+		expect(rules(one)).toContain('content-object');
+		expect(label(on(tool('delete_sprint', 'Delete a sprint permanently; this cannot be undone.')))).toBe(
+			'Destructive/High',
+		);
+		expect(label(on(tool('delete_resources', 'Delete Jira resources.')))).toBe('Destructive/High');
+		expect(label(on(tool('delete_project', 'Delete a project.')))).toBe('Destructive/Critical');
+	});
+
+	it('treats parts of a canvas or a layout as minor objects', () => {
+		expect(label(on(tool('set_padding', 'Set padding values for an auto-layout frame')))).toBe('Write/Low');
+		expect(label(on(tool('delete_element', 'Delete an element from the canvas')))).toBe('Destructive/Medium');
+	});
+
+	it('reads the public web Low and content written into private space Medium', () => {
+		const page = on(tool('scrape_webpage', 'Scrape a webpage and extract its content.', { url: str() }));
+		expect(label(page)).toBe('Read/Low');
+		expect(page.traits).toEqual(expect.arrayContaining(['untrusted-input', 'url-param']));
+		expect(label(on(tool('list_comments', 'List comments on an issue.')))).toBe('Read/Medium');
+		expect(label(on(tool('search', 'Search user-generated reviews.')))).toBe('Read/Medium');
+	});
+
+	it('reads a path alone as Low, keeping the private-data trait, and a named private object Medium', () => {
+		const tree = on(tool('get_project_structure', 'Get the project tree.', { path: str() }));
+		expect(label(tree)).toBe('Read/Low');
+		expect(tree.traits).toContain('private-data');
+		expect(label(on(tool('list_customers', 'List customers.')))).toBe('Read/Medium');
+	});
+
+	it('makes installing a Write that only adds', () => {
+		const d = on(tool('install_plugin', 'Install a plugin into the current project.'));
+		expect(label(d)).toBe('Write/Medium');
+		expect(d.mcpHints?.destructiveHint).toBe(false);
 	});
 });
 

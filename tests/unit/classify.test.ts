@@ -34,9 +34,10 @@ describe('seed tools (anchor labels)', () => {
 			name: 'destroy_connection',
 			server: { slug: 'livetap', name: 'LiveTap' },
 			description: 'Destroy a connection — stops the source subscriber, cleans up the stream buffer.',
-			// One configured connection is not a container of other objects: High since 2026.12.1.
-			expected: 'Destructive/High',
-			action: 'approve',
+			// One configured connection, named in the singular, is a bounded loss: Medium since 2026.12.2
+			// (High in 2026.12.1, which stopped calling it a container of other objects).
+			expected: 'Destructive/Medium',
+			action: 'rate-limit',
 		},
 		{
 			name: 'add_firewall_rule',
@@ -119,7 +120,8 @@ describe('category and level rules', () => {
 			tool: tool('fetch', 'Fetches a URL from the internet and returns its contents.', {
 				url: { type: 'string', format: 'uri' },
 			}),
-			expected: 'Read/Medium',
+			// The public web is public data: untrusted, but Low (rule untrusted-input).
+			expected: 'Read/Low',
 			rule: 'url-param',
 			traits: ['untrusted-input', 'url-param'],
 		},

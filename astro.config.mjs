@@ -6,7 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { buildStamp } from './src/integrations/build-stamp.ts';
 import { cleanFailedBuild } from './src/integrations/clean-failed-build.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { indexAfterBuild, pagefindIndex } from './src/integrations/pagefind.ts';
 import { isInside, publishBuild, stagingDir } from './src/integrations/publish.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
@@ -20,6 +20,8 @@ const outDir = resolve(process.env.ATLAS_OUT_DIR || 'dist');
 const root = process.cwd();
 // Only `astro build` stages: `astro preview` serves the published folder itself.
 const staged = process.argv.includes('build') && !isInside(root, outDir);
+// `npm run build` (scripts/build.ts) indexes, publishes and stamps the build itself once Astro has exited.
+const later = indexAfterBuild();
 
 export default defineConfig({
 	...(site ? { site } : {}),
@@ -33,9 +35,9 @@ export default defineConfig({
 	integrations: [
 		mdx(),
 		...(site ? [sitemap()] : []),
-		pagefindIndex(),
-		...(staged ? [publishBuild(outDir, root)] : []),
-		buildStamp(root, outDir),
+		...(later ? [] : [pagefindIndex()]),
+		...(staged && !later ? [publishBuild(outDir, root)] : []),
+		buildStamp(root, outDir, !later),
 		cleanFailedBuild(),
 	],
 	vite: {

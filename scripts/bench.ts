@@ -38,7 +38,8 @@ function treeRss(pid: number): number {
 }
 
 const started = performance.now();
-const child = spawn(join('node_modules', '.bin', 'astro'), ['build'], {
+// `npm run build`'s steps: astro build, then the search index in its own process (ATLAS_SHARDS passes through).
+const child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/build.ts'], {
 	env: { ...process.env, ATLAS_CATALOGUE: catalogue, ATLAS_OUT_DIR: out },
 	stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -47,7 +48,7 @@ const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid as numb
 const code: number = await new Promise((r) => child.on('exit', (c) => r(c ?? 1)));
 clearInterval(timer);
 const seconds = (performance.now() - started) / 1000;
-if (code !== 0) throw new Error(`astro build failed with exit ${code}`);
+if (code !== 0) throw new Error(`build failed with exit ${code}`);
 
 let pages = 0;
 let toolPages = 0;

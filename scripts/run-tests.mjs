@@ -72,8 +72,8 @@ function vitest(project) {
 
 for (const tier of ['unit', 'integration', 'catalogue']) vitest(tier);
 const built =
-	run('build: bundled catalogue', bin('astro'), ['build']) &&
-	run('build: hostile fixture catalogue', bin('astro'), ['build'], {
+	run('build: bundled catalogue', bin('tsx'), ['scripts/build.ts']) &&
+	run('build: hostile fixture catalogue', bin('tsx'), ['scripts/build.ts'], {
 		ATLAS_CATALOGUE: env.ATLAS_FIXTURE_CATALOGUE,
 		ATLAS_OUT_DIR: env.ATLAS_FIXTURE_DIST,
 	});

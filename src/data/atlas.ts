@@ -7,7 +7,8 @@
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.ts';
-import { buildSiteModel, type SiteModel } from '../site/model.ts';
+import { buildSiteModel, type ServerEntry, type SiteModel } from '../site/model.ts';
+import { parsePart, rendersGlobalPages, splitByWeight } from '../site/parts.ts';
 import { byCodePoint } from '../text/words.ts';
 import { catalogueSignature } from './signature.ts';
 
@@ -47,3 +48,18 @@ export const atlas: SiteModel = new Proxy({} as SiteModel, {
 	get: (_, key) => Reflect.get(currentModel(), key),
 });
 if (!import.meta.env.DEV) currentModel();
+
+/** This build's part of a build split across machines (`ATLAS_SHARD=i/n`), if it is one. */
+const part = parsePart(process.env.ATLAS_SHARD);
+
+/**
+ * Whether this build renders the pages made from the whole catalogue (home, browse lists, attack pages, the
+ * API index): every build except parts 2..n of a split one, whose outputs `merge-shards` takes them from part 1.
+ */
+export const rendersGlobal = rendersGlobalPages(part);
+
+/** The servers whose own pages (server, tools, policy and API files) this build renders: all, or its part's. */
+export function partServers(): ServerEntry[] {
+	if (!part) return atlas.servers;
+	return splitByWeight(atlas.servers, (s) => 1 + s.tools.length, part.count)[part.index - 1] as ServerEntry[];
+}

@@ -15,7 +15,7 @@ const INPUTS = ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconf
  * Settings that change what a build writes; paths count as the folders they name. (Where it writes,
  * ATLAS_OUT_DIR, picks the stamp file instead: see `stampFile`.)
  */
-const SETTINGS = ['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS', 'ATLAS_SITE_URL'] as const;
+const SETTINGS = ['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS', 'ATLAS_SITE_URL', 'ATLAS_SHARD', 'ATLAS_SHARDS'] as const;
 const PATHS = new Set<string>(['ATLAS_CATALOGUE', 'ATLAS_HAND_LABELS']);
 
 function addPath(hash: ReturnType<typeof createHash>, path: string, label: string): void {
@@ -62,23 +62,34 @@ export function buildIsCurrent(root: string, outDir: string, env: NodeJS.Process
 	return readFileSync(file, 'utf8').trim() === buildInputsHash(root, env);
 }
 
+/** Records that `outDir` holds a finished build of `inputs` (a `buildInputsHash` taken when the build started). */
+export function writeBuildStamp(root: string, outDir: string, inputs: string): void {
+	const file = stampFile(root, outDir);
+	mkdirSync(join(file, '..'), { recursive: true });
+	writeFileSync(file, `${inputs}\n`);
+}
+
+/** Forgets the stamp of `outDir`: a build into it has started. */
+export function removeBuildStamp(root: string, outDir: string): void {
+	rmSync(stampFile(root, outDir), { force: true });
+}
+
 /**
  * The integration, last in the list: forgets the stamp when a build starts, and writes the hash of the
- * inputs as they were when it started once every other step has succeeded.
+ * inputs as they were when it started once every other step has succeeded. With `write` false (scripts/build.ts,
+ * whose last steps come after Astro exits) it only forgets it.
  */
-export function buildStamp(root: string, outDir: string): AstroIntegration {
-	const file = stampFile(root, outDir);
+export function buildStamp(root: string, outDir: string, write = true): AstroIntegration {
 	let inputs = '';
 	return {
 		name: 'policy-atlas:build-stamp',
 		hooks: {
 			'astro:build:start': () => {
-				rmSync(file, { force: true });
+				removeBuildStamp(root, outDir);
 				inputs = buildInputsHash(root);
 			},
 			'astro:build:done': () => {
-				mkdirSync(join(file, '..'), { recursive: true });
-				writeFileSync(file, `${inputs}\n`);
+				if (write) writeBuildStamp(root, outDir, inputs);
 			},
 		},
 	};

@@ -21,6 +21,11 @@ export function stagingDir(target: string): string {
 	return `.cache/out-staging/${createHash('sha256').update(resolve(target)).digest('hex').slice(0, 16)}`;
 }
 
+/** Where `astro build` writes a build bound for `target`: the target itself, or its staging folder. */
+export function astroOutDir(root: string, target: string): string {
+	return isInside(root, target) ? resolve(target) : resolve(root, stagingDir(target));
+}
+
 /** Whether `dir` lies inside `root` (or is it), by path segments, not by string prefix. */
 export function isInside(root: string, dir: string): boolean {
 	const rel = relative(resolve(root), resolve(dir));

@@ -62,6 +62,8 @@ export const urls = {
 	sitemap: '/sitemap-index.xml',
 	/** Where the Pagefind bundle is served (and written, under the build's output folder). */
 	pagefind: '/pagefind/',
+	/** Where the search index's other bundles go when it is written in several (ATLAS_SHARDS, ATLAS_SHARD). */
+	pagefindShards: '/pagefind-shards/',
 	/** The bundle path the search page gives Pagefind's UI: Pagefind with filters loaded on demand (public/pagefind-lazy/). */
 	pagefindLazy: '/pagefind-lazy/',
 } as const;

@@ -1,10 +1,10 @@
 /** One server's API file: every tool with its label and policy (schema at /schemas/api-server.json). */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { atlas } from '../../../../data/atlas.ts';
+import { partServers } from '../../../../data/atlas.ts';
 import { apiServer, jsonFile } from '../../../../site/api.ts';
 
 export const getStaticPaths = (() =>
-	atlas.servers.map((entry) => ({ params: { server: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
+	partServers().map((entry) => ({ params: { server: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) =>
 	new Response(jsonFile(apiServer(props.entry)), { headers: { 'Content-Type': 'application/json' } });

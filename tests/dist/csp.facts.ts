@@ -1,0 +1,64 @@
+/** What csp.test.ts reads of every page: its Content-Security-Policy and the inline code it must admit. */
+import { createHash } from 'node:crypto';
+import type { HTMLElement } from 'node-html-parser';
+
+/** Facts of one page. */
+export interface CspFacts {
+	/** The content of each `<meta http-equiv="content-security-policy">`, hash sources left out (see `unhashed`). */
+	policies: string[];
+	/** Whether the first policy meta is in head before every script, style and stylesheet (a meta policy governs only what follows it). */
+	first: boolean;
+	/** Inline scripts and `<style>` elements whose hash the first policy does not list, as `script: <start of text>`. */
+	unhashed: string[];
+	/** `style=` and `on…=` attributes: inline code a policy without 'unsafe-inline' blocks. */
+	inlineAttributes: string[];
+}
+
+/** A policy as a map from directive name to its sources. */
+export function parsePolicy(policy: string): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const part of policy.split(';')) {
+		const [name, ...sources] = part.trim().split(/\s+/);
+		if (name) out.set(name.toLowerCase(), sources);
+	}
+	return out;
+}
+
+/** Hash sources with the space before them. */
+const HASHES = /\s*'sha(256|384|512)-[A-Za-z0-9+/=]+'/g;
+/** Script types a browser runs (a missing or empty type is JavaScript); anything else is a data block. */
+const RUNNABLE = /^(|module|text\/javascript|application\/javascript)$/i;
+const runnable = (script: HTMLElement) => RUNNABLE.test(script.getAttribute('type')?.trim() ?? '');
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The policy facts of one HTML page. */
+export function cspFacts(_rel: string, root: HTMLElement): CspFacts {
+	const metas = root
+		.querySelectorAll('meta[http-equiv]')
+		.filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+	const policies = metas.map((m) => (m.getAttribute('content') ?? '').replace(HASHES, ''));
+	// In document order: the policy must come before any code or style it governs.
+	const governed = root
+		.querySelectorAll('meta[http-equiv], script, style, link[rel~="stylesheet"]')
+		.filter((e) => e.tagName !== 'SCRIPT' || runnable(e));
+	const meta = metas[0];
+	const first = meta !== undefined && meta.parentNode?.tagName === 'HEAD' && governed[0] === meta;
+	const directives = parsePolicy(meta?.getAttribute('content') ?? '');
+	const admits = (directive: string, text: string) => (directives.get(directive) ?? []).includes(sha256(text));
+	const unhashed = [
+		...root
+			.querySelectorAll('script:not([src])')
+			.filter(runnable)
+			.filter((s) => !admits('script-src', s.rawText))
+			.map((s) => `script: ${s.rawText.slice(0, 60)}`),
+		...root
+			.querySelectorAll('style')
+			.filter((s) => !admits('style-src', s.rawText))
+			.map((s) => `style: ${s.rawText.slice(0, 60)}`),
+	];
+	const inlineAttributes = root
+		.querySelectorAll('*')
+		.flatMap((e) => Object.keys(e.attributes).filter((a) => /^(style|on.*)$/i.test(a)))
+		.filter((a, i, all) => all.indexOf(a) === i);
+	return { policies, first, unhashed, inlineAttributes };
+}

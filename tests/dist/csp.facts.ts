@@ -6,7 +6,9 @@ import type { HTMLElement } from 'node-html-parser';
 export interface CspFacts {
 	/** The content of each `<meta http-equiv="content-security-policy">`, hash sources left out (see `unhashed`). */
 	policies: string[];
-	/** Whether the first policy meta is in head before every script, style and stylesheet (a meta policy governs only what follows it). */
+	/** sha256 of the first policy meta's whole content, hashes included. */
+	digest: string;
+	/** Whether the first policy meta is in head before every script (data included), style and stylesheet: a meta policy governs only what follows it. */
 	first: boolean;
 	/** Inline scripts and `<style>` elements whose hash the first policy does not list, as `script: <start of text>`. */
 	unhashed: string[];
@@ -37,10 +39,8 @@ export function cspFacts(_rel: string, root: HTMLElement): CspFacts {
 		.querySelectorAll('meta[http-equiv]')
 		.filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
 	const policies = metas.map((m) => (m.getAttribute('content') ?? '').replace(HASHES, ''));
-	// In document order: the policy must come before any code or style it governs.
-	const governed = root
-		.querySelectorAll('meta[http-equiv], script, style, link[rel~="stylesheet"]')
-		.filter((e) => e.tagName !== 'SCRIPT' || runnable(e));
+	// In document order. Data scripts too: what a data script's text could break out into must be governed.
+	const governed = root.querySelectorAll('meta[http-equiv], script, style, link[rel~="stylesheet"]');
 	const meta = metas[0];
 	const first = meta !== undefined && meta.parentNode?.tagName === 'HEAD' && governed[0] === meta;
 	const directives = parsePolicy(meta?.getAttribute('content') ?? '');
@@ -60,5 +60,8 @@ export function cspFacts(_rel: string, root: HTMLElement): CspFacts {
 		.querySelectorAll('*')
 		.flatMap((e) => Object.keys(e.attributes).filter((a) => /^(style|on.*)$/i.test(a)))
 		.filter((a, i, all) => all.indexOf(a) === i);
-	return { policies, first, unhashed, inlineAttributes };
+	const digest = createHash('sha256')
+		.update(meta?.getAttribute('content') ?? '')
+		.digest('hex');
+	return { policies, digest, first, unhashed, inlineAttributes };
 }

@@ -21,6 +21,10 @@ for (const build of BUILDS) {
 			}
 		});
 
+		it("carries one policy, the same on every page, so a host can send any page's as a header", () => {
+			expect(new Set(pages.map((rel) => facts.get(rel)?.digest)).size).toBe(1);
+		});
+
 		it('sets the configured directives, with no inline or eval escape hatch for scripts or styles', () => {
 			for (const rel of pages) {
 				const policy = parsePolicy(facts.get(rel)?.policies[0] ?? '');

@@ -16,7 +16,11 @@ const served = browserServing(BUILDS[0].dist);
 
 /** Opens a page; on the search page waits until results (or the empty summary) are shown. */
 async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-	const page = await served.browser().newPage({ viewport: { width: options.width ?? 1280, height: 800 } });
+	// axe-core is injected as an inline script, which the site's Content-Security-Policy rightly blocks: the
+	// checker is let through (csp.test.ts checks the policy itself).
+	const page = await served
+		.browser()
+		.newPage({ viewport: { width: options.width ?? 1280, height: 800 }, bypassCSP: true });
 	await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
 	await page.goto(`${served.url()}${path}`, { waitUntil: 'load' });
 	if (path.startsWith(urls.search))

@@ -1,6 +1,6 @@
 /** What csp.test.ts reads of every page: its Content-Security-Policy and the inline code it must admit. */
 import { createHash } from 'node:crypto';
-import type { HTMLElement } from 'node-html-parser';
+import { type HTMLElement, NodeType } from 'node-html-parser';
 
 /** Facts of one page. */
 export interface CspFacts {
@@ -33,35 +33,54 @@ const RUNNABLE = /^(|module|text\/javascript|application\/javascript)$/i;
 const runnable = (script: HTMLElement) => RUNNABLE.test(script.getAttribute('type')?.trim() ?? '');
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** Where an attribute named style or on… could start in an element's raw attributes (after a space or a quote). */
+const INLINE_ATTRIBUTE = /(?:^|[\s"'/])(?:style|on[\w-]+)/i;
+
+/** Every element of the page in document order: one walk, cheaper than a selector per question on 10,000 pages. */
+function elements(root: HTMLElement): HTMLElement[] {
+	const out: HTMLElement[] = [];
+	const walk = (node: HTMLElement) => {
+		for (const child of node.childNodes) {
+			if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+			out.push(child as HTMLElement);
+			walk(child as HTMLElement);
+		}
+	};
+	walk(root);
+	return out;
+}
+
 /** The policy facts of one HTML page. */
 export function cspFacts(_rel: string, root: HTMLElement): CspFacts {
-	const metas = root
-		.querySelectorAll('meta[http-equiv]')
-		.filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+	const all = elements(root);
+	const tagged = (tag: string) => all.filter((e) => e.tagName === tag);
+	const metas = tagged('META').filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
 	const policies = metas.map((m) => (m.getAttribute('content') ?? '').replace(HASHES, ''));
-	// In document order. Data scripts too: what a data script's text could break out into must be governed.
-	const governed = root.querySelectorAll('meta[http-equiv], script, style, link[rel~="stylesheet"]');
 	const meta = metas[0];
-	const first = meta !== undefined && meta.parentNode?.tagName === 'HEAD' && governed[0] === meta;
-	const directives = parsePolicy(meta?.getAttribute('content') ?? '');
+	// In document order. Data scripts too: what a data script's text could break out into must be governed.
+	const governed = all.find(
+		(e) =>
+			(e.tagName === 'META' && e.hasAttribute('http-equiv')) ||
+			e.tagName === 'SCRIPT' ||
+			e.tagName === 'STYLE' ||
+			(e.tagName === 'LINK' && /(^|\s)stylesheet(\s|$)/i.test(e.getAttribute('rel') ?? '')),
+	);
+	const first = meta !== undefined && meta.parentNode?.tagName === 'HEAD' && governed === meta;
+	const content = meta?.getAttribute('content') ?? '';
+	const directives = parsePolicy(content);
 	const admits = (directive: string, text: string) => (directives.get(directive) ?? []).includes(sha256(text));
 	const unhashed = [
-		...root
-			.querySelectorAll('script:not([src])')
-			.filter(runnable)
-			.filter((s) => !admits('script-src', s.rawText))
+		...tagged('SCRIPT')
+			.filter((s) => !s.hasAttribute('src') && runnable(s) && !admits('script-src', s.rawText))
 			.map((s) => `script: ${s.rawText.slice(0, 60)}`),
-		...root
-			.querySelectorAll('style')
+		...tagged('STYLE')
 			.filter((s) => !admits('style-src', s.rawText))
 			.map((s) => `style: ${s.rawText.slice(0, 60)}`),
 	];
-	const inlineAttributes = root
-		.querySelectorAll('*')
+	const inlineAttributes = all
+		.filter((e) => INLINE_ATTRIBUTE.test(e.rawAttrs))
 		.flatMap((e) => Object.keys(e.attributes).filter((a) => /^(style|on.*)$/i.test(a)))
-		.filter((a, i, all) => all.indexOf(a) === i);
-	const digest = createHash('sha256')
-		.update(meta?.getAttribute('content') ?? '')
-		.digest('hex');
+		.filter((a, i, list) => list.indexOf(a) === i);
+	const digest = createHash('sha256').update(content).digest('hex');
 	return { policies, digest, first, unhashed, inlineAttributes };
 }

@@ -8,6 +8,7 @@ import { buildStamp } from './src/integrations/build-stamp.ts';
 import { cleanFailedBuild } from './src/integrations/clean-failed-build.ts';
 import { indexAfterBuild, pagefindIndex } from './src/integrations/pagefind.ts';
 import { isInside, publishBuild, stagingDir } from './src/integrations/publish.ts';
+import { contentSecurityPolicy } from './src/site/csp.ts';
 
 /** The catalogue folder to build from: the bundled one unless ATLAS_CATALOGUE points elsewhere. */
 const catalogue = resolve(process.env.ATLAS_CATALOGUE ?? 'content/servers');
@@ -31,6 +32,11 @@ export default defineConfig({
 	compressHTML: true,
 	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
 	prerenderConflictBehavior: 'error',
+	// Every page gets a CSP meta tag: the site's files, hashed inline scripts/styles, Pagefind (src/site/csp.ts).
+	security: { csp: contentSecurityPolicy },
+	// Shiki's Markdown highlighting writes inline styles, which that policy blocks. The Markdown pages have no
+	// code blocks; policy snippets are highlighted into classes by src/site/highlight.ts.
+	markdown: { syntaxHighlight: false },
 	// cleanFailedBuild last: its build:done disarms the cleanup only after every other step succeeded.
 	integrations: [
 		mdx(),

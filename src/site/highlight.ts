@@ -19,7 +19,8 @@ const highlighter = await createHighlighter({ themes: ['github-light', 'github-d
 
 /**
  * The github-light / github-dark colour pairs JSON, TOML and YAML tokens use, and the class site.css
- * gives each (`pre.hl .k` …). A pair missing here keeps its inline style, so a new token kind still shows.
+ * gives each (`pre.hl .k` …). A pair missing here keeps its inline style, which the Content-Security-Policy
+ * blocks (src/site/csp.ts): the dist checks fail on any `style=` attribute, so a new token kind gets its class here.
  */
 const TOKEN_CLASSES: Readonly<Record<string, string>> = {
 	'color:#005CC5;--shiki-dark:#79B8FF': 'k',

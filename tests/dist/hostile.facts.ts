@@ -10,7 +10,7 @@ export interface HostileFacts {
 	dataScripts?: string[];
 	/** Images and iframes in main, and the hrefs of main's links (absent without a main). */
 	mainMedia?: number | undefined;
-	/** Elements catalogue text must never create, anywhere on the page (frames, objects, forms in main, base, refresh). */
+	/** Elements catalogue text must never create, anywhere on the page (frames, objects, forms in main, base, refresh; not the site's policy meta). */
 	active?: string[];
 	/** Attributes starting with "on" (event handlers), anywhere on the page. */
 	handlers?: string[];
@@ -32,6 +32,10 @@ export interface HostileFacts {
 	ruleIds?: string[];
 }
 
+/** The site's own Content-Security-Policy meta (csp.test.ts checks there is exactly one, at the top of head). */
+const sitePolicy = (e: HTMLElement): boolean =>
+	e.parentNode?.tagName === 'HEAD' && e.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy';
+
 /** The hostile checks' facts of one page, or undefined when they read nothing of it. */
 export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | undefined {
 	if (rel === 'methodology/index.html')
@@ -49,7 +53,9 @@ export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | und
 			.map((s) => s.rawText),
 		mainMedia: main?.querySelectorAll('img, iframe').length,
 		active: [
-			...root.querySelectorAll('iframe, object, embed, base, meta[http-equiv], svg, math'),
+			...root
+				.querySelectorAll('iframe, object, embed, base, meta[http-equiv], svg, math')
+				.filter((e) => !sitePolicy(e)),
 			...(main?.querySelectorAll('form, img, link, style') ?? []),
 		].map((e) => e.tagName.toLowerCase()),
 		handlers: root

@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { BUILDS, factsFile, htmlPages, type PageExtractor, parsePage } from '../helpers/dist.ts';
 import { apiFacts } from './api.facts.ts';
 import { attackFacts } from './attacks.facts.ts';
+import { cspFacts } from './csp.facts.ts';
 import { hostileFacts } from './hostile.facts.ts';
 import { listingFacts } from './listing.facts.ts';
 import { siteFacts } from './site.facts.ts';
@@ -22,6 +23,7 @@ const EXTRACTORS: Record<string, PageExtractor<unknown>> = {
 	api: apiFacts,
 	listing: listingFacts,
 	hostile: hostileFacts,
+	csp: cspFacts,
 };
 
 export default function setup(project: TestProject): () => void {

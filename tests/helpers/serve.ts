@@ -3,9 +3,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
-/** Starts a static server; resolve `close` when done. */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-	const handler = sirv(dir, { dev: true, etag: false });
+/** Starts a static server, sending `headers` with every file it serves (as a host would); resolve `close` when done. */
+export async function serve(
+	dir: string,
+	headers: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+	const handler = sirv(dir, {
+		dev: true,
+		etag: false,
+		setHeaders: (res) => {
+			for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+		},
+	});
 	const server: Server = createServer((req, res) =>
 		handler(req, res, () => {
 			res.statusCode = 404;

@@ -29,6 +29,8 @@ export default defineConfig({
 	compressHTML: true,
 	// Two routes writing one path must fail the build: a page that silently replaces another is a lost page.
 	prerenderConflictBehavior: 'error',
+	// Astro's log without a line per generated page (src/integrations/build-log.ts).
+	logger: { entrypoint: './src/integrations/build-log.ts' },
 	// cleanFailedBuild last: its build:done disarms the cleanup only after every other step succeeded.
 	integrations: [
 		mdx(),

@@ -6,26 +6,25 @@
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeLogger, { type NodeHandlerConfig } from 'astro/logger/node';
 
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 /**
- * A route line is written in two events: the path with no newline (label null), then its timing (or "cached")
- * as an unformatted line. Astro generates one route at a time by default, so the second follows the first.
+ * A route line is written as two events: its path with no newline (label null), then, unformatted, its time,
+ * "(cached)" or "(restored)", and a note when the page had no body. With `build.concurrency` above 1 the two
+ * halves of several routes interleave, so each half is recognised on its own.
  */
-const isRoutePath = (event: AstroLoggerMessage) =>
-	event.label === null && !event.newLine && event.message.includes('\u251c\u2500');
+export function isRouteLogEvent(event: AstroLoggerMessage): boolean {
+	if (event.label === null) return !event.newLine && event.message.includes('\u251c\u2500');
+	if (event.label !== 'SKIP_FORMAT') return false;
+	return /^\s*\((\+[\d.]+m?s|cached|restored)\)/.test(event.message.replace(ANSI, ''));
+}
 
 /** The logger destination: Astro's Node logger, minus the per-route lines. */
 export default function buildLog(options?: NodeHandlerConfig): AstroLoggerDestination {
 	const inner = nodeLogger(options);
-	let afterRoute = false;
 	return {
 		write(event) {
-			if (isRoutePath(event)) {
-				afterRoute = true;
-				return;
-			}
-			const routeEnd = afterRoute && event.label === 'SKIP_FORMAT';
-			afterRoute = false;
-			if (!routeEnd) inner.write(event);
+			if (!isRouteLogEvent(event)) inner.write(event);
 		},
 	};
 }

@@ -77,9 +77,16 @@ const sampler = new ProcessTreeSampler(child.pid as number);
 const timer = setInterval(() => sampler.sample(), 100);
 const phases = new BuildPhases(started);
 const log = createWriteStream(join(benchDir, 'build.log'));
+/** CPU of the tree when each phase began (read as the line that starts it arrives). */
+const cpuAt = { setup: 0, render: 0, after: 0 };
 createInterface({ input: child.stdout }).on('line', (line) => {
 	log.write(`${line}\n`);
+	const before = phases.phase;
 	phases.line(line, performance.now());
+	if (phases.phase !== before) {
+		sampler.sample();
+		cpuAt[phases.phase] = sampler.cpuTotal();
+	}
 });
 const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? 1)));
 // A child the build started but did not wait for (Pagefind's indexer) is still part of the build.
@@ -107,7 +114,8 @@ if (toolPages !== tools) throw new Error(`expected ${tools} tool pages, found ${
 const s = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const cpu = sampler.cpuByCommand();
-const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
+const cpuTotal = sampler.cpuTotal();
+const cpuOf = (from: number, to: number) => (from > 0 && to >= from ? `, ${(to - from).toFixed(1)} s CPU` : '');
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(`wall time:        ${seconds.toFixed(1)} s`);
 console.log(
@@ -115,8 +123,12 @@ console.log(
 );
 console.log(`peak RSS:         ${mib(sampler.peakRss)} (build process tree, sampled every 100 ms)`);
 console.log(`setup:            ${s(phases.setupMs)} (config, content sync, bundling)`);
-console.log(`render:           ${s(phases.renderMs)} (the site model, then every page and file)`);
-console.log(`after render:     ${s(phases.afterMs)} (build:done hooks, the search index among them)`);
+console.log(
+	`render:           ${s(phases.renderMs)}${cpuOf(cpuAt.render, cpuAt.after)} (the site model, then every page and file)`,
+);
+console.log(
+	`after render:     ${s(phases.afterMs)}${cpuOf(cpuAt.after, cpuTotal)} (build:done hooks, the search index among them)`,
+);
 console.log(`index:            ${s(phases.indexMs)} (as the Pagefind integration reports it)`);
 console.log(`files written:    ${disk.files} (${disk.directories} directories)`);
 console.log(`bytes written:    ${mib(disk.bytes)} (${mib(disk.allocated)} allocated on disk)`);

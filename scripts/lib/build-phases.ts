@@ -29,6 +29,11 @@ export class BuildPhases {
 		if (indexed) this.indexMs = (this.indexMs ?? 0) + Number(indexed[1]);
 	}
 
+	/** The phase the build is in: setup, render, or after (the build:done hooks). */
+	get phase(): 'setup' | 'render' | 'after' {
+		return this.#renderStart === undefined ? 'setup' : this.#renderEnd === undefined ? 'render' : 'after';
+	}
+
 	/** Marks the end of the build. */
 	end(now: number): void {
 		this.#ended = now;

@@ -114,6 +114,13 @@ export class ProcessTreeSampler {
 		}
 	}
 
+	/** CPU seconds (user + system) of the whole tree so far. */
+	cpuTotal(): number {
+		let ticks = 0;
+		for (const p of this.#seen.values()) ticks += p.ticks;
+		return ticks / this.#hz;
+	}
+
 	/** CPU seconds (user + system) per command name, largest first. */
 	cpuByCommand(): Map<string, number> {
 		const byComm = new Map<string, number>();

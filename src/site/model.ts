@@ -35,13 +35,37 @@ export interface ToolEntry {
 	server: ServerEntry;
 	decision: Decision;
 	plan: ActionPlan;
-	rationale: string[];
 	/** Checks on the tool's URL, path and command arguments, applied where the tool runs unattended. */
 	guards: ArgumentGuard[];
 	/** What every policy format reads: the raw name, the plan, the argument guards. */
 	formatTool: FormatTool;
-	faq: FaqEntry[];
 	attacks: AttackLink[];
+}
+
+/**
+ * The rationale and FAQ of a tool: made by its page when it renders, not kept in the model, since nothing
+ * else reads them and at 100,000 tools they would hold a fifth of the model's memory for the whole build.
+ */
+export interface ToolProse {
+	rationale: string[];
+	faq: FaqEntry[];
+}
+
+/** The tool's rationale sentences and FAQ (see `ToolProse`). */
+export function toolProse(entry: ToolEntry): ToolProse {
+	const sentences = rationale(entry.decision, entry.displayName);
+	return {
+		rationale: sentences,
+		faq: buildFaq({
+			toolName: entry.displayName,
+			serverName: entry.server.displayName,
+			serverSource: entry.server.sourceLabel,
+			description: entry.tool.description,
+			decision: entry.decision,
+			plan: entry.plan,
+			rationale: sentences,
+		}),
+	};
 }
 
 /** One server with its tools and aggregate figures. */
@@ -156,7 +180,6 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 		const decision = classify(tool, { slug: server.slug, name: server.name });
 		const plan = planFor(decision);
 		const displayName = visibleName(tool.name);
-		const sentences = rationale(decision, displayName);
 		const guards = guardsFor(tool);
 		const links = linkAttacks(decision, attacks);
 		const toolEntry: ToolEntry = {
@@ -168,18 +191,8 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			server: entry,
 			decision,
 			plan,
-			rationale: sentences,
 			guards,
 			formatTool: { name: tool.name, plan, guards },
-			faq: buildFaq({
-				toolName: displayName,
-				serverName: entry.displayName,
-				serverSource: entry.sourceLabel,
-				description: tool.description,
-				decision,
-				plan,
-				rationale: sentences,
-			}),
 			attacks: links,
 		};
 		entry.tools.push(toolEntry);

@@ -18,9 +18,13 @@ export type Segment = { kind: 'text'; text: string } | { kind: 'hidden'; code: s
 const HIDDEN_SOURCE =
 	'[[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Default_Ignorable_Code_Point}\\p{Variation_Selector}\\p{Bidi_Control}\\u{2800}]--[\\t\\n\\r]]';
 /** One hidden character (built with `new RegExp` because the `v` flag needs an ES2024 target to type-check). */
-const HIDDEN = new RegExp(HIDDEN_SOURCE, 'v');
-/** Every hidden character, for scanning; `lastIndex` is reset by each user. */
-const HIDDEN_ALL = new RegExp(HIDDEN_SOURCE, 'gv');
+const HIDDEN_AT = new RegExp(HIDDEN_SOURCE, 'vy');
+/**
+ * Where a hidden character may start: anything but printable ASCII, tab and line breaks. Every hidden character
+ * is one of these, and this class (no Unicode properties) scans many times faster than the property set, so
+ * the set is only tried, anchored, where this finds a candidate: kilobytes of JSON cost one fast pass.
+ */
+const CANDIDATE = /[^\t\n\r\x20-\x7e]/g;
 
 /** Names for the hidden characters most used in tool poisoning; others get a label from their property. */
 const NAMES: Record<number, string> = {
@@ -87,19 +91,23 @@ export function hiddenLabel(cp: number): string {
 
 /**
  * Calls `hidden` for every hidden character of `text`, in order, and `plain` for each run between them.
- * The one scanning loop every function here shares: text without hidden characters costs one regex test.
+ * The one scanning loop every function here shares: printable ASCII costs one pass of a cheap class.
  */
 function scan(text: string, plain: (run: string) => void, hidden: (ch: string, cp: number) => void): void {
-	if (!HIDDEN.test(text)) {
-		if (text) plain(text);
-		return;
-	}
-	HIDDEN_ALL.lastIndex = 0;
+	CANDIDATE.lastIndex = 0;
 	let from = 0;
-	for (let m = HIDDEN_ALL.exec(text); m !== null; m = HIDDEN_ALL.exec(text)) {
-		if (m.index > from) plain(text.slice(from, m.index));
+	for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
+		HIDDEN_AT.lastIndex = c.index;
+		const m = HIDDEN_AT.exec(text);
+		if (m === null) {
+			// Not hidden: go on after the whole character, so a surrogate pair is never split in two candidates.
+			CANDIDATE.lastIndex = c.index + ((text.codePointAt(c.index) as number) > 0xffff ? 2 : 1);
+			continue;
+		}
+		if (c.index > from) plain(text.slice(from, c.index));
 		hidden(m[0], m[0].codePointAt(0) as number);
-		from = m.index + m[0].length;
+		from = c.index + m[0].length;
+		CANDIDATE.lastIndex = from;
 	}
 	if (from < text.length) plain(text.slice(from));
 }

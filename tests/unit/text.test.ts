@@ -64,6 +64,50 @@ describe('revealHidden', () => {
 
 	it('reveals a lone surrogate', () => {
 		expect(visibleText('x\ud800y')).toBe('x⟦U+D800⟧y');
+		expect(visibleText('\udc00\ud83d\ude00\ud83d')).toBe('⟦U+DC00⟧😀⟦U+D83D⟧');
+	});
+
+	// The scan looks for candidates with a cheap class and tries the property set only there: it must find
+	// exactly what one pass of the property set finds, surrogate pairs and lone halves included.
+	it('finds what a plain scan with the Unicode property set finds', () => {
+		const property =
+			/[[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Variation_Selector}\p{Bidi_Control}\u{2800}]--[\t\n\r]]/gv;
+		const reference = (text: string) =>
+			text.replace(
+				property,
+				(ch) => `⟦U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}⟧`,
+			);
+		const pieces = [
+			'a',
+			' ',
+			'\t',
+			'\n',
+			'~',
+			'\u007f',
+			'\u0085',
+			'é',
+			'’',
+			'\u00ad',
+			'\u200b',
+			'\u2800',
+			'日',
+			'\ufe0f',
+			'😀',
+			'\u{e0041}',
+			'\u{1d173}',
+			'\ud800',
+			'\udfff',
+			'\u0378',
+		];
+		let seed = 7;
+		const next = () => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed;
+		};
+		for (let i = 0; i < 2000; i++) {
+			const text = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+			expect(visibleText(text), JSON.stringify(text)).toBe(reference(text));
+		}
 	});
 });
 

@@ -34,7 +34,7 @@ import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
 export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity/index.ts';
-export { rationale } from './rationale.ts';
+export { confidenceReason, rationale } from './rationale.ts';
 export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';
 

@@ -98,6 +98,22 @@ const RANK: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.m
 	number
 >;
 
+/** Nouns that make a money word a setting: a payment method, a payout schedule, a billing provider. */
+const PAYMENT_SETTINGS: ReadonlySet<string> = new Set([
+	'method',
+	'methods',
+	'setting',
+	'settings',
+	'provider',
+	'providers',
+	'option',
+	'options',
+	'preference',
+	'preferences',
+	'gateway',
+	'schedule',
+]);
+
 const SESSION_VERBS = new Set(['drop', 'disconnect', 'terminate', 'kill', 'close', 'kick', 'end']);
 
 /** Verbs that open or close a connection; see rule own-connection. */
@@ -330,7 +346,11 @@ function nameSignals(f: Facts): Signal[] {
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
 	if (category === 'Write') {
 		const money = f.objectHead('money');
-		if (money) {
+		// `set_default_payment_method`, `enable_payment_provider`: the money word qualifies a setting, which
+		// configures how future payments are made and moves nothing itself.
+		const configures =
+			money !== undefined && f.object.some((t) => t.start > money.token.start && PAYMENT_SETTINGS.has(t.text));
+		if (money && !configures) {
 			return [
 				{
 					source: 'name',

@@ -8,6 +8,7 @@ import { CATEGORIES, type Category } from '../catalogue/schema.ts';
 import type { PhraseHit, PhraseKind } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
+import { COVERED_LANGUAGES } from './language.ts';
 import {
 	APPLY_OBJECTS,
 	CANCEL_COMMITMENTS,
@@ -96,6 +97,22 @@ const RANK: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.m
 	Category,
 	number
 >;
+
+/** Nouns that make a money word a setting: a payment method, a payout schedule, a billing provider. */
+const PAYMENT_SETTINGS: ReadonlySet<string> = new Set([
+	'method',
+	'methods',
+	'setting',
+	'settings',
+	'provider',
+	'providers',
+	'option',
+	'options',
+	'preference',
+	'preferences',
+	'gateway',
+	'schedule',
+]);
 
 const SESSION_VERBS = new Set(['drop', 'disconnect', 'terminate', 'kill', 'close', 'kick', 'end']);
 
@@ -329,7 +346,11 @@ function nameSignals(f: Facts): Signal[] {
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
 	if (category === 'Write') {
 		const money = f.objectHead('money');
-		if (money) {
+		// `set_default_payment_method`, `enable_payment_provider`: the money word qualifies a setting, which
+		// configures how future payments are made and moves nothing itself.
+		const configures =
+			money !== undefined && f.object.some((t) => t.start > money.token.start && PAYMENT_SETTINGS.has(t.text));
+		if (money && !configures) {
 			return [
 				{
 					source: 'name',
@@ -472,14 +493,15 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	if (dv && !dv.negated && !(session && SESSION_VERBS.has(dv.info.base))) {
 		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
 		readsMoney = category === 'Read';
-		const rule: RuleId = dv.info.context ? 'verb-context' : 'description-verb';
+		const why = meaning(category, availability);
+		const rule: RuleId = dv.language ? 'foreign-verb' : dv.info.context ? 'verb-context' : 'description-verb';
 		out.push({
 			source: 'description',
 			category,
 			rule,
 			field: 'description',
 			match: dv.word,
-			why: meaning(category, availability),
+			why: dv.language ? `its description, in ${dv.language}, says "${dv.info.base}": ${why}` : why,
 			verb: dv.info,
 			availability,
 			additive,
@@ -750,6 +772,30 @@ function rateConfidence(
  * later in the lead sentence (the disagreement lowers confidence instead).
  */
 export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
+	const outcome = decideFromSignals(f, log);
+	const unread = unreadLanguage(f);
+	if (!unread) return outcome;
+	log.note('unread-language', 'description', unread.match, unread.why);
+	return { ...outcome, confidence: 'low' };
+}
+
+/** Longest quotation of the lead the unread-language note records. */
+const UNREAD_QUOTE = 60;
+
+/**
+ * A lead mainly in another language in which no verb was read, on a tool whose name has no verb
+ * either: whatever decided the label, the text that says what the tool does was not understood.
+ */
+function unreadLanguage(f: Facts): { match: string; why: string } | undefined {
+	if (!f.language || f.descVerb || f.verb) return undefined;
+	const covered = COVERED_LANGUAGES.includes(f.language);
+	return {
+		match: Array.from(f.lead).slice(0, UNREAD_QUOTE).join(''),
+		why: `its description is in ${f.language}, ${covered ? 'and none of the verbs the classifier knows in that language is in it' : 'a language the classifier has no verbs for'}, and its name has no verb either, so this label rests on defaults and the input schema alone: confidence is low`,
+	};
+}
+
+function decideFromSignals(f: Facts, log: EvidenceLog): CategoryOutcome {
 	const annotations = f.annotations;
 	const negated: PhraseHit[] = [];
 	const coordinated = coordinatedSignal(f);
@@ -772,9 +818,22 @@ export function decideCategory(f: Facts, log: EvidenceLog): CategoryOutcome {
 			weakName.match,
 			'the word in its name is as often a noun as a verb, so the verb its description opens with decides',
 		);
+	// A verb read in another language comes without its object or clause structure ("根据创建来源查询…",
+	// "by creation source, query…"), so it may confirm the name's verb but never outvote it.
+	const nameSays = new Set(proposed.filter((s) => s.source === 'name').map((s) => s.category));
+	const unconfirmed = proposed.filter(
+		(s) => s.rule === 'foreign-verb' && nameSays.size > 0 && !nameSays.has(s.category),
+	);
+	for (const s of unconfirmed)
+		log.note(
+			s.rule,
+			s.field,
+			s.match,
+			`it is read from a description in ${f.language ?? 'another language'} without its object, so the verb in its name decides`,
+		);
 	const all = readOnlyMode(
 		f,
-		proposed.filter((s) => s !== weakName),
+		proposed.filter((s) => s !== weakName && !unconfirmed.includes(s)),
 	);
 	const nameIsRead = all.some((s) => s.source === 'name' && s.category === 'Read');
 	// A read verb in the name outweighs destructive or money phrases in the lead (a disagreement that

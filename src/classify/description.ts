@@ -3,6 +3,7 @@
  * "To delete, use `delete_file`" further down a read tool's description cannot make it Destructive;
  * the integrity scan reads the whole text separately.
  */
+import type { Language } from './language.ts';
 import { type NounClass, PREPOSITIONS, type VerbInfo } from './lexicon.ts';
 import { lookupNoun, lookupVerb } from './lookup.ts';
 import { allMatches } from './regex.ts';
@@ -46,6 +47,8 @@ export interface DescriptionVerb {
 	 * files" the tool lists, and "delete" is only a negated mention.
 	 */
 	readonly denied?: { readonly word: string; readonly index: number };
+	/** Set when the verb was read from a lead in another language (rule foreign-verb, see language.ts). */
+	readonly language?: Language;
 }
 
 const LEAD_END = /\.\s|[!?]\s|\n/;

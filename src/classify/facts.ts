@@ -21,6 +21,7 @@ import {
 	type PhraseKind,
 } from './description.ts';
 import { scanIntegrity } from './integrity/index.ts';
+import { foreignVerb, type Language, textLanguage } from './language.ts';
 import { type NounClass, type ObjectWeight, UI_WORDS, VERBS, type VerbInfo } from './lexicon.ts';
 import { lookupNoun } from './lookup.ts';
 import { type ActionEnum, classifyParams, type Param, type ParamFacts, takesAmount } from './params.ts';
@@ -72,6 +73,11 @@ export interface Facts {
 	/** The whole description, trimmed; only the overwrite rule reads past the lead sentence. */
 	readonly description: string;
 	readonly descVerb: DescriptionVerb | undefined;
+	/**
+	 * The language the lead is mainly written in when it is not English and no English opening verb was
+	 * read (see language.ts); the opening verb then comes from that language's verbs, when it has them.
+	 */
+	readonly language: Language | undefined;
 	/** What the verb acts on: the name's head noun, or else the noun after the description's opening verb. */
 	readonly target: Target | undefined;
 	readonly params: ParamFacts;
@@ -260,6 +266,23 @@ function nounsOf(tokens: readonly NameToken[]): NounHit[] {
 	return out;
 }
 
+/** The opening verb of a lead in another language, read like an English one but with no object words. */
+function foreignDescriptionVerb(lead: string, language: Language | undefined): DescriptionVerb | undefined {
+	const found = language ? foreignVerb(lead, language) : undefined;
+	if (!found) return undefined;
+	const { word, index, info } = found;
+	return {
+		word,
+		index,
+		info,
+		objectNouns: [],
+		objectWords: [],
+		objectEnd: index + word.length,
+		negated: false,
+		language: found.language,
+	};
+}
+
 /**
  * The facts record. A class so that its lazy readings are prototype methods and getters: under tsx
  * (keepNames) every closure made per tool would cost a `__name` call.
@@ -274,6 +297,7 @@ class ToolFacts implements Facts {
 	readonly lead: string;
 	readonly description: string;
 	readonly descVerb: DescriptionVerb | undefined;
+	readonly language: Language | undefined;
 	readonly target: Target | undefined;
 	readonly params: ParamFacts;
 	readonly ui: boolean;
@@ -304,7 +328,10 @@ class ToolFacts implements Facts {
 		this.object = objectPhrase(tokens, verb?.index);
 		this.lead = leadSentence(tool.description);
 		this.head = headNoun(this.object);
-		this.descVerb = descriptionVerb(this.lead);
+		const english = descriptionVerb(this.lead);
+		// Only a lead the English reading finds no verb in is checked for its language (most leads are English).
+		this.language = english || !this.lead ? undefined : textLanguage(this.lead);
+		this.descVerb = english ?? foreignDescriptionVerb(this.lead, this.language);
 		this.description = (tool.description ?? '').trim();
 		this.target = findTarget(name, nameField, this.head, this.descVerb);
 		this.params = classifyParams(tool.inputSchema, `${name} ${this.lead}`);

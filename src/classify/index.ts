@@ -34,7 +34,7 @@ import { quote, withArticle } from './text.ts';
 import type { Confidence, Decision, EffectiveAnnotations, ServerRef, Trait } from './types.ts';
 
 export { INTEGRITY_SIGNALS, type IntegritySignal } from './integrity/index.ts';
-export { rationale } from './rationale.ts';
+export { confidenceReason, rationale } from './rationale.ts';
 export { RULE_IDS, type RuleId } from './rules.ts';
 export type * from './types.ts';
 
@@ -42,7 +42,7 @@ export type * from './types.ts';
  * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
  * version changed is in CHANGELOG.md, whose newest entry must name this version.
  */
-export const RULESET_VERSION = '2026.12.2';
+export const RULESET_VERSION = '2026.12.3';
 
 const OPEN_WORLD_SAYS: Readonly<Record<(typeof OPEN_WORLD_TRAITS)[number], string>> = {
 	'url-param': 'it takes a URL the agent chooses',

@@ -1150,6 +1150,14 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'conversation',
 		'photo',
 		'order',
+		// Private records of a team's own SaaS workspace: its sprints, workflows, activity and CRM pipeline.
+		'sprint',
+		'workflow',
+		'activity',
+		'mailbox',
+		'lead',
+		'deal',
+		'opportunity',
 	],
 	// Objects whose change alters who can do what.
 	access: [

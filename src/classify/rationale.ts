@@ -210,3 +210,12 @@ export function rationale(decision: Decision, toolName: string): string[] {
 	out.push(...annotationSentences(decision), ...integritySentences(decision));
 	return out.filter((s) => s.length > 0);
 }
+
+/**
+ * Why the confidence is low, when a rule says so in words a reader needs beside the label (rule
+ * unread-language: the description is in a language the classifier could not read). Undefined otherwise.
+ */
+export function confidenceReason(decision: Decision): string | undefined {
+	const note = decision.evidence.find((e) => e.rule === 'unread-language');
+	return note ? capitalize(note.why) : undefined;
+}

@@ -7,6 +7,8 @@ export const RULE_IDS = [
 	'name-verb',
 	'verb-context',
 	'description-verb',
+	'foreign-verb',
+	'unread-language',
 	'negation-guard',
 	'code-param',
 	'action-enum',

@@ -35,6 +35,8 @@ const RULE_CASES: readonly RuleCase[] = [
 		action: 'approve',
 	},
 	{ rule: 'unknown-verb', tool: tool('frobnicate_widget'), expected: 'Write/Medium' },
+	{ rule: 'foreign-verb', tool: tool('work_items', '删除指定的工作项'), expected: 'Destructive/Medium' },
+	{ rule: 'unread-language', tool: tool('inventario', 'Проверяет остатки на складе'), expected: 'Write/Medium' },
 	{
 		rule: 'computed-value',
 		tool: tool('earnings_report', 'Earnings, impressions and clicks with dimension breakdowns.'),

@@ -5,7 +5,8 @@
  * each process's CPU figure is the last one read before it ended (at most one interval short).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { childPids, processRss } from './proc-rss.ts';
 
 /** The fields of /proc/<pid>/stat the sampler reads. */
 export interface ProcStat {
@@ -89,17 +90,8 @@ export class ProcessTreeSampler {
 			members.add(pid);
 			this.#seen.set(key, { pid, comm: stat.comm, ticks: stat.ticks });
 			live++;
-			rss += Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0) * 1024;
-			let tasks: string[] = [];
-			try {
-				tasks = readdirSync(`/proc/${pid}/task`);
-			} catch {
-				continue;
-			}
-			for (const task of tasks) {
-				const children = read(`/proc/${pid}/task/${task}/children`)?.trim();
-				if (children) stack.push(...children.split(/\s+/).map(Number));
-			}
+			rss += processRss(pid) * 1024;
+			stack.push(...childPids(pid));
 		}
 		this.peakRss = Math.max(this.peakRss, rss);
 		return live;

@@ -43,6 +43,8 @@ const SOURCE_KEYS = ['npm', 'pypi', 'version', 'repository', 'repositoryRef', 'h
 const CATALOGUED_KEYS = ['date', 'method', 'via', 'claimedToolCount', 'claimedBy', 'notes'];
 const LAUNCH_KEYS = ['transport', 'strategy', 'bin', 'args', 'env', 'nativeRebuild', 'pages', 'stdoutNoiseLines'];
 const HISTORY_KEYS = ['date', 'version', 'tools', 'first', 'added', 'removed', 'changed'];
+// A fixed order, not the server's: servers reorder these between releases, which rewrote unchanged files.
+const SERVER_INFO_KEYS = ['name', 'version', 'title', 'description', 'websiteUrl', 'icons', 'unknownFields'];
 /** History entries kept per server. */
 export const HISTORY_CAP = 10;
 
@@ -59,6 +61,7 @@ export function orderRecord(record: Json): Json {
 	const r = { ...record };
 	if (r.source) r.source = ordered(r.source as Json, SOURCE_KEYS);
 	if (r.catalogued) r.catalogued = ordered(r.catalogued as Json, CATALOGUED_KEYS);
+	if (r.serverInfo) r.serverInfo = ordered(r.serverInfo as Json, SERVER_INFO_KEYS);
 	if (r.launch) r.launch = ordered(r.launch as Json, LAUNCH_KEYS);
 	if (Array.isArray(r.history)) r.history = r.history.map((h) => ordered(h as Json, HISTORY_KEYS));
 	for (const key of ['tools', 'duplicateTools'])

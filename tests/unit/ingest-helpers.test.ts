@@ -18,7 +18,7 @@ import {
 } from '../../scripts/ingest/npm.ts';
 import { normaliseTool, recipeWords, repositoryUrl } from '../../scripts/ingest/pipeline.ts';
 import { printable } from '../../scripts/ingest/printable.ts';
-import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious } from '../../scripts/ingest/record.ts';
+import { describeDiff, diffTools, HISTORY_CAP, mergeWithPrevious, orderRecord } from '../../scripts/ingest/record.ts';
 import { scrubPaths } from '../../scripts/ingest/sandbox.ts';
 import {
 	markSkips,
@@ -483,5 +483,14 @@ describe('recording launch recipes in the sources file', () => {
 			args: ['serve', '{workdir}'],
 			env: ['README_TOKEN'],
 		});
+	});
+});
+
+describe('record key order', () => {
+	it('writes serverInfo in one order whatever order the server sent it in', () => {
+		const a = orderRecord({ serverInfo: { title: 'T', version: '1', name: 'n', extra: 1 } });
+		const b = orderRecord({ serverInfo: { name: 'n', extra: 1, version: '1', title: 'T' } });
+		expect(Object.keys(a.serverInfo as object)).toEqual(['name', 'version', 'title', 'extra']);
+		expect(Object.keys(b.serverInfo as object)).toEqual(Object.keys(a.serverInfo as object));
 	});
 });

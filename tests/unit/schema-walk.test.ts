@@ -86,6 +86,7 @@ describe('the classifier and the page table agree on parameters', () => {
 			path: 'target.url',
 			type: 'string',
 			required: true,
+			notes: [],
 			depth: 1,
 		});
 		expect(rows.find((r) => r.path === 'target.path')?.required).toBe(false);
@@ -99,11 +100,12 @@ describe('the classifier and the page table agree on parameters', () => {
 		expect(fromRows.filter((r) => r !== 'flag').sort()).toEqual([...fromParams].sort());
 	});
 
-	it('keeps the table caps: depth 4 below the top and 200 rows', () => {
+	it('keeps the table caps: depth 4 below the top, every row unless a cap is asked for', () => {
 		let deep: Record<string, unknown> = { type: 'string' };
 		for (let i = 7; i >= 0; i--) deep = { type: 'object', properties: { [`l${i}`]: deep } };
 		expect(schemaRows(deep).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4]);
 		const wide = { properties: Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, {}])) };
-		expect(schemaRows(wide)).toHaveLength(200);
+		expect(schemaRows(wide)).toHaveLength(250);
+		expect(schemaRows(wide, 4, 200)).toHaveLength(200);
 	});
 });

@@ -30,7 +30,11 @@ export function needsDefinitionFile(tool: Tool): boolean {
 	return segmentsWeight(revealHidden(rawDefinition(tool))) > PAGE_BOUNDS.raw.shown;
 }
 
-/** The definition file's text: the raw definition with every hidden character shown as its token. */
+/**
+ * The definition file's text: the raw definition with every hidden character shown as its token, after a
+ * byte order mark. Static hosts send .txt without a charset, and a browser left to guess may not read the
+ * ⟦U+XXXX⟧ tokens as UTF-8; the mark settles it and is never shown.
+ */
 export function definitionFileText(tool: Tool): string {
-	return `${visibleText(rawDefinition(tool))}\n`;
+	return `\uFEFF${visibleText(rawDefinition(tool))}\n`;
 }

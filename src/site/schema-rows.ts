@@ -67,12 +67,19 @@ function typeOf(schema: JsonSchema): string {
 	return 'any';
 }
 
+/** How many levels below the top the parameter table goes; deeper parameters are in the raw definition. */
+export const TABLE_DEPTH = 4;
+
 /**
  * Rows for every parameter, depth-first in declared order, at most `maxRows` rows (all by default) and
  * `maxDepth` levels below the top. What counts as a parameter is `walkSchema`'s answer, the same the classifier reads:
  * properties inside `anyOf`/`oneOf`/`allOf` branches, array items and `additionalProperties` included.
  */
-export function schemaRows(schema: JsonSchema, maxDepth = 4, maxRows = Number.POSITIVE_INFINITY): SchemaRow[] {
+export function schemaRows(
+	schema: JsonSchema,
+	maxDepth = TABLE_DEPTH,
+	maxRows = Number.POSITIVE_INFINITY,
+): SchemaRow[] {
 	const rows: SchemaRow[] = [];
 	walkSchema(
 		schema,
@@ -117,6 +124,25 @@ export function pageRows(rows: readonly SchemaRow[], shown = 200, more = 800): R
 		more: rows.slice(shown, shown + more),
 		omitted: Math.max(0, rows.length - shown - more),
 	};
+}
+
+/**
+ * How many parameters sit deeper than the table's `maxDepth` (rows count depth from 0 at the top): the
+ * table leaves them out, so the page says so and points at the raw definition, which has them.
+ */
+export function deeperParameters(schema: JsonSchema, maxDepth = TABLE_DEPTH): number {
+	let deeper = 0;
+	walkSchema(
+		schema,
+		{
+			property({ depth }) {
+				if (depth - 1 > maxDepth) deeper++;
+				return undefined;
+			},
+		},
+		{ order: 'declared', paths: false },
+	);
+	return deeper;
 }
 
 /** The schema's own words above its parameters: its title and description, and the names under `$defs`/`definitions`. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { walkParams } from '../../src/classify/params.ts';
 import { schemaProperties, walkSchema } from '../../src/schema/walk.ts';
-import { schemaRows } from '../../src/site/schema-rows.ts';
+import { deeperParameters, schemaRows } from '../../src/site/schema-rows.ts';
 
 const SCHEMA = {
 	type: 'object',
@@ -104,6 +104,8 @@ describe('the classifier and the page table agree on parameters', () => {
 		let deep: Record<string, unknown> = { type: 'string' };
 		for (let i = 7; i >= 0; i--) deep = { type: 'object', properties: { [`l${i}`]: deep } };
 		expect(schemaRows(deep).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4]);
+		expect(deeperParameters(deep)).toBe(3);
+		expect(deeperParameters(deep, 6)).toBe(1);
 		const wide = { properties: Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, {}])) };
 		expect(schemaRows(wide)).toHaveLength(250);
 		expect(schemaRows(wide, 4, 200)).toHaveLength(200);

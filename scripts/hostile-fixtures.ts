@@ -446,9 +446,9 @@ total += write({
 	tools: [
 		{
 			name: 'params_5000',
-			description: `Reads notes. ${unbroken(20_000)}`,
+			description: `Reads notes. ${unbroken(40_000)}`,
 			flowProperties: `{${manyParams.join(', ')}}`,
-			note: 'a 20,000-character unbroken description and 5,000 parameters, the last an upload URL to a foreign host',
+			note: 'a 40,000-character unbroken description and 5,000 parameters, the last an upload URL to a foreign host',
 		},
 		{
 			name: 'zero_width_run',

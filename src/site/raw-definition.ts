@@ -19,10 +19,13 @@ export const PAGE_BOUNDS = {
 	raw: { shown: 100_000 },
 } as const;
 
-/** The definition as the server sent it (with the ingest's notes on it), pretty-printed; our curation left out. */
+/**
+ * The definition as the server sent it (with the ingest's notes on it), pretty-printed; our curation left out.
+ * Indented with tabs (shown two columns wide): a tenth of the view's weight on every tool page is indentation.
+ */
 export function rawDefinition(tool: Tool): string {
 	const { curated: _ours, ...sent } = tool;
-	return JSON.stringify(sent, null, 2);
+	return JSON.stringify(sent, null, '\t');
 }
 
 /** True when the raw definition is longer than a page carries, so the tool gets a plain-text file of it. */

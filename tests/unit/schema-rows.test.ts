@@ -124,6 +124,6 @@ describe('raw definition', () => {
 		expect(needsDefinitionFile(tool({ type: 'object' }, { description: '\u200B'.repeat(300_000) }))).toBe(false);
 		const huge = tool({ type: 'object' }, { description: `x\u200B${'y'.repeat(200_000)}` });
 		expect(needsDefinitionFile(huge)).toBe(true);
-		expect(definitionFileText(huge)).toMatch(/^\uFEFF\{\n {2}"name": "drop",\n {2}"description": "x⟦U\+200B⟧yyy/);
+		expect(definitionFileText(huge)).toMatch(/^\uFEFF\{\n\t"name": "drop",\n\t"description": "x⟦U\+200B⟧yyy/);
 	});
 });

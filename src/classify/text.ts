@@ -2,7 +2,7 @@
  * Small wording helpers shared by the rationale and the contradiction messages: articles, quoting with
  * hidden characters made visible, and a readable name for an evidence field.
  */
-import { revealHidden } from '../text/reveal.ts';
+import { revealHidden, segmentVisible } from '../text/reveal.ts';
 
 /** Longest quotation, in characters, ellipsis included. */
 export const MAX_QUOTE = 80;
@@ -32,7 +32,7 @@ export function capitalize(text: string): string {
 export function quote(text: string): string {
 	const pieces: string[] = [];
 	for (const seg of revealHidden(text)) {
-		if (seg.kind === 'hidden') pieces.push(`⟦${seg.code}⟧`);
+		if (seg.kind === 'hidden') pieces.push(segmentVisible(seg));
 		else for (const ch of seg.text.replace(WHITESPACE, ' ')) pieces.push(ch);
 	}
 	const whole = pieces.join('').trim();

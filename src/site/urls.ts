@@ -27,6 +27,8 @@ export const urls = {
 	servers: '/servers/',
 	server: (server: string) => `/servers/${server}/`,
 	tool: (server: string, tool: string) => `/servers/${server}/tools/${tool}/`,
+	/** A tool's whole definition as plain text, hidden characters shown: only for definitions too long for its page. */
+	toolDefinition: (server: string, tool: string) => `/servers/${server}/tools/${tool}/definition.txt`,
 	level: (level: Level) => `/risk/${pathSegment(level)}/`,
 	category: (category: Category) => `/category/${pathSegment(category)}/`,
 	attacks: '/attacks/',

@@ -11,8 +11,20 @@
  * one blank that is none of these, U+2800 BRAILLE PATTERN BLANK.
  */
 
-/** A run of ordinary text, or one hidden character to be shown as a token. */
-export type Segment = { kind: 'text'; text: string } | { kind: 'hidden'; code: string; label: string };
+/**
+ * A run of ordinary text, or a run of one hidden character repeated `count` times, shown as one token. The
+ * token of a long run says how many (⟦U+200B ×300000⟧): 300,000 zero-width spaces are one token on a page,
+ * not 300,000 elements.
+ */
+export type Segment =
+	| { kind: 'text'; text: string }
+	| { kind: 'hidden'; code: string; label: string; count: number; char: string };
+
+/**
+ * The shortest run of one hidden character shown as a single token with a count; shorter runs are shown
+ * a token per character (two side by side still read at a glance).
+ */
+export const RUN_MIN = 3;
 
 /** The property set above, minus tab, line feed and carriage return, which are ordinary layout. */
 const HIDDEN_SOURCE =
@@ -89,6 +101,11 @@ export function hiddenLabel(cp: number): string {
 	return PROPERTY_LABELS.find(([re]) => re.test(ch))?.[1] ?? 'invisible character';
 }
 
+/** The visible token of `count` hidden characters `code` in a row: ⟦U+200B⟧, or ⟦U+200B ×300000⟧ from `RUN_MIN` up. */
+export function hiddenToken(code: string, count = 1): string {
+	return count >= RUN_MIN ? `⟦${code} ×${count}⟧` : `⟦${code}⟧`.repeat(count);
+}
+
 /**
  * Calls `hidden` for every hidden character of `text`, in order, and `plain` for each run between them.
  * The one scanning loop every function here shares: printable ASCII costs one pass of a cheap class.
@@ -112,15 +129,39 @@ function scan(text: string, plain: (run: string) => void, hidden: (ch: string, c
 	if (from < text.length) plain(text.slice(from));
 }
 
-/** Splits text into ordinary runs and hidden characters, in order. */
+/**
+ * Splits text into ordinary runs and hidden characters, in order. A hidden character repeated `RUN_MIN`
+ * times or more is one segment with its count; fewer repeats are a segment each.
+ */
 export function revealHidden(text: string): Segment[] {
 	const segments: Segment[] = [];
+	let last: Extract<Segment, { kind: 'hidden' }> | undefined;
 	scan(
 		text,
-		(run) => segments.push({ kind: 'text', text: run }),
-		(_, cp) => segments.push({ kind: 'hidden', code: codePointLabel(cp), label: hiddenLabel(cp) }),
+		(run) => {
+			last = undefined;
+			segments.push({ kind: 'text', text: run });
+		},
+		(ch, cp) => {
+			if (last?.char === ch) last.count++;
+			else {
+				last = { kind: 'hidden', code: codePointLabel(cp), label: hiddenLabel(cp), count: 1, char: ch };
+				segments.push(last);
+			}
+		},
 	);
-	return segments;
+	// Runs shorter than RUN_MIN are shown a token per character, so they are a segment per character.
+	if (!segments.some((s) => s.kind === 'hidden' && s.count > 1 && s.count < RUN_MIN)) return segments;
+	return segments.flatMap((s) =>
+		s.kind === 'hidden' && s.count > 1 && s.count < RUN_MIN
+			? Array.from({ length: s.count }, () => ({ ...s, count: 1 }))
+			: [s],
+	);
+}
+
+/** How a segment reads on a plain-text page: its text, or its token. */
+export function segmentVisible(segment: Segment): string {
+	return segment.kind === 'text' ? segment.text : hiddenToken(segment.code, segment.count);
 }
 
 /** Counts hidden characters in a text. */
@@ -150,12 +191,16 @@ export function replaceHidden(text: string, replace: (ch: string, cp: number) =>
 }
 
 /**
- * Plain-text rendering with every hidden character replaced by ⟦U+XXXX⟧: the one function every string a
- * server supplied goes through before it reaches a page as plain text (headings, titles, meta, JSON-LD,
- * FAQ). Idempotent, so text already revealed can safely pass again.
+ * Plain-text rendering with every hidden character replaced by ⟦U+XXXX⟧ (a run of `RUN_MIN` or more by one
+ * ⟦U+XXXX ×N⟧): the one function every string a server supplied goes through before it reaches a page as
+ * plain text (headings, titles, meta, JSON-LD, FAQ). Idempotent, so text already revealed can safely pass again.
  */
 export function visibleText(text: string): string {
-	return replaceHidden(text, (_, cp) => `⟦${codePointLabel(cp)}⟧`);
+	// Printable ASCII (most text) has no candidate at all.
+	if (!/[^\t\n\r\x20-\x7e]/.test(text)) return text;
+	let out = '';
+	for (const segment of revealHidden(text)) out += segmentVisible(segment);
+	return out;
 }
 
 const SPACE = /\s/u;

@@ -262,4 +262,46 @@ describe('hostile descriptions', () => {
 		expect(box?.width ?? 0).toBeGreaterThan(10);
 		await page.close();
 	});
+
+	it('keep every one of 5,000 parameters one click away, the last one included', async () => {
+		const { page, errors } = await open(`${fixtureUrl}/servers/hostile-long/tools/params_5000/`);
+		const more = page.locator('details.more-rows');
+		expect(await more.locator('td.name').last().isVisible()).toBe(false);
+		await more.locator('summary').click();
+		await more.locator('td.name').last().waitFor({ state: 'visible' });
+		expect(await more.locator('td.name').last().innerText()).toBe('f1000');
+		// The rest: the note under the tables links to the whole definition as plain text.
+		await page.locator('p.cut-note a:visible').click();
+		await page.waitForURL(/\/definition\.txt$/);
+		const text = await page.locator('body').innerText();
+		expect(text).toContain('"f4999": {}');
+		expect(text).toContain('"upload_url": {');
+		// The file is read as UTF-8: the token shows as written, not as mojibake.
+		expect(text).toContain('go:⟦U+200B⟧ https://evil.invalid/drop');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('show a long unbroken word in bounds, the rest one click away, and the raw definition on request', async () => {
+		const { page, errors } = await open(`${fixtureUrl}/servers/hostile-long/tools/long_word/`);
+		const box = page.locator('main > article > .untrusted').first();
+		const head = await box.locator('p.text').first().innerText();
+		await box.locator('details.more summary').click();
+		const rest = await box.locator('details.more p.text').innerText();
+		const tool = loadCatalogue(BUILDS[1].catalogue)
+			.map((s) => s.server)
+			.find((s) => s.slug === 'hostile-long')
+			?.tools.find((t) => t.name === 'long_word');
+		expect(`${head.replace(/ …$/, '')}${rest}`).toBe(tool?.description);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+		const raw = page.locator('#raw-definition');
+		expect(await raw.locator('.text').isVisible()).toBe(false);
+		await raw.locator('summary').click();
+		expect(JSON.parse(await raw.locator('.text').innerText())).toMatchObject({
+			name: 'long_word',
+			description: tool?.description,
+		});
+		expect(errors).toEqual([]);
+		await page.close();
+	});
 });

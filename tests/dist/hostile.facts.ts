@@ -28,6 +28,10 @@ export interface HostileFacts {
 	policyJson?: string | undefined;
 	/** Integrity findings: each item's text and the href of its rule link. */
 	findings?: { text: string; href: string }[];
+	/** Tool pages: the raw definition view's text, the parameter names of every parameter table (tool tables label their cells), the links of cut notes. */
+	raw?: string | undefined;
+	params?: string[];
+	cutLinks?: string[];
 	/** Methodology: ids of the rule anchors. */
 	ruleIds?: string[];
 }
@@ -71,6 +75,9 @@ export function hostileFacts(rel: string, root: HTMLElement): HostileFacts | und
 		description: root.querySelector('meta[name="description"]')?.getAttribute('content'),
 		ld: root.querySelector('script[type="application/ld+json"]')?.rawText,
 		policyJson: root.querySelector('#policy-policy-json .snippet pre')?.text,
+		raw: root.querySelector('#raw-definition .untrusted .text')?.text,
+		params: root.querySelectorAll('td.name:not([data-label])').map((td) => td.text),
+		cutLinks: root.querySelectorAll('.cut-note a').map((a) => a.getAttribute('href') ?? ''),
 		findings: root.querySelectorAll('#integrity + ul.evidence li').map((li) => ({
 			text: li.text,
 			href: li.querySelector('a.rule-id')?.getAttribute('href') ?? '',

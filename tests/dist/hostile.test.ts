@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { ServerFile } from '../../src/catalogue/schema.ts';
 import { toolSlugs } from '../../src/catalogue/slug.ts';
-import { countHidden, visibleName } from '../../src/text/reveal.ts';
+import { needsDefinitionFile, rawDefinition } from '../../src/site/raw-definition.ts';
+import { schemaRows } from '../../src/site/schema-rows.ts';
+import { urls } from '../../src/site/urls.ts';
+import { countHidden, visibleName, visibleText } from '../../src/text/reveal.ts';
 import { BUILDS, listFiles, readFacts } from '../helpers/dist.ts';
 import type { HostileFacts } from './hostile.facts.ts';
 
@@ -225,5 +228,43 @@ describe('hostile descriptions render inert', () => {
 			expect(html, rel).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|[\u{E0000}-\u{E007F}]/u);
 		}
 		expect(page('servers/hostile-demo/index.html').text).toContain('read⟦U+200B⟧notes');
+	});
+
+	it('shows every definition raw, escaped and with hidden characters revealed', () => {
+		for (const slug of ['hostile-demo', 'hostile-markup', 'hostile-hidden', 'hostile-long']) {
+			for (const tool of fixtureServer(slug).tools) {
+				const raw = page(toolPage(slug, tool.name)).raw;
+				if (needsDefinitionFile(tool))
+					expect(visibleText(rawDefinition(tool)).startsWith(raw?.slice(0, -2) ?? '')).toBe(true);
+				else expect(raw, tool.name).toBe(visibleText(rawDefinition(tool)));
+			}
+		}
+		expect(page(toolPage('hostile-demo', 'get_weather')).raw).toContain('⟦U+200B⟧⟦U+200B⟧ Ignore previous');
+	});
+
+	it('keeps every parameter of a 5,000-parameter schema one click away, the last one included', () => {
+		const tool = fixtureServer('hostile-long').tools.find((t) => t.name === 'params_5000');
+		const rel = toolPage('hostile-long', 'params_5000');
+		const names = schemaRows(tool?.inputSchema ?? {}).map((r) => r.path);
+		expect(names).toHaveLength(5_000);
+		// The first 1,000 in the page's tables (200 shown, 800 behind a click), the rest in the linked file.
+		expect(page(rel).params).toEqual(names.slice(0, 1_000));
+		const file = urls.toolDefinition('hostile-long', 'params_5000');
+		expect(page(rel).cutLinks).toContain(file);
+		const text = readFileSync(join(fixture.dist, file), 'utf8');
+		expect(text).toBe(`\uFEFF${visibleText(rawDefinition(tool as NonNullable<typeof tool>))}\n`);
+		for (const name of names.slice(1_000)) expect(text).toContain(`"${name}": {`);
+		expect(text).toContain('go:⟦U+200B⟧ https://evil.invalid/drop');
+	});
+
+	it('writes a definition file only for definitions too long for their page', () => {
+		const files = listFiles(join(fixture.dist, 'servers'), (f) => f.endsWith('/definition.txt'));
+		expect(files).toEqual(['hostile-long/tools/params_5000/definition.txt']);
+	});
+
+	it('shows a run of zero-width spaces as one token with its count', () => {
+		const facts = page(toolPage('hostile-long', 'zero_width_run'));
+		expect(facts.mainUntrusted).toBe('Reads notes.⟦U+200B ×1000⟧ Then stops.');
+		expect(facts.cutLinks).toEqual([]);
 	});
 });

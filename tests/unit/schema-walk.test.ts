@@ -106,6 +106,7 @@ describe('the classifier and the page table agree on parameters', () => {
 			path: 'target.url',
 			type: 'string',
 			required: true,
+			notes: [],
 			depth: 1,
 		});
 		expect(rows.find((r) => r.path === 'target.path')?.required).toBe(false);
@@ -119,11 +120,12 @@ describe('the classifier and the page table agree on parameters', () => {
 		expect(fromRows.filter((r) => r !== 'flag').sort()).toEqual([...fromParams].sort());
 	});
 
-	it('keeps the table caps: as deep as every reader goes, and 200 rows', () => {
+	it('keeps the table caps: as deep as every reader goes, every row unless a cap is asked for', () => {
 		expect(schemaRows(nestedSchema(12, INNERMOST)).map((r) => r.depth)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 		expect(schemaRows(nestedSchema(12, INNERMOST), 2).map((r) => r.depth)).toEqual([0, 1, 2]);
 		const wide = { properties: Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, {}])) };
-		expect(schemaRows(wide)).toHaveLength(200);
+		expect(schemaRows(wide)).toHaveLength(250);
+		expect(schemaRows(wide, MAX_SCHEMA_NESTING, 200)).toHaveLength(200);
 	});
 });
 

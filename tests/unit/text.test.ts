@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countHidden, revealHidden, visibleName, visibleText } from '../../src/text/reveal.ts';
+import {
+	countHidden,
+	hiddenToken,
+	RUN_MIN,
+	replaceHidden,
+	revealHidden,
+	visibleName,
+	visibleText,
+} from '../../src/text/reveal.ts';
 import { byCodePoint, figure, itemRange, plural, withArticle } from '../../src/text/words.ts';
 
 describe('revealHidden', () => {
@@ -10,6 +18,30 @@ describe('revealHidden', () => {
 		const tag = revealHidden('\u{E0041}')[0];
 		expect(tag).toMatchObject({ kind: 'hidden', code: 'U+E0041' });
 		expect(tag?.kind === 'hidden' && tag.label).toContain('A');
+	});
+
+	it('shows a run of one hidden character as one token with its count', () => {
+		const text = `a${'\u200B'.repeat(300_000)}b`;
+		expect(visibleText(text)).toBe('a⟦U+200B ×300000⟧b');
+		expect(revealHidden(text)).toEqual([
+			{ kind: 'text', text: 'a' },
+			{ kind: 'hidden', code: 'U+200B', label: 'zero-width space', count: 300_000, char: '\u200B' },
+			{ kind: 'text', text: 'b' },
+		]);
+		// Astral characters count as characters, not UTF-16 units.
+		expect(visibleText('\u{E0041}'.repeat(4))).toBe('⟦U+E0041 ×4⟧');
+		expect(countHidden(text)).toBe(300_000);
+	});
+
+	it('keeps a token per character below RUN_MIN and for runs of different characters', () => {
+		expect(RUN_MIN).toBe(3);
+		expect(visibleText('a\u200B\u200Bb')).toBe('a⟦U+200B⟧⟦U+200B⟧b');
+		expect(revealHidden('\u200B\u200B').map((s) => s.kind === 'hidden' && s.count)).toEqual([1, 1]);
+		expect(visibleText('\u200B\u200C\u200B\u200C')).toBe('⟦U+200B⟧⟦U+200C⟧⟦U+200B⟧⟦U+200C⟧');
+		expect(visibleText('\u200B\u200B\u200Bx\u200B')).toBe('⟦U+200B ×3⟧x⟦U+200B⟧');
+		expect(hiddenToken('U+00AD', 2)).toBe('⟦U+00AD⟧⟦U+00AD⟧');
+		const runs = visibleText('\u200B'.repeat(5));
+		expect(visibleText(runs)).toBe(runs);
 	});
 
 	it('leaves ordinary text, tabs and newlines alone', () => {
@@ -106,7 +138,9 @@ describe('revealHidden', () => {
 		};
 		for (let i = 0; i < 2000; i++) {
 			const text = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
-			expect(visibleText(text), JSON.stringify(text)).toBe(reference(text));
+			// Per character, as the reference marks them (visibleText folds runs of RUN_MIN into one token).
+			const perChar = replaceHidden(text, (_, cp) => `⟦U+${cp.toString(16).toUpperCase().padStart(4, '0')}⟧`);
+			expect(perChar, JSON.stringify(text)).toBe(reference(text));
 		}
 	});
 });

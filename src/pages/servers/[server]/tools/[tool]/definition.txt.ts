@@ -3,11 +3,12 @@
  * longer than their page carries (`needsDefinitionFile`), so the rest of a huge one is one click away.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { atlas } from '../../../../../data/atlas.ts';
+import { partServers } from '../../../../../data/atlas.ts';
 import { definitionFileText, needsDefinitionFile } from '../../../../../site/raw-definition.ts';
 
 export const getStaticPaths = (() =>
-	atlas.tools
+	partServers()
+		.flatMap((s) => s.tools)
 		.filter((entry) => needsDefinitionFile(entry.tool))
 		.map((entry) => ({
 			params: { server: entry.server.slug, tool: entry.slug },

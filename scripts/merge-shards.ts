@@ -3,17 +3,19 @@
  * site: part 1 as it is (the pages made from the whole catalogue, its servers, the main search bundle), then
  * each other part's servers (pages, policy files, API files) and search bundles. Every other file a part
  * holds (the home page, assets…) must be byte for byte part 1's: parts built from different inputs fail the
- * merge instead of mixing. Finally the search page's list of bundles is written. See docs/sharding.md.
+ * merge instead of mixing. Finally the parts' sitemaps are merged (with `ATLAS_SITE_URL`) and the search page's
+ * list of bundles is written. See docs/sharding.md.
  *
  *   npm run merge-shards -- part-1 part-2 part-3 --out dist
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInside } from '../src/integrations/publish.ts';
 import { PART_MARKER, writeShardManifest } from '../src/integrations/search-index.ts';
 import type { Part } from '../src/site/parts.ts';
 import { urls } from '../src/site/urls.ts';
+import { isSitemapFile, mergeSitemaps, readSitemap } from './lib/sitemap-merge.ts';
 
 /** The folders and files (relative, forward slashes) only the part that owns a server holds. */
 const OWN = [/^servers\/[^/]+\//, /^api\/v1\/servers\/[^/]+\.json$/, new RegExp(`^${urls.pagefindShards.slice(1)}`)];
@@ -57,11 +59,12 @@ export function mergeShards(partDirs: readonly string[], out: string): number[] 
 	rmSync(out, { recursive: true, force: true });
 	mkdirSync(out, { recursive: true });
 	const [first, ...rest] = parts as [(typeof parts)[number], ...typeof parts];
-	if (existsSync(join(first.dir, 'sitemap-index.xml')))
-		throw new Error('the parts have a sitemap (ATLAS_SITE_URL), which merge-shards cannot merge yet');
+	const sitemaps = parts.map((p) => readSitemap(p.dir));
+	if (sitemaps.some((s) => s === undefined) && sitemaps.some((s) => s !== undefined))
+		throw new Error('some parts have a sitemap and some do not: build every part with the same ATLAS_SITE_URL');
 	const copied = [0];
 	for (const file of files(first.dir)) {
-		if (file === PART_MARKER) continue;
+		if (file === PART_MARKER || isSitemapFile(file)) continue;
 		mkdirSync(join(out, file, '..'), { recursive: true });
 		cpSync(join(first.dir, file), join(out, file));
 		(copied[0] as number)++;
@@ -69,7 +72,7 @@ export function mergeShards(partDirs: readonly string[], out: string): number[] 
 	for (const part of rest) {
 		let own = 0;
 		for (const file of files(part.dir)) {
-			if (file === PART_MARKER) continue;
+			if (file === PART_MARKER || isSitemapFile(file)) continue;
 			const target = join(out, file);
 			if (OWN.some((re) => re.test(file))) {
 				if (existsSync(target)) throw new Error(`${file} is in part ${part.index} and an earlier part`);
@@ -84,6 +87,10 @@ export function mergeShards(partDirs: readonly string[], out: string): number[] 
 		}
 		copied.push(own);
 	}
+	// Each part's sitemap lists the pages it rendered: the site's is their union.
+	if (sitemaps[0])
+		for (const [name, text] of mergeSitemaps(sitemaps as NonNullable<(typeof sitemaps)[number]>[]))
+			writeFileSync(join(out, name), text);
 	writeShardManifest(out);
 	return copied;
 }

@@ -2,7 +2,8 @@
  * A build split in two by server (`ATLAS_SHARD=1/2`, `ATLAS_SHARD=2/2`) and merged (`npm run merge-shards`)
  * is the single build page for page: every file but the search index is byte for byte the same, and search
  * on the merged site (in Chromium, merging the parts' bundles with Pagefind's `mergeIndex`) finds tools of
- * both parts by name. Part 2 also writes its index as two bundles (`ATLAS_SHARDS=2`). Three builds of the
+ * both parts by name; the merged sitemap lists the single build's URLs. Part 2 also writes its index as two
+ * bundles (`ATLAS_SHARDS=2`). All three are built for a public address (`ATLAS_SITE_URL`). Three builds of the
  * small hostile fixture catalogue: 5-30 s each idle, a few minutes on a loaded 2-core machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSitemapFile, SITEMAP_INDEX } from '../../scripts/lib/sitemap-merge.ts';
 import { PART_MARKER } from '../../src/integrations/search-index.ts';
 import { urls } from '../../src/site/urls.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -20,13 +22,14 @@ import { tempDir } from '../helpers/temp.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const CATALOGUE = join(ROOT, 'tests', 'fixtures', 'hostile', 'servers');
 const BUILD_TIMEOUT = 300_000;
+const SITE_URL = 'https://atlas.example.org';
 
 /** Runs an npm script in the checkout and fails with its output when it fails. */
 function npm(args: string[], env: Record<string, string>): string {
 	const result = spawnSync('npm', ['run', ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: { ...process.env, ATLAS_CATALOGUE: CATALOGUE, ...env },
+		env: { ...process.env, ATLAS_CATALOGUE: CATALOGUE, ATLAS_SITE_URL: SITE_URL, ...env },
 		timeout: BUILD_TIMEOUT,
 	});
 	if (result.status !== 0) throw new Error(`npm run ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
@@ -75,8 +78,28 @@ describe('a build split by server and merged', () => {
 		const expected = listFiles(single, isSite);
 		expect(listFiles(merged, isSite)).toEqual(expected);
 		expect(existsSync(join(merged, PART_MARKER))).toBe(false);
-		const differing = expected.filter((f) => !readFileSync(join(single, f)).equals(readFileSync(join(merged, f))));
+		// Sitemap chunks list the same URLs (next test) in the order the parts rendered them.
+		const differing = expected.filter(
+			(f) =>
+				!(isSitemapFile(f) && f !== SITEMAP_INDEX) &&
+				!readFileSync(join(single, f)).equals(readFileSync(join(merged, f))),
+		);
 		expect(differing).toEqual([]);
+	});
+
+	it('merges the parts’ sitemaps into one listing every URL of the single build once', () => {
+		const locs = (dir: string) =>
+			listFiles(dir, (f) => isSitemapFile(f) && f !== SITEMAP_INDEX).flatMap((f) =>
+				[...readFileSync(join(dir, f), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]),
+			);
+		const expected = locs(single);
+		expect(expected.length).toBeGreaterThan(100);
+		expect(expected.every((l) => l?.startsWith(`${SITE_URL}/`))).toBe(true);
+		const got = locs(merged);
+		expect(new Set(got).size).toBe(got.length);
+		expect([...got].sort()).toEqual([...expected].sort());
+		// Each part alone lists fewer: the merge is what makes the listing whole.
+		for (const part of parts) expect(locs(part).length).toBeLessThan(expected.length);
 	});
 
 	it('lists the parts’ bundles for the search page', () => {

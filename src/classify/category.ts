@@ -344,7 +344,8 @@ function nameSignals(f: Facts): Signal[] {
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
-	if (category === 'Write') {
+	// Writing a payment, or carrying one out (`execute_payment`), moves money.
+	if (category === 'Write' || category === 'Execute') {
 		const money = f.objectHead('money');
 		// `set_default_payment_method`, `enable_payment_provider`: the money word qualifies a setting, which
 		// configures how future payments are made and moves nothing itself.
@@ -491,16 +492,26 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	if (dv?.denied)
 		negated.push({ match: dv.denied.word, index: dv.denied.index, negated: true, quoted: dv.denied.word });
 	if (dv && !dv.negated && !(session && SESSION_VERBS.has(dv.info.base))) {
-		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const reading = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const { availability, additive } = reading;
+		// "Execute a pending transfer or payment": carrying out a money movement moves the money.
+		const paysOut = reading.category === 'Execute' && wordsHaveClass(dv.objectWords, 'money');
+		const category: Category = paysOut ? 'Financial' : reading.category;
 		readsMoney = category === 'Read';
 		const why = meaning(category, availability);
-		const rule: RuleId = dv.language ? 'foreign-verb' : dv.info.context ? 'verb-context' : 'description-verb';
+		const rule: RuleId = paysOut
+			? 'money'
+			: dv.language
+				? 'foreign-verb'
+				: dv.info.context
+					? 'verb-context'
+					: 'description-verb';
 		out.push({
 			source: 'description',
 			category,
 			rule,
 			field: 'description',
-			match: dv.word,
+			match: paysOut ? f.lead.slice(dv.index, dv.objectEnd) : dv.word,
 			why: dv.language ? `its description, in ${dv.language}, says "${dv.info.base}": ${why}` : why,
 			verb: dv.info,
 			availability,
@@ -678,6 +689,24 @@ function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[
  */
 function readOnlyMode(f: Facts, signals: Signal[]): Signal[] {
 	const said = f.readOnlyMode;
+	// "Converts a SQL query to a REST request": the code parameter is the text converted, never run.
+	const converter = f.converter;
+	if (
+		!said &&
+		converter &&
+		signals.some((s) => s.code) &&
+		signals.every((s) => s.category !== 'Execute' || (s.code && s.source === 'schema'))
+	) {
+		const read: Signal = {
+			source: 'description',
+			category: 'Read',
+			rule: 'read-only-mode',
+			field: 'description',
+			match: converter,
+			why: 'it converts the code it is given into another form and returns it, without running it',
+		};
+		return [read, ...signals.filter((s) => s.category !== 'Execute')];
+	}
 	if (!said || !signals.some((s) => s.category === 'Execute')) return signals;
 	const read: Signal = {
 		source: 'description',

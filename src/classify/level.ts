@@ -345,8 +345,9 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads health, security or accounting records, whose leak does lasting harm',
 			);
 		}
-		// A read-only query the caller writes reaches every table or record the connection can see.
-		const query = f.params.code[0];
+		// A read-only query the caller writes reaches every table or record the connection can see; one it
+		// only converts ("Converts a SQL query to a REST request") reaches nothing.
+		const query = f.converter ? undefined : f.params.code[0];
 		if (query)
 			state.raise(
 				'read-only-mode',

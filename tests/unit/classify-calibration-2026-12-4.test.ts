@@ -1,0 +1,47 @@
+/**
+ * Level and category calibrations of ruleset 2026.12.4, each a general rule checked on synthetic
+ * definitions: orders placed and payments carried out move money, and code a tool only converts is not run.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify, type Decision } from '../../src/classify/index.ts';
+import { SERVER, str, tool } from '../helpers/definitions.ts';
+
+const label = (d: Decision) => `${d.category}/${d.level}`;
+
+describe('placing orders and carrying out payments', () => {
+	it.each([
+		['submit_cart', 'Place the order with the stored card.'],
+		['futures_order', 'Place a limit futures order on the exchange.'],
+		['settle', 'Execute a pending payment that was previewed earlier.'],
+		['execute_payment', 'Carries out the payment.'],
+	])('%s moves money: Financial', (name, description) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(d.category).toBe('Financial');
+		expect(d.evidence.some((e) => e.rule === 'money' && e.effect.kind === 'category')).toBe(true);
+	});
+
+	it.each([
+		['run_job', 'Execute a pending job from the queue.'],
+		['place_marker', 'Place a marker on the map.'],
+	])('%s moves no money', (name, description) => {
+		expect(classify(tool(name, description), SERVER).category).not.toBe('Financial');
+	});
+});
+
+describe('code that is converted, not run', () => {
+	it('reads a converter of a SQL query as Read/Low, quoting the conversion', () => {
+		const d = classify(tool('sql_to_mongo', 'Converts a SQL query into a MongoDB filter', { sql: str('SQL') }), SERVER);
+		expect(label(d)).toBe('Read/Low');
+		const rule = d.evidence.find((e) => e.rule === 'read-only-mode' && e.effect.kind === 'category');
+		expect(rule?.match).toBe('Converts a SQL query into a MongoDB');
+	});
+
+	it('keeps a tool that runs the query it takes Execute', () => {
+		expect(classify(tool('run_sql', 'Run a SQL query', { sql: str('SQL') }), SERVER).category).toBe('Execute');
+	});
+
+	it('keeps a converter that also names a run Execute', () => {
+		const d = classify(tool('convert_and_run', 'Converts a script to bash and runs it', { script: str() }), SERVER);
+		expect(d.category).toBe('Execute');
+	});
+});

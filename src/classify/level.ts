@@ -10,7 +10,16 @@ import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { BULK_WORDS, CANCEL_COMMITMENTS, INTERFACE_STATE_VERBS, INTERFACE_VERBS, PUBLIC_WEB_WORDS } from './lexicon.ts';
+import {
+	BULK_WORDS,
+	CANCEL_COMMITMENTS,
+	INTERFACE_STATE_VERBS,
+	INTERFACE_VERBS,
+	ORGANISING_OBJECTS,
+	PREPOSITIONS,
+	PUBLIC_WEB_WORDS,
+} from './lexicon.ts';
+import { lookupVerb } from './lookup.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
@@ -20,6 +29,9 @@ const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
 
 /** A lead whose opening verb takes one object: "Delete a sprint", "Removes the specified delegate". */
 const SINGLE_OBJECT = /^\s*[a-z]+\s+(?:a|an|one|a single|a specific|the specified|the given)\s+[\w-]+/i;
+
+/** A word after "and" or "then": the verb of a second act, if it is one. */
+const AND_THEN = /\b(?:and|then)\s+(?:then\s+)?([a-z]+)/gi;
 
 /** Verbs that test something and answer yes or no. */
 const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
@@ -96,6 +108,44 @@ function interfaceStep(f: Facts): { verb: string; at: Citation } | undefined {
 	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb))) return undefined;
 	const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
 	return { verb, at };
+}
+
+/** A plural's singular, for words the noun lexicon does not know (`options`, `categories`). */
+function singular(word: string): string {
+	const w = word.toLowerCase();
+	if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+	return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** "… and upload the given files": a lead going on, after and/then, with a verb that is not a read. */
+function secondAct(lead: string): boolean {
+	for (const m of lead.matchAll(AND_THEN)) {
+		const info = lookupVerb((m[1] as string).toLowerCase());
+		if (info && info.category !== 'Read') return true;
+	}
+	return false;
+}
+
+/**
+ * The organising object a create names as its head ("Create a new folder", `create_document_type`,
+ * "Add a timestamped journal entry"): the name's object when the name has a verb, else the lead's, up to
+ * its first preposition; the matched words, for quoting.
+ */
+function organisingObject(f: Facts): Citation | undefined {
+	// "Create a folder and upload the files": a second act adds content to it.
+	if (f.coordinatedVerb || f.descVerb?.coordinated || secondAct(f.lead)) return undefined;
+	const fromName = f.verb !== undefined && f.object.length > 0;
+	const words = fromName ? f.object.map((t) => t.text) : (f.descVerb?.objectWords ?? []);
+	const end = words.findIndex((w) => PREPOSITIONS.has(w));
+	const phrase = end === -1 ? words : words.slice(0, end);
+	const head = phrase.at(-1);
+	if (head === undefined) return undefined;
+	const two = phrase.length > 1 ? `${phrase.at(-2)} ${singular(head)}` : undefined;
+	const match = two && ORGANISING_OBJECTS.has(two) ? two : ORGANISING_OBJECTS.has(singular(head)) ? head : undefined;
+	if (match === undefined) return undefined;
+	return fromName
+		? { field: f.nameField, match: f.quote(f.object.at(-1) as NameToken) }
+		: { field: 'description', match };
 }
 
 /** What every rule group below reads and writes. */
@@ -224,6 +274,15 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 			{ field: f.target.field, match: f.target.match },
 			'Low',
 			'the object is minor, so a mistaken change is small and easy to redo',
+		);
+	// A new folder, checkpoint or type holds nothing yet: removing it undoes the call.
+	const organiser = category === 'Write' && outcome.additive ? organisingObject(f) : undefined;
+	if (organiser)
+		state.lower(
+			'minor-object',
+			organiser,
+			'Low',
+			'it only adds one new, empty organising object, which is removed as easily as it was made',
 		);
 	// Hovering, scrolling or filling a field on a page changes what one screen shows, and nothing is submitted.
 	// `select` is a Write only when it names a page control (an option, a checkbox), so it needs no page word.

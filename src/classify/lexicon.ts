@@ -1491,6 +1491,24 @@ const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
 	'problem',
 ]);
 
+/**
+ * Objects that organise other things and hold nothing when new: creating one (a folder, a checkpoint, a
+ * duplicate sheet, a type or an option to pick from) is as easily undone as done. Deleting one is
+ * weighed by the object lists above, since by then it may hold much.
+ */
+export const ORGANISING_OBJECTS: ReadonlySet<string> = new Set([
+	'folder',
+	'directory',
+	'checkpoint',
+	'sheet',
+	'worksheet',
+	'tab',
+	'type',
+	'option',
+	'category',
+	'journal entry',
+]);
+
 /** Commitments whose cancellation is a loss, not an interruption: an order, a booking, a subscription. */
 export const CANCEL_COMMITMENTS: ReadonlySet<string> = new Set([
 	'subscription',

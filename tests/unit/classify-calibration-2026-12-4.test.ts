@@ -45,3 +45,33 @@ describe('code that is converted, not run', () => {
 		expect(d.category).toBe('Execute');
 	});
 });
+
+describe('new organising objects', () => {
+	it.each([
+		['create_folder', 'Create a new folder in the drive', 'folder'],
+		['add_category_options', 'Add options to a category', 'options'],
+		['duplicate_worksheet', 'Duplicate a worksheet within a workbook', 'worksheet'],
+		['context_checkpoint', 'Create a named checkpoint of the current context', 'checkpoint'],
+		['diary', 'Add a dated journal entry with optional tags', 'journal entry'],
+	])('%s only adds an empty organiser: Write/Low', (name, description, match) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Write/Low');
+		const rule = d.evidence.find((e) => e.rule === 'minor-object' && e.effect.kind === 'level');
+		expect(rule?.match).toBe(match);
+	});
+
+	it.each([
+		['create_document', 'Create a new document'],
+		['create_project', 'Create a new project'],
+		['rename_folder', 'Rename a folder'],
+		['create_folder_in_project', 'Create a folder in a project and upload the given files'],
+	])('%s is more than an empty organiser: stays Write/Medium', (name, description) => {
+		expect(label(classify(tool(name, description), SERVER))).toBe('Write/Medium');
+	});
+
+	it('lets an overwrite switch still raise a new folder', () => {
+		const overwrite = { type: 'boolean', description: 'Overwrite an existing folder of the same name' };
+		const d = classify(tool('create_folder', 'Create a new folder', { overwrite }), SERVER);
+		expect(d.level).toBe('High');
+	});
+});

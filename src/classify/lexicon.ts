@@ -1158,6 +1158,16 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'lead',
 		'deal',
 		'opportunity',
+		// A team's own telemetry, analytics, revenue and configuration variables, and a person's training record.
+		'trace',
+		'span',
+		'telemetry',
+		'analytics',
+		'earnings',
+		'revenue',
+		'variable',
+		'athlete',
+		'workout',
 	],
 	// Objects whose change alters who can do what.
 	access: [

@@ -75,3 +75,21 @@ describe('new organising objects', () => {
 		expect(d.level).toBe('High');
 	});
 });
+
+describe('private telemetry, analytics and configuration', () => {
+	it.each([
+		['search_traces', 'Search APM traces by service and latency', 'traces'],
+		['get_span', 'Get one span of a distributed trace', 'span'],
+		['site_analytics_summary', 'Summarise traffic for the site', 'analytics'],
+		['list_variables', 'List all variables of the instance', 'variables'],
+		['get_athlete_stats', 'Get the statistics of the athlete', 'athlete'],
+	])('%s reads private data: Read/Medium', (name, description, match) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Read/Medium');
+		expect(d.evidence.find((e) => e.rule === 'private-data' && e.effect.kind === 'level')?.match).toBe(match);
+	});
+
+	it('leaves a read of public documentation Low', () => {
+		expect(label(classify(tool('get_tracing_docs', 'Get the docs on tracing'), SERVER))).toBe('Read/Low');
+	});
+});

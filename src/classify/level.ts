@@ -11,6 +11,7 @@ import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { textHints } from './hints.ts';
 import {
+	BOUNDED_RUNS,
 	BULK_WORDS,
 	CANCEL_COMMITMENTS,
 	INTERFACE_STATE_VERBS,
@@ -18,8 +19,9 @@ import {
 	ORGANISING_OBJECTS,
 	PREPOSITIONS,
 	PUBLIC_WEB_WORDS,
+	SHARED_RUNTIME,
 } from './lexicon.ts';
-import { lookupVerb } from './lookup.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
@@ -148,6 +150,25 @@ function organisingObject(f: Facts): Citation | undefined {
 		: { field: 'description', match };
 }
 
+/**
+ * What an interruption stops, when it is a bounded run (an app, a container, a workflow) and nothing
+ * others depend on or that may be anything (a server, a database, a process by id): the name's word
+ * or the lead's object word naming it, for quoting. One call on many (`stop_all_jobs`) is not bounded.
+ */
+function boundedRun(f: Facts): Citation | undefined {
+	const nameWords = f.tokens.filter((t) => t !== f.verb?.token);
+	const dv = f.descVerb && !f.descVerb.negated ? f.descVerb : undefined;
+	const leadWords = dv?.objectWords ?? [];
+	const end = leadWords.findIndex((w) => PREPOSITIONS.has(w));
+	const words = [...nameWords.map((t) => t.text), ...(end === -1 ? leadWords : leadWords.slice(0, end))];
+	const base = (w: string) => lookupNoun(w)?.base ?? singular(w);
+	if (words.some((w) => SHARED_RUNTIME.has(base(w)) || BULK_WORDS.has(w)) || f.params.bulk.length > 0) return undefined;
+	const inName = nameWords.find((t) => BOUNDED_RUNS.has(base(t.text)));
+	if (inName) return { field: f.nameField, match: f.quote(inName) };
+	const inLead = leadWords.find((w) => BOUNDED_RUNS.has(base(w)));
+	return inLead ? { field: 'description', match: inLead } : undefined;
+}
+
 /** What every rule group below reads and writes. */
 interface RuleContext {
 	readonly outcome: CategoryOutcome;
@@ -175,14 +196,22 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				'Medium',
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
-		else if (outcome.availability)
+		else if (outcome.availability) {
 			state.set(
 				'availability-only',
 				outcome.availability,
 				'High',
 				'it interrupts something that can be started again rather than destroying it',
 			);
-		else if (weight === 'content' && at)
+			const bounded = boundedRun(f);
+			if (bounded)
+				state.lower(
+					'availability-only',
+					bounded,
+					'Medium',
+					'what it stops is one bounded run, started again at no cost, that nothing else depends on',
+				);
+		} else if (weight === 'content' && at)
 			state.lower(
 				'content-object',
 				at,

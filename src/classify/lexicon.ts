@@ -1502,6 +1502,68 @@ const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Things that run for one person's task and are started again at no cost: stopping one (an app on a
+ * device, an agent's container, a workflow, a job) is a bounded interruption (rule availability-only).
+ */
+export const BOUNDED_RUNS: ReadonlySet<string> = new Set([
+	'app',
+	'application',
+	'container',
+	'agent',
+	'bot',
+	'workflow',
+	'job',
+	'run',
+	'task',
+	'build',
+	'crawl',
+	'scan',
+	'stream',
+	'recording',
+	'watcher',
+	'timer',
+	'simulation',
+	'animation',
+	'playback',
+	'scene',
+]);
+
+/**
+ * What others depend on while it runs, or what may be anything at all: stopping a database, a server, a
+ * device or an arbitrary process keeps the interruption at High.
+ */
+export const SHARED_RUNTIME: ReadonlySet<string> = new Set([
+	'database',
+	'db',
+	'server',
+	'cluster',
+	'vm',
+	'instance',
+	'host',
+	'machine',
+	'droplet',
+	'node',
+	'service',
+	'deployment',
+	'production',
+	'prod',
+	'environment',
+	'site',
+	'website',
+	'gateway',
+	'process',
+	'pid',
+	'daemon',
+	'system',
+	'network',
+	'tunnel',
+	'vpn',
+	'proxy',
+	'device',
+	'pipeline',
+]);
+
+/**
  * Objects that organise other things and hold nothing when new: creating one (a folder, a checkpoint, a
  * duplicate sheet, a type or an option to pick from) is as easily undone as done. Deleting one is
  * weighed by the object lists above, since by then it may hold much.

@@ -93,3 +93,29 @@ describe('private telemetry, analytics and configuration', () => {
 		expect(label(classify(tool('get_tracing_docs', 'Get the docs on tracing'), SERVER))).toBe('Read/Low');
 	});
 });
+
+describe('interrupting one bounded run', () => {
+	it.each([
+		['terminate_app', 'Stop and terminate an app on the phone', 'app'],
+		['stop_agent', 'Stop the worker container of an agent', 'agent'],
+		['pause_workflow', 'Pause a workflow by ID', 'workflow'],
+		['halt', 'Stop the nightly job', 'job'],
+	])('%s is Destructive/Medium, quoting what stops', (name, description, match) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Destructive/Medium');
+		const lowered = d.evidence.find(
+			(e) => e.rule === 'availability-only' && e.effect.kind === 'level' && e.match === match,
+		);
+		expect(lowered).toBeDefined();
+	});
+
+	it.each([
+		['stop_database', 'Stop a PostgreSQL database'],
+		['restart_app_server', 'Restart the app server'],
+		['kill_process', 'Terminate a running process by its id'],
+		['stop_all_jobs', 'Stop all jobs'],
+		['stop_jobs', 'Stop jobs', { jobIds: { type: 'array', items: { type: 'string' } } }],
+	])('%s stays Destructive/High', (name, description, properties?: Record<string, unknown>) => {
+		expect(label(classify(tool(name, description, properties), SERVER))).toBe('Destructive/High');
+	});
+});

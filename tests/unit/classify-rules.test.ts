@@ -40,7 +40,8 @@ const RULE_CASES: readonly RuleCase[] = [
 	{
 		rule: 'computed-value',
 		tool: tool('earnings_report', 'Earnings, impressions and clicks with dimension breakdowns.'),
-		expected: 'Read/Low',
+		// Earnings are a private object since 2026.12.4 (rule private-data).
+		expected: 'Read/Medium',
 	},
 	{
 		rule: 'public-exposure',
@@ -189,7 +190,8 @@ describe('rules without a catalogue example', () => {
 describe('verbs read in context', () => {
 	const cases: [Tool, string][] = [
 		[tool('cancel_order', 'Cancel an order.'), 'Destructive/High'],
-		[tool('cancel_job', 'Cancel a running job.'), 'Destructive/High'],
+		// One job is a bounded run (rule availability-only, 2026.12.4).
+		[tool('cancel_job', 'Cancel a running job.'), 'Destructive/Medium'],
 		[tool('cancel_invitation', 'Cancel a pending invitation.'), 'Write/High'],
 		[tool('reset_password', 'Reset a user password.'), 'Write/High'],
 		[tool('reset_traffic', 'Reset the traffic counter.'), 'Destructive/Medium'],

@@ -19,6 +19,7 @@ import {
 	ORGANISING_OBJECTS,
 	PREPOSITIONS,
 	PUBLIC_WEB_WORDS,
+	REISSUABLE_CREDENTIALS,
 	SHARED_RUNTIME,
 } from './lexicon.ts';
 import { lookupNoun, lookupVerb } from './lookup.ts';
@@ -217,6 +218,13 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				at,
 				'Medium',
 				'the object is a single piece of content, a real but bounded loss that can usually be restored or redone',
+			);
+		else if (weight === 'high-value' && at && target && REISSUABLE_CREDENTIALS.has(target.base))
+			state.set(
+				'high-value-object',
+				at,
+				'High',
+				'a credential or certificate can be issued again, but whatever uses it fails until it is replaced',
 			);
 		else if (weight === 'high-value' && at)
 			state.set(

@@ -949,6 +949,8 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'slide',
 		'spreadsheet',
 		'presentation',
+		// A webhook is one endpoint registration, made again from its URL.
+		'webhook',
 	],
 	// Losing one of these loses everything inside it, or someone's access.
 	'high-value': [
@@ -1020,7 +1022,6 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'package',
 		'registry',
 		'pipeline',
-		'webhook',
 		'billing',
 		'invoice',
 		'wallet',
@@ -1499,6 +1500,27 @@ const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
 	'review',
 	'discussion',
 	'problem',
+]);
+
+/**
+ * High-value objects that are issued rather than built: deleting a credential or a certificate breaks
+ * whatever uses it until a new one is issued, but loses nothing that cannot be made again. Keys that
+ * encrypt data or hold funds (private and encryption keys, key pairs) are not here: losing one loses what
+ * it opens.
+ */
+export const REISSUABLE_CREDENTIALS: ReadonlySet<string> = new Set([
+	'credential',
+	'password',
+	'token',
+	'apikey',
+	'accesskey',
+	'secretkey',
+	'sshkey',
+	'deploykey',
+	'signingkey',
+	'secret',
+	'certificate',
+	'cert',
 ]);
 
 /**

@@ -119,3 +119,28 @@ describe('interrupting one bounded run', () => {
 		expect(label(classify(tool(name, description, properties), SERVER))).toBe('Destructive/High');
 	});
 });
+
+describe('credentials issued again, webhooks registered again', () => {
+	it.each([
+		['delete_api_key', 'Delete an API key', 'api_key'],
+		['remove_certificate', 'Remove a TLS certificate', 'certificate'],
+		['delete_credential', 'Delete a stored credential by ID', 'credential'],
+	])('%s is Destructive/High', (name, description, match) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Destructive/High');
+		expect(d.evidence.find((e) => e.rule === 'high-value-object')?.match).toBe(match);
+	});
+
+	it.each([
+		['delete_private_key', 'Delete a private key'],
+		['delete_database', 'Delete a database'],
+	])('%s stays Destructive/Critical', (name, description) => {
+		expect(label(classify(tool(name, description), SERVER))).toBe('Destructive/Critical');
+	});
+
+	it('weighs a webhook as one piece of content', () => {
+		expect(label(classify(tool('delete_webhook', 'Delete a webhook by ID'), SERVER))).toBe('Destructive/Medium');
+		const permanent = tool('delete_webhook', 'Permanently delete a webhook; this cannot be undone');
+		expect(label(classify(permanent, SERVER))).toBe('Destructive/High');
+	});
+});

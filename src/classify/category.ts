@@ -633,6 +633,7 @@ function schemaSignals(f: Facts): Signal[] {
 
 const DISSOCIATION_WHY = 'it takes something out of a list or group, which leaves the thing itself in place';
 const DISSOCIATING_PHRASE = /^(?:remov|unlink|detach|disassociat|unassign)/i;
+const FROM = /\bfrom\b/i;
 
 function isStorage(word: string): boolean {
 	const lower = word.toLowerCase();
@@ -654,11 +655,15 @@ function findDissociation(f: Facts): Citation | undefined {
 	if (v && undoes) return { field: f.nameField, match: f.quote(v.token) };
 	if (v && DISSOCIATE_VERBS.has(v.info.base)) {
 		const container = f.fromToken;
-		if (container && !isStorage(container.text)) return { field: f.nameField, match: f.quote(v.token, container) };
+		// `remove_database_from_project` takes a data store away: it is deleted, not unlisted.
+		const removed = f.tokens.filter((t) => t.start > v.token.start && container && t.start < container.start);
+		if (container && !isStorage(container.text) && !removed.some((t) => isStorage(t.text)))
+			return { field: f.nameField, match: f.quote(v.token, container) };
 	}
 	for (const hit of f.dissociations) {
 		if (hit.negated) continue;
-		if (!hit.container.some(isStorage)) return { field: 'description', match: hit.match };
+		const removed = hit.match.split(FROM)[0]?.split(/\s+/) ?? [];
+		if (!hit.container.some(isStorage) && !removed.some(isStorage)) return { field: 'description', match: hit.match };
 	}
 	return undefined;
 }

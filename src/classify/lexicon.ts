@@ -362,6 +362,7 @@ const EXECUTE_VERBS = [
 	'exec',
 	'run',
 	'eval',
+	'evals',
 	'invoke',
 	'call',
 	'trigger',
@@ -1654,6 +1655,11 @@ const RUN_READ_OBJECTS: ReadonlySet<string> = new Set([
 	'inspection',
 	'lint',
 	'read',
+	// Running evaluations or a verification scores what exists and reports.
+	'eval',
+	'evals',
+	'evaluation',
+	'verification',
 ]);
 
 /**

@@ -144,3 +144,23 @@ describe('credentials issued again, webhooks registered again', () => {
 		expect(label(classify(permanent, SERVER))).toBe('Destructive/High');
 	});
 });
+
+describe('a data store removed from something is deleted', () => {
+	it.each([
+		['remove_database', 'Removes a MySQL database from the hosting panel'],
+		['remove_bucket_from_project', 'Remove the bucket from the project'],
+	])('%s is Destructive/Critical', (name, description) => {
+		expect(label(classify(tool(name, description), SERVER))).toBe('Destructive/Critical');
+	});
+
+	it('still reads taking a member off a team as a Write', () => {
+		expect(classify(tool('remove_member', 'Remove a member from the team'), SERVER).category).toBe('Write');
+	});
+});
+
+describe('running evaluations', () => {
+	it('reads "Run the evals" as a check that only reports', () => {
+		const d = classify(tool('design_verify', 'Run the fidelity evals on a design package'), SERVER);
+		expect(label(d)).toBe('Read/Low');
+	});
+});

@@ -36,6 +36,9 @@ const SINGLE_OBJECT = /^\s*[a-z]+\s+(?:a|an|one|a single|a specific|the specifie
 /** A word after "and" or "then": the verb of a second act, if it is one. */
 const AND_THEN = /\b(?:and|then)\s+(?:then\s+)?([a-z]+)/gi;
 
+/** What "open" navigates to rather than launches. */
+const OPENED_VIEWS: ReadonlySet<string> = new Set(['url', 'link', 'deeplink', 'tab', 'window']);
+
 /** Verbs that test something and answer yes or no. */
 const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
 
@@ -108,7 +111,11 @@ function liveHits(hits: readonly PhraseHit[], log: EvidenceLog): Citation[] {
 /** The deciding verb (the name's, or else the lead's) when it is one step in an interface, with its citation. */
 function interfaceStep(f: Facts): { verb: string; at: Citation } | undefined {
 	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
-	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb))) return undefined;
+	// Opening a link, a tab or a window, or anything in a browser or on a device, is navigating to it.
+	const opens =
+		verb === 'open' &&
+		(f.ui || [...f.object.map((t) => t.text), ...(f.descVerb?.objectWords ?? [])].some((w) => OPENED_VIEWS.has(w)));
+	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb) || opens)) return undefined;
 	const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
 	return { verb, at };
 }

@@ -1420,6 +1420,10 @@ export const INTERFACE_VERBS: ReadonlySet<string> = new Set([
 	'goto',
 	'tap',
 	'swipe',
+	// Answering a dialog the page put up is one more step on it.
+	'handle',
+	'accept',
+	'dismiss',
 ]);
 
 /**

@@ -164,3 +164,19 @@ describe('running evaluations', () => {
 		expect(label(d)).toBe('Read/Low');
 	});
 });
+
+describe('one more step in an interface', () => {
+	it.each([
+		['browser_handle_dialog', 'Handle a dialog by accepting or dismissing it', 'handle'],
+		['open_deeplink', 'Open a deep link on the simulator', 'open'],
+		['open_url', 'Open a URL in a new window', 'open'],
+	])('%s is Execute/Medium', (name, description, match) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Execute/Medium');
+		expect(d.evidence.find((e) => e.rule === 'interface-action')?.match).toBe(match);
+	});
+
+	it('keeps opening an application a launch at Execute/High', () => {
+		expect(label(classify(tool('open_app', 'Open an application on the workstation'), SERVER))).toBe('Execute/High');
+	});
+});

@@ -202,7 +202,8 @@ describe('verbs read in context', () => {
 		[tool('run_report', 'Run the monthly report.'), 'Read/Low'],
 		[tool('run_tests', 'Run the test suite.'), 'Execute/High'],
 		[tool('open_issue', 'Open an issue.'), 'Write/Medium'],
-		[tool('open_url', 'Open a URL in the default browser.'), 'Execute/High'],
+		// Opening a URL is navigating to it (rule interface-action, 2026.12.4).
+		[tool('open_url', 'Open a URL in the default browser.'), 'Execute/Medium'],
 		[tool('resolve_incident', 'Resolve an incident.'), 'Write/Medium'],
 		[tool('resolve_library_id', 'Resolve a package name to a library id.'), 'Read/Low'],
 		[tool('transfer_repository', 'Transfer a repository to another owner.'), 'Write/High'],

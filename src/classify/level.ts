@@ -14,6 +14,7 @@ import {
 	BOUNDED_RUNS,
 	BULK_WORDS,
 	CANCEL_COMMITMENTS,
+	CANVAS_PARTS,
 	INTERFACE_STATE_VERBS,
 	INTERFACE_VERBS,
 	ORGANISING_OBJECTS,
@@ -35,6 +36,15 @@ const SINGLE_OBJECT = /^\s*[a-z]+\s+(?:a|an|one|a single|a specific|the specifie
 
 /** A word after "and" or "then": the verb of a second act, if it is one. */
 const AND_THEN = /\b(?:and|then)\s+(?:then\s+)?([a-z]+)/gi;
+
+/** A lead whose verb takes many objects at once: "Clear all persistent memory", "Delete multiple nodes". */
+const LEAD_BULK = /^\s*[a-z]+\s+(?:all|every|multiple|many)\b/i;
+
+/** The lead's bulk wording, as a citation. */
+function leadBulk(f: Facts): Citation[] {
+	const m = LEAD_BULK.exec(f.lead);
+	return m ? [{ field: 'description', match: m[0].trim() }] : [];
+}
 
 /** What "open" navigates to rather than launches. */
 const OPENED_VIEWS: ReadonlySet<string> = new Set(['url', 'link', 'deeplink', 'tab', 'window']);
@@ -121,7 +131,7 @@ function interfaceStep(f: Facts): { verb: string; at: Citation } | undefined {
 }
 
 /** A plural's singular, for words the noun lexicon does not know (`options`, `categories`). */
-function singular(word: string): string {
+function singularOf(word: string): string {
 	const w = word.toLowerCase();
 	if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
 	return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
@@ -150,8 +160,8 @@ function organisingObject(f: Facts): Citation | undefined {
 	const phrase = end === -1 ? words : words.slice(0, end);
 	const head = phrase.at(-1);
 	if (head === undefined) return undefined;
-	const two = phrase.length > 1 ? `${phrase.at(-2)} ${singular(head)}` : undefined;
-	const match = two && ORGANISING_OBJECTS.has(two) ? two : ORGANISING_OBJECTS.has(singular(head)) ? head : undefined;
+	const two = phrase.length > 1 ? `${phrase.at(-2)} ${singularOf(head)}` : undefined;
+	const match = two && ORGANISING_OBJECTS.has(two) ? two : ORGANISING_OBJECTS.has(singularOf(head)) ? head : undefined;
 	if (match === undefined) return undefined;
 	return fromName
 		? { field: f.nameField, match: f.quote(f.object.at(-1) as NameToken) }
@@ -169,7 +179,7 @@ function boundedRun(f: Facts): Citation | undefined {
 	const leadWords = dv?.objectWords ?? [];
 	const end = leadWords.findIndex((w) => PREPOSITIONS.has(w));
 	const words = [...nameWords.map((t) => t.text), ...(end === -1 ? leadWords : leadWords.slice(0, end))];
-	const base = (w: string) => lookupNoun(w)?.base ?? singular(w);
+	const base = (w: string) => lookupNoun(w)?.base ?? singularOf(w);
 	if (words.some((w) => SHARED_RUNTIME.has(base(w)) || BULK_WORDS.has(w)) || f.params.bulk.length > 0) return undefined;
 	const inName = nameWords.find((t) => BOUNDED_RUNS.has(base(t.text)));
 	if (inName) return { field: f.nameField, match: f.quote(inName) };
@@ -196,15 +206,23 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 			? SINGLE_OBJECT.exec(f.lead)?.[0]
 			: undefined;
 	const at = target ? { field: target.field, match: target.match } : undefined;
+	const bulk = [
+		...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
+		...f.params.bulk.map(paramCite),
+		...(outcome.category === 'Destructive' ? leadBulk(f) : []),
+	];
 	if (outcome.category === 'Destructive') {
-		if (weight === 'minor' && at)
+		if (weight === 'minor' && at) {
 			state.lower(
 				'minor-object',
 				at,
 				'Medium',
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
-		else if (outcome.availability) {
+			// One shape or connector on a canvas is redrawn in a moment; many at once are not.
+			if (target && CANVAS_PARTS.has(target.base) && bulk.length === 0)
+				state.lower('minor-object', at, 'Low', 'it removes one part of a drawing, which is redrawn in a moment');
+		} else if (outcome.availability) {
 			state.set(
 				'availability-only',
 				outcome.availability,
@@ -268,10 +286,6 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 		);
 
 	if (outcome.category === 'Read') return;
-	const bulk = [
-		...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
-		...f.params.bulk.map(paramCite),
-	];
 	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
 	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'High', 'one call can destroy many objects');
 }

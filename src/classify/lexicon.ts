@@ -1507,6 +1507,9 @@ const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
 	'problem',
 ]);
 
+/** Minor objects that are parts of a drawing: deleting one is redrawn in a moment (rule minor-object). */
+export const CANVAS_PARTS: ReadonlySet<string> = new Set(['element', 'shape', 'edge', 'connector']);
+
 /**
  * High-value objects that are issued rather than built: deleting a credential or a certificate breaks
  * whatever uses it until a new one is issued, but loses nothing that cannot be made again. Keys that

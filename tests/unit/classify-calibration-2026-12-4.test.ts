@@ -180,3 +180,25 @@ describe('one more step in an interface', () => {
 		expect(label(classify(tool('open_app', 'Open an application on the workstation'), SERVER))).toBe('Execute/High');
 	});
 });
+
+describe('one part of a drawing, and many things at once', () => {
+	it('lowers deleting one shape to Destructive/Low', () => {
+		const d = classify(tool('delete_shape', 'Delete a shape from the board', { id: str() }), SERVER);
+		expect(label(d)).toBe('Destructive/Low');
+	});
+
+	it('keeps deleting many shapes at Destructive/Medium', () => {
+		const ids = { type: 'array', items: { type: 'string' }, description: 'Shape ids' };
+		expect(label(classify(tool('delete_shapes', 'Delete shapes', { ids }), SERVER))).toBe('Destructive/Medium');
+	});
+
+	it('keeps deleting one label at Destructive/Medium', () => {
+		expect(label(classify(tool('delete_label', 'Delete a label'), SERVER))).toBe('Destructive/Medium');
+	});
+
+	it('raises clearing all of some content to Destructive/High, quoting the lead', () => {
+		const d = classify(tool('clear_memory', 'Clear all stored memories of the agent'), SERVER);
+		expect(label(d)).toBe('Destructive/High');
+		expect(d.evidence.find((e) => e.rule === 'bulk' && e.effect.kind === 'level')?.match).toBe('Clear all');
+	});
+});

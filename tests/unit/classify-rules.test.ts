@@ -668,7 +668,9 @@ describe('blast radius (ruleset 2026.12.2)', () => {
 
 	it('treats parts of a canvas or a layout as minor objects', () => {
 		expect(label(on(tool('set_padding', 'Set padding values for an auto-layout frame')))).toBe('Write/Low');
-		expect(label(on(tool('delete_element', 'Delete an element from the canvas')))).toBe('Destructive/Medium');
+		// One part of a drawing, removed alone, is lowered further to Low since 2026.12.4.
+		expect(label(on(tool('delete_element', 'Delete an element from the canvas')))).toBe('Destructive/Low');
+		expect(label(on(tool('delete_margin', 'Delete the margin of a frame')))).toBe('Destructive/Medium');
 	});
 
 	it('reads the public web Low and content written into private space Medium', () => {

@@ -46,6 +46,22 @@ function leadBulk(f: Facts): Citation[] {
 	return m ? [{ field: 'description', match: m[0].trim() }] : [];
 }
 
+/** Metadata named in the name or the lead. */
+const METADATA = /\bmetadata\b/i;
+/** Content, data or a body returned alongside: "Get file metadata and optionally content". */
+const WITH_CONTENT = /\b(?:and|with|plus|including)\b(?:\s+[\w-]+){0,2}?\s+(?:content|contents|body|bodies|data)\b/i;
+
+/**
+ * The tool returns metadata about an object and not its content ("Get auth token metadata", "Retrieve
+ * metadata about a file"); the word, for quoting.
+ */
+function metadataOnly(f: Facts): string | undefined {
+	const inName = f.tokens.find((t) => t.text === 'metadata');
+	if (inName) return WITH_CONTENT.test(f.lead) ? undefined : f.quote(inName);
+	const m = METADATA.exec(f.lead);
+	return m && !WITH_CONTENT.test(f.lead) ? m[0] : undefined;
+}
+
 /** What "open" navigates to rather than launches. */
 const OPENED_VIEWS: ReadonlySet<string> = new Set(['url', 'link', 'deeplink', 'tab', 'window']);
 
@@ -427,7 +443,10 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 			...words.filter((n) => !PUBLIC_WEB_WORDS.has(n.base)).map((n) => nameCite(f, n.token)),
 			...leads.filter((h) => /\b(?:user|third)\b/i.test(h.match)),
 		];
-		if (written[0])
+		// "Get file metadata", "metadata about a file … without reading the actual content": what it returns
+		// describes the object, so whose the object is, or who wrote it, does not raise the read.
+		const about = metadataOnly(f);
+		if (written[0] && !about)
 			state.raise(
 				'untrusted-input',
 				written[0],
@@ -445,7 +464,14 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads data that belongs to a person or organisation',
 			);
 		// A path alone says where, not whose: project files and sandboxes read as Low, a named private object raises.
-		if (nouns[0]) state.raise('private-data', nouns[0], 'Medium', 'it reads private data');
+		if (about && (written[0] || nouns[0]))
+			log.note(
+				'private-data',
+				f.tokens.some((t) => t.text === 'metadata') ? f.nameField : 'description',
+				about,
+				'it returns metadata about the object, not its content, so whose the content is does not raise it',
+			);
+		else if (nouns[0]) state.raise('private-data', nouns[0], 'Medium', 'it reads private data');
 		const sensitive = f.sensitive;
 		if (sensitive) {
 			log.trait(
@@ -486,6 +512,8 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const checks = f.verb ? CHECK_VERBS.has(f.verb.info.base) : dv !== undefined && CHECK_VERBS.has(dv.info.base);
 	if (isRead && secrets[0] && checks)
 		log.note('secrets', secrets[0].field, secrets[0].match, 'it checks a credential rather than returning it');
+	else if (isRead && secrets[0] && metadataOnly(f))
+		state.raise('secrets', secrets[0], 'Medium', "it returns a credential's metadata, not the credential itself");
 	else if (isRead && secrets[0])
 		state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }

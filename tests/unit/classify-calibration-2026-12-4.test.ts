@@ -202,3 +202,24 @@ describe('one part of a drawing, and many things at once', () => {
 		expect(d.evidence.find((e) => e.rule === 'bulk' && e.effect.kind === 'level')?.match).toBe('Clear all');
 	});
 });
+
+describe('metadata, not content', () => {
+	it.each([
+		['get_file_info', 'Retrieve metadata about a file without reading its content'],
+		['get_page_metadata', 'Get metadata for a page including SEO settings'],
+	])('%s reads metadata only: Read/Low', (name, description) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Read/Low');
+		expect(d.evidence.some((e) => e.rule === 'private-data' && e.effect.kind === 'note')).toBe(true);
+	});
+
+	it('keeps metadata returned with content Medium', () => {
+		const d = classify(tool('get_file', 'Get file metadata and optionally content'), SERVER);
+		expect(label(d)).toBe('Read/Medium');
+	});
+
+	it("raises a credential's metadata to Medium, the credential itself to High", () => {
+		expect(label(classify(tool('get_token_metadata', 'Get auth token metadata'), SERVER))).toBe('Read/Medium');
+		expect(label(classify(tool('get_token', 'Get an auth token'), SERVER))).toBe('Read/High');
+	});
+});

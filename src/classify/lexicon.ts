@@ -29,6 +29,7 @@ export type VerbContext =
 	| 'block'
 	| 'build'
 	| 'mint'
+	| 'deploy'
 	| 'ui';
 
 /** What one verb means for the classifier. */
@@ -755,6 +756,7 @@ const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
 	block: 'block',
 	build: 'build',
 	mint: 'mint',
+	deploy: 'deploy',
 };
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
@@ -1643,6 +1645,12 @@ const TRIGGER_PUBLISH_OBJECTS: ReadonlySet<string> = new Set([
 	'broadcast',
 ]);
 
+/**
+ * What "deploy" publishes as files rather than runs: static HTML, pages, Markdown, assets. Deploying an
+ * app, a service or a function runs code, an Execute operation.
+ */
+const STATIC_CONTENT: ReadonlySet<string> = new Set(['html', 'static', 'markdown', 'asset', 'content', 'page']);
+
 /** What "run" produces rather than executes: running a report or a search reads. */
 const RUN_READ_OBJECTS: ReadonlySet<string> = new Set([
 	'report',
@@ -1815,6 +1823,7 @@ export const OBJECT_CONTEXTS: Readonly<
 	generate: { objects: GENERATED_RESOURCES, match: 'Write', otherwise: 'Read' },
 	block: { objects: BLOCKED_PARTIES, match: 'Write', otherwise: 'Read' },
 	build: { objects: BUILT_RESULTS, match: 'Read', otherwise: 'Execute' },
+	deploy: { objects: STATIC_CONTENT, match: 'Write', otherwise: 'Execute' },
 };
 
 /**

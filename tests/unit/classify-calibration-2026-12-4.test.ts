@@ -223,3 +223,18 @@ describe('metadata, not content', () => {
 		expect(label(classify(tool('get_token', 'Get an auth token'), SERVER))).toBe('Read/High');
 	});
 });
+
+describe('deploying static content', () => {
+	it.each([
+		['deploy_html', 'Deploy an HTML page to the hosting'],
+		['deploy_static_site', 'Deploy static files'],
+	])('%s publishes files: Write', (name, description) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(d.category).toBe('Write');
+		expect(d.evidence.find((e) => e.rule === 'verb-context' && e.effect.kind === 'category')).toBeDefined();
+	});
+
+	it('keeps deploying a service an Execute operation', () => {
+		expect(classify(tool('deploy_service', 'Deploy a service to the cluster'), SERVER).category).toBe('Execute');
+	});
+});

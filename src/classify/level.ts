@@ -46,6 +46,10 @@ function leadBulk(f: Facts): Citation[] {
 	return m ? [{ field: 'description', match: m[0].trim() }] : [];
 }
 
+/** Files written into a repository: "update a single file in a GitHub repository", "files to a repo". */
+const REPOSITORY_FILES =
+	/\b(?:files?|code|contents?)\b(?:\s+[\w-]+){0,4}?\s+(?:in|to|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:repository|repo)\b/i;
+
 /** Metadata named in the name or the lead. */
 const METADATA = /\bmetadata\b/i;
 /** Content, data or a body returned alongside: "Get file metadata and optionally content". */
@@ -383,8 +387,18 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const readsLater = (category === 'Write' || category === 'Execute') && named.length + lead.length === 0;
 	const later = readsLater ? [...liveHits(f.dataLoss, log), ...f.params.overwrite.map(paramCite)] : [];
 	const overwrites = [...named, ...lead, ...later];
+	// "Create or update a single file in a GitHub repository", "Push files to a repository": a file changed
+	// in a repository replaces what was committed, and is code that may reach production.
+	const committed = category === 'Write' && !outcome.additive ? REPOSITORY_FILES.exec(f.lead)?.[0] : undefined;
 	if (category === 'Write' && overwrites[0])
 		state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
+	else if (committed)
+		state.raise(
+			'overwrite',
+			{ field: 'description', match: committed },
+			'High',
+			'it replaces committed files in a repository, code that may reach production',
+		);
 	else if (category === 'Execute' && overwrites[0])
 		log.note(
 			'overwrite',

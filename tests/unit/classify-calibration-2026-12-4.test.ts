@@ -238,3 +238,22 @@ describe('deploying static content', () => {
 		expect(classify(tool('deploy_service', 'Deploy a service to the cluster'), SERVER).category).toBe('Execute');
 	});
 });
+
+describe('files changed in a repository', () => {
+	it.each([
+		['create_or_update_file', 'Create or update one file in a Git repository'],
+		['commit_files', 'Push several files to the repository in one commit'],
+	])('%s replaces committed code: Write/High', (name, description) => {
+		const d = classify(tool(name, description), SERVER);
+		expect(label(d)).toBe('Write/High');
+		expect(d.evidence.find((e) => e.rule === 'overwrite' && e.effect.kind === 'level')?.field).toBe('description');
+	});
+
+	it.each([
+		['create_branch', 'Create a new branch in a repository'],
+		['add_file', 'Add a new file to the repository'],
+		['update_issue', 'Update an issue in the tracker'],
+	])('%s does not: stays Write/Medium', (name, description) => {
+		expect(label(classify(tool(name, description), SERVER))).toBe('Write/Medium');
+	});
+});

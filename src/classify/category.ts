@@ -641,6 +641,27 @@ function isStorage(word: string): boolean {
 }
 
 /**
+ * Stores of data that a removal takes away with everything in them, wherever they are removed from: a server
+ * or a folder taken out of a list may live on, a database does not.
+ */
+const DATA_STORES: ReadonlySet<string> = new Set([
+	'database',
+	'db',
+	'bucket',
+	'repository',
+	'repo',
+	'table',
+	'collection',
+	'volume',
+	'disk',
+]);
+
+function isDataStore(word: string): boolean {
+	const lower = word.toLowerCase();
+	return DATA_STORES.has(lookupNoun(lower)?.base ?? lower);
+}
+
+/**
  * "Remove members from a team", `remove_label_from_issue`: a removal from a list or group that is not
  * a data store. Removing a file from a repository is still a deletion.
  */
@@ -657,13 +678,13 @@ function findDissociation(f: Facts): Citation | undefined {
 		const container = f.fromToken;
 		// `remove_database_from_project` takes a data store away: it is deleted, not unlisted.
 		const removed = f.tokens.filter((t) => t.start > v.token.start && container && t.start < container.start);
-		if (container && !isStorage(container.text) && !removed.some((t) => isStorage(t.text)))
+		if (container && !isStorage(container.text) && !removed.some((t) => isDataStore(t.text)))
 			return { field: f.nameField, match: f.quote(v.token, container) };
 	}
 	for (const hit of f.dissociations) {
 		if (hit.negated) continue;
 		const removed = hit.match.split(FROM)[0]?.split(/\s+/) ?? [];
-		if (!hit.container.some(isStorage) && !removed.some(isStorage)) return { field: 'description', match: hit.match };
+		if (!hit.container.some(isStorage) && !removed.some(isDataStore)) return { field: 'description', match: hit.match };
 	}
 	return undefined;
 }

@@ -168,24 +168,29 @@ function secondAct(lead: string): boolean {
 
 /**
  * The organising object a create names as its head ("Create a new folder", `create_document_type`,
- * "Add a timestamped journal entry"): the name's object when the name has a verb, else the lead's, up to
+ * "Create a named checkpoint"): the name's object when the name has a verb, else the lead's, up to
  * its first preposition; the matched words, for quoting.
  */
 function organisingObject(f: Facts): Citation | undefined {
 	// "Create a folder and upload the files": a second act adds content to it.
 	if (f.coordinatedVerb || f.descVerb?.coordinated || secondAct(f.lead)) return undefined;
-	const fromName = f.verb !== undefined && f.object.length > 0;
-	const words = fromName ? f.object.map((t) => t.text) : (f.descVerb?.objectWords ?? []);
+	// The words after the name's verb (`sheets_add_conditional_formatting` adds formatting, not sheets),
+	// else its object phrase (`folder_create`), up to a preposition.
+	const v = f.verb;
+	const after = v ? f.tokens.filter((t) => t.start > v.token.start) : [];
+	const object = after.length > 0 ? after : v ? f.object : [];
+	const cut = object.findIndex((t) => PREPOSITIONS.has(t.text));
+	const tokens = cut === -1 ? object : object.slice(0, cut);
+	const fromName = tokens.length > 0;
+	const words = fromName ? tokens.map((t) => t.text) : (f.descVerb?.objectWords ?? []);
 	const end = words.findIndex((w) => PREPOSITIONS.has(w));
 	const phrase = end === -1 ? words : words.slice(0, end);
 	const head = phrase.at(-1);
 	if (head === undefined) return undefined;
-	const two = phrase.length > 1 ? `${phrase.at(-2)} ${singularOf(head)}` : undefined;
-	const match = two && ORGANISING_OBJECTS.has(two) ? two : ORGANISING_OBJECTS.has(singularOf(head)) ? head : undefined;
-	if (match === undefined) return undefined;
+	if (!ORGANISING_OBJECTS.has(singularOf(head))) return undefined;
 	return fromName
-		? { field: f.nameField, match: f.quote(f.object.at(-1) as NameToken) }
-		: { field: 'description', match };
+		? { field: f.nameField, match: f.quote(tokens.at(-1) as NameToken) }
+		: { field: 'description', match: head };
 }
 
 /**

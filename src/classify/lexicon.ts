@@ -1610,7 +1610,6 @@ export const ORGANISING_OBJECTS: ReadonlySet<string> = new Set([
 	'type',
 	'option',
 	'category',
-	'journal entry',
 ]);
 
 /** Commitments whose cancellation is a loss, not an interruption: an order, a booking, a subscription. */

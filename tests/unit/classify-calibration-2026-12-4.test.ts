@@ -52,7 +52,6 @@ describe('new organising objects', () => {
 		['add_category_options', 'Add options to a category', 'options'],
 		['duplicate_worksheet', 'Duplicate a worksheet within a workbook', 'worksheet'],
 		['context_checkpoint', 'Create a named checkpoint of the current context', 'checkpoint'],
-		['diary', 'Add a dated journal entry with optional tags', 'journal entry'],
 	])('%s only adds an empty organiser: Write/Low', (name, description, match) => {
 		const d = classify(tool(name, description), SERVER);
 		expect(label(d)).toBe('Write/Low');
@@ -65,6 +64,9 @@ describe('new organising objects', () => {
 		['create_project', 'Create a new project'],
 		['rename_folder', 'Rename a folder'],
 		['create_folder_in_project', 'Create a folder in a project and upload the given files'],
+		// An accounting journal entry is a ledger record, not an organiser.
+		['create_journal_entry', 'Add a journal entry to the ledger'],
+		['sheets_add_conditional_formatting', 'Add conditional formatting rules to a sheet'],
 	])('%s is more than an empty organiser: stays Write/Medium', (name, description) => {
 		expect(label(classify(tool(name, description), SERVER))).toBe('Write/Medium');
 	});

@@ -66,6 +66,10 @@ function metadataOnly(f: Facts): string | undefined {
 	return m && !WITH_CONTENT.test(f.lead) ? m[0] : undefined;
 }
 
+/** Apps, which are bounded runs only on a device or a simulator. */
+const HOSTED_APPS: ReadonlySet<string> = new Set(['app', 'application']);
+const ON_DEVICE = /\b(?:simulator|emulator|device|mobile|phone|ios|android|sim)\b/i;
+
 /** What "open" navigates to rather than launches. */
 const OPENED_VIEWS: ReadonlySet<string> = new Set(['url', 'link', 'deeplink', 'tab', 'window']);
 
@@ -206,9 +210,12 @@ function boundedRun(f: Facts): Citation | undefined {
 	const words = [...nameWords.map((t) => t.text), ...(end === -1 ? leadWords : leadWords.slice(0, end))];
 	const base = (w: string) => lookupNoun(w)?.base ?? singularOf(w);
 	if (words.some((w) => SHARED_RUNTIME.has(base(w)) || BULK_WORDS.has(w)) || f.params.bulk.length > 0) return undefined;
-	const inName = nameWords.find((t) => BOUNDED_RUNS.has(base(t.text)));
+	// An app is one person's run on a phone or a simulator; a hosted app serves its users.
+	const onDevice = ON_DEVICE.test(`${f.tokens.map((t) => t.text).join(' ')} ${f.lead}`);
+	const bounded = (w: string) => BOUNDED_RUNS.has(base(w)) && (onDevice || !HOSTED_APPS.has(base(w)));
+	const inName = nameWords.find((t) => bounded(t.text));
 	if (inName) return { field: f.nameField, match: f.quote(inName) };
-	const inLead = leadWords.find((w) => BOUNDED_RUNS.has(base(w)));
+	const inLead = leadWords.find(bounded);
 	return inLead ? { field: 'description', match: inLead } : undefined;
 }
 
@@ -245,7 +252,15 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
 			// One shape or connector on a canvas is redrawn in a moment; many at once are not.
-			if (target && CANVAS_PARTS.has(target.base) && bulk.length === 0)
+			// Only when the part is what the name ends in: `delete_element`, not `delete_edge_config`.
+			const last = f.tokens.at(-1);
+			const part =
+				target &&
+				CANVAS_PARTS.has(target.base) &&
+				(target.field === 'description' ||
+					last?.text === target.match.toLowerCase() ||
+					lookupNoun(last?.text ?? '')?.base === target.base);
+			if (part && bulk.length === 0)
 				state.lower('minor-object', at, 'Low', 'it removes one part of a drawing, which is redrawn in a moment');
 		} else if (outcome.availability) {
 			state.set(

@@ -116,6 +116,7 @@ describe('interrupting one bounded run', () => {
 		['restart_app_server', 'Restart the app server'],
 		['kill_process', 'Terminate a running process by its id'],
 		['stop_all_jobs', 'Stop all jobs'],
+		['application_stop', 'Stops a hosted application'],
 		['stop_jobs', 'Stop jobs', { jobIds: { type: 'array', items: { type: 'string' } } }],
 	])('%s stays Destructive/High', (name, description, properties?: Record<string, unknown>) => {
 		expect(label(classify(tool(name, description, properties), SERVER))).toBe('Destructive/High');
@@ -192,6 +193,10 @@ describe('one part of a drawing, and many things at once', () => {
 	it('keeps deleting many shapes at Destructive/Medium', () => {
 		const ids = { type: 'array', items: { type: 'string' }, description: 'Shape ids' };
 		expect(label(classify(tool('delete_shapes', 'Delete shapes', { ids }), SERVER))).toBe('Destructive/Medium');
+	});
+
+	it('keeps a removal whose name ends in something else than the part at Destructive/Medium', () => {
+		expect(label(classify(tool('delete_edge_config', 'Delete an edge config'), SERVER))).toBe('Destructive/Medium');
 	});
 
 	it('keeps deleting one label at Destructive/Medium', () => {

@@ -50,20 +50,24 @@ function leadBulk(f: Facts): Citation[] {
 const REPOSITORY_FILES =
 	/\b(?:files?|code|contents?)\b(?:\s+[\w-]+){0,4}?\s+(?:in|to|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:repository|repo)\b/i;
 
-/** Metadata named in the name or the lead. */
-const METADATA = /\bmetadata\b/i;
-/** Content, data or a body returned alongside: "Get file metadata and optionally content". */
-const WITH_CONTENT = /\b(?:and|with|plus|including)\b(?:\s+[\w-]+){0,2}?\s+(?:content|contents|body|bodies|data)\b/i;
+/** Content returned besides metadata ("email content and metadata"); "without reading the content" is not. */
+const WITH_CONTENT = /\b(?<!without\s(?:\w+\s){0,2})(?:content|contents|body|bodies|comments)\b/i;
+/** Where a lead's object phrase ends: a preposition, "about", or punctuation. */
+const OBJECT_END: ReadonlySet<string> = new Set([...PREPOSITIONS, 'about']);
 
 /**
- * The tool returns metadata about an object and not its content ("Get auth token metadata", "Retrieve
- * metadata about a file"); the word, for quoting.
+ * The tool returns metadata about an object and not its content: metadata is the object of the name
+ * (`get_token_metadata`) or of the lead's opening verb ("Retrieve metadata about a file"), and the lead
+ * names no content besides; the word, for quoting.
  */
 function metadataOnly(f: Facts): string | undefined {
+	if (WITH_CONTENT.test(f.lead)) return undefined;
 	const inName = f.tokens.find((t) => t.text === 'metadata');
-	if (inName) return WITH_CONTENT.test(f.lead) ? undefined : f.quote(inName);
-	const m = METADATA.exec(f.lead);
-	return m && !WITH_CONTENT.test(f.lead) ? m[0] : undefined;
+	if (inName) return f.quote(inName);
+	const dv = f.descVerb && !f.descVerb.negated ? f.descVerb : undefined;
+	const words = dv?.objectWords ?? [];
+	const end = words.findIndex((w) => OBJECT_END.has(w));
+	return (end === -1 ? words : words.slice(0, end)).includes('metadata') ? 'metadata' : undefined;
 }
 
 /** Apps, which are bounded runs only on a device or a simulator. */

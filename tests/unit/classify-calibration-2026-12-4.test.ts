@@ -220,9 +220,12 @@ describe('metadata, not content', () => {
 		expect(d.evidence.some((e) => e.rule === 'private-data' && e.effect.kind === 'note')).toBe(true);
 	});
 
-	it('keeps metadata returned with content Medium', () => {
-		const d = classify(tool('get_file', 'Get file metadata and optionally content'), SERVER);
-		expect(label(d)).toBe('Read/Medium');
+	it.each([
+		['get_file', 'Get file metadata and optionally content'],
+		['read_email', 'Read email content and metadata'],
+		['list_emails', 'List sent emails with metadata: recipient, subject, status'],
+	])('%s returns more than metadata: stays Read/Medium', (name, description) => {
+		expect(label(classify(tool(name, description), SERVER))).toBe('Read/Medium');
 	});
 
 	it("raises a credential's metadata to Medium, the credential itself to High", () => {

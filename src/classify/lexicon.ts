@@ -1162,14 +1162,13 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'lead',
 		'deal',
 		'opportunity',
-		// A team's own telemetry, analytics, revenue and configuration variables, and a person's training record.
+		// A team's own telemetry, analytics and revenue, and a person's training record.
 		'trace',
 		'span',
 		'telemetry',
 		'analytics',
 		'earnings',
 		'revenue',
-		'variable',
 		'athlete',
 		'workout',
 	],

@@ -78,12 +78,11 @@ describe('new organising objects', () => {
 	});
 });
 
-describe('private telemetry, analytics and configuration', () => {
+describe('private telemetry, analytics and training records', () => {
 	it.each([
 		['search_traces', 'Search APM traces by service and latency', 'traces'],
 		['get_span', 'Get one span of a distributed trace', 'span'],
 		['site_analytics_summary', 'Summarise traffic for the site', 'analytics'],
-		['list_variables', 'List all variables of the instance', 'variables'],
 		['get_athlete_stats', 'Get the statistics of the athlete', 'athlete'],
 	])('%s reads private data: Read/Medium', (name, description, match) => {
 		const d = classify(tool(name, description), SERVER);

@@ -266,3 +266,24 @@ describe('files changed in a repository', () => {
 		expect(label(classify(tool(name, description), SERVER))).toBe('Write/Medium');
 	});
 });
+
+describe('a download to a destination the caller picks', () => {
+	it('writes a file: Write, raised by the overwrite warning', () => {
+		const d = classify(
+			tool('fetch_remote_file', 'Downloads a remote file to a local path, overwriting any existing file there.', {
+				localPath: str('Local destination path'),
+			}),
+			SERVER,
+		);
+		expect(label(d)).toBe('Write/High');
+		expect(d.evidence.find((e) => e.rule === 'output-path' && e.effect.kind === 'category')?.match).toBe('localPath');
+	});
+
+	it('keeps a download that only returns the file Read', () => {
+		const d = classify(
+			tool('download_file', 'Downloads a file and returns its content', { path: str('Remote path') }),
+			SERVER,
+		);
+		expect(d.category).toBe('Read');
+	});
+});

@@ -178,6 +178,10 @@ const CHANGES =
 	/\b(?:creates?|updates?|deletes?|removes?|writes?|saves?|sets?|modif(?:y|ies)|sends?|posts?|publish(?:es)?|places?|orders?|pays?|buys?|executes?|runs?|installs?|perform)\b/i;
 const SENSITIVE =
 	/\b(?:health (?:data|records?)|medical|patients?|diagnosis|body[- ]measurements?|vulnerabilit(?:y|ies)|security (?:hotspots?|alerts?|findings?|issues?|items?)|hotspots?|ledgers?|trial balance|payroll|bank statements?)\b/i;
+/** A lead of one or two words, a tag rather than a sentence: "Read-only.", "Beta". */
+const BARE_LEAD = /^\W*\w+(?:[- ]\w+)?\W*$/;
+/** How far past a bare lead the description is read for sensitive data: about two sentences. */
+const MAX_SENSITIVE_READ = 300;
 const PUBLISHES = /\b(?:publish(?:es|ed|ing)?|public(?:ly)?|live site|(?:to|in|into) production)\b/i;
 const READ_ONLY_MODE = /\bread[- ]?only\b|\bwithout (?:execut|runn)ing\b/i;
 const FORCE_PUSH = /\bforce[- ]?push/i;
@@ -433,7 +437,9 @@ class ToolFacts implements Facts {
 	get sensitive(): { field: string; match: string } | undefined {
 		const inName = SENSITIVE.exec(this.tokens.map((t) => t.text).join(' '));
 		if (inName) return { field: this.nameField, match: inName[0] };
-		const inLead = SENSITIVE.exec(this.lead);
+		// A lead that is only a tag ("Read-only.") says nothing of the data: the next sentence does.
+		const text = BARE_LEAD.test(this.lead) ? this.description.slice(0, MAX_SENSITIVE_READ) : this.lead;
+		const inLead = SENSITIVE.exec(text);
 		return inLead ? { field: 'description', match: inLead[0] } : undefined;
 	}
 

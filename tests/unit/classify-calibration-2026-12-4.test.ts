@@ -287,3 +287,21 @@ describe('a download to a destination the caller picks', () => {
 		expect(d.category).toBe('Read');
 	});
 });
+
+describe('a lead that is only a tag', () => {
+	it('reads the next sentence for sensitive data', () => {
+		const d = classify(
+			tool('get_fitness_summary', 'Read-only. Summarizes weekly body measurements and trends.'),
+			SERVER,
+		);
+		expect(label(d)).toBe('Read/High');
+		expect(d.evidence.find((e) => e.rule === 'sensitive-data' && e.effect.kind === 'level')?.match).toBe(
+			'body measurements',
+		);
+	});
+
+	it('reads only the lead when it is a sentence', () => {
+		const d = classify(tool('get_summary', 'Summarizes the week. Body measurements are kept elsewhere.'), SERVER);
+		expect(d.level).not.toBe('High');
+	});
+});

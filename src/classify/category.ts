@@ -344,7 +344,8 @@ function nameSignals(f: Facts): Signal[] {
 	// Every other word of the name: in `traffic_apply_changes` the object phrase is "traffic", but "changes" decides.
 	const words = f.tokens.filter((t) => t !== v.token).map((t) => t.text);
 	const { category, availability, access, additive } = resolveVerb(v.info, verbSetting(f, words));
-	if (category === 'Write') {
+	// Writing a payment, or carrying one out (`execute_payment`), moves money.
+	if (category === 'Write' || category === 'Execute') {
 		const money = f.objectHead('money');
 		// `set_default_payment_method`, `enable_payment_provider`: the money word qualifies a setting, which
 		// configures how future payments are made and moves nothing itself.
@@ -491,16 +492,26 @@ function descriptionSignals(f: Facts, negated: PhraseHit[]): Signal[] {
 	if (dv?.denied)
 		negated.push({ match: dv.denied.word, index: dv.denied.index, negated: true, quoted: dv.denied.word });
 	if (dv && !dv.negated && !(session && SESSION_VERBS.has(dv.info.base))) {
-		const { category, availability, additive } = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const reading = resolveVerb(dv.info, verbSetting(f, dv.objectWords));
+		const { availability, additive } = reading;
+		// "Execute a pending transfer or payment": carrying out a money movement moves the money.
+		const paysOut = reading.category === 'Execute' && wordsHaveClass(dv.objectWords, 'money');
+		const category: Category = paysOut ? 'Financial' : reading.category;
 		readsMoney = category === 'Read';
 		const why = meaning(category, availability);
-		const rule: RuleId = dv.language ? 'foreign-verb' : dv.info.context ? 'verb-context' : 'description-verb';
+		const rule: RuleId = paysOut
+			? 'money'
+			: dv.language
+				? 'foreign-verb'
+				: dv.info.context
+					? 'verb-context'
+					: 'description-verb';
 		out.push({
 			source: 'description',
 			category,
 			rule,
 			field: 'description',
-			match: dv.word,
+			match: paysOut ? f.lead.slice(dv.index, dv.objectEnd) : dv.word,
 			why: dv.language ? `its description, in ${dv.language}, says "${dv.info.base}": ${why}` : why,
 			verb: dv.info,
 			availability,
@@ -622,10 +633,32 @@ function schemaSignals(f: Facts): Signal[] {
 
 const DISSOCIATION_WHY = 'it takes something out of a list or group, which leaves the thing itself in place';
 const DISSOCIATING_PHRASE = /^(?:remov|unlink|detach|disassociat|unassign)/i;
+const FROM = /\bfrom\b/i;
 
 function isStorage(word: string): boolean {
 	const lower = word.toLowerCase();
 	return STORAGE_NOUNS.has(lookupNoun(lower)?.base ?? lower) || STORAGE_NOUNS.has(lower);
+}
+
+/**
+ * Stores of data that a removal takes away with everything in them, wherever they are removed from: a server
+ * or a folder taken out of a list may live on, a database does not.
+ */
+const DATA_STORES: ReadonlySet<string> = new Set([
+	'database',
+	'db',
+	'bucket',
+	'repository',
+	'repo',
+	'table',
+	'collection',
+	'volume',
+	'disk',
+]);
+
+function isDataStore(word: string): boolean {
+	const lower = word.toLowerCase();
+	return DATA_STORES.has(lookupNoun(lower)?.base ?? lower);
 }
 
 /**
@@ -643,11 +676,15 @@ function findDissociation(f: Facts): Citation | undefined {
 	if (v && undoes) return { field: f.nameField, match: f.quote(v.token) };
 	if (v && DISSOCIATE_VERBS.has(v.info.base)) {
 		const container = f.fromToken;
-		if (container && !isStorage(container.text)) return { field: f.nameField, match: f.quote(v.token, container) };
+		// `remove_database_from_project` takes a data store away: it is deleted, not unlisted.
+		const removed = f.tokens.filter((t) => t.start > v.token.start && container && t.start < container.start);
+		if (container && !isStorage(container.text) && !removed.some((t) => isDataStore(t.text)))
+			return { field: f.nameField, match: f.quote(v.token, container) };
 	}
 	for (const hit of f.dissociations) {
 		if (hit.negated) continue;
-		if (!hit.container.some(isStorage)) return { field: 'description', match: hit.match };
+		const removed = hit.match.split(FROM)[0]?.split(/\s+/) ?? [];
+		if (!hit.container.some(isStorage) && !removed.some(isDataStore)) return { field: 'description', match: hit.match };
 	}
 	return undefined;
 }
@@ -678,6 +715,24 @@ function applyDissociation(signals: Signal[], at: Citation | undefined): Signal[
  */
 function readOnlyMode(f: Facts, signals: Signal[]): Signal[] {
 	const said = f.readOnlyMode;
+	// "Converts a SQL query to a REST request": the code parameter is the text converted, never run.
+	const converter = f.converter;
+	if (
+		!said &&
+		converter &&
+		signals.some((s) => s.code) &&
+		signals.every((s) => s.category !== 'Execute' || (s.code && s.source === 'schema'))
+	) {
+		const read: Signal = {
+			source: 'description',
+			category: 'Read',
+			rule: 'read-only-mode',
+			field: 'description',
+			match: converter,
+			why: 'it converts the code it is given into another form and returns it, without running it',
+		};
+		return [read, ...signals.filter((s) => s.category !== 'Execute')];
+	}
 	if (!said || !signals.some((s) => s.category === 'Execute')) return signals;
 	const read: Signal = {
 		source: 'description',

@@ -134,7 +134,7 @@ export const PHRASES = {
 		/\b(?:send|write|type|pipe|pass)(?:s|es|ing)?\b[^.\n]{0,40}?\bto\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:terminal|shell|repl|console|tty|pty|stdin)\b/gi,
 	// "Purchase Orders" and "selling price" are records and figures, not purchases or sales.
 	financial:
-		/\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)(?!\s+(?:orders?|invoices?|receipts?|requisitions?|histor(?:y|ies)|prices?|records?|requests?)\b)|buy(?:s|ing)?|sell(?:s|ing)?(?!\s+prices?\b)|places?\s+an?\s+order|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
+		/\b(?:charg(?:e|es|ing)|refund(?:s|ing)?|pay(?:s|ing)?|payouts?|transfer(?:s|ring)?\s+(?:funds|money|\$|usd|eur|eth|btc|tokens?|crypto)|purchas(?:e|es|ing)(?!\s+(?:orders?|invoices?|receipts?|requisitions?|histor(?:y|ies)|prices?|records?|requests?)\b)|buy(?:s|ing)?|sell(?:s|ing)?(?!\s+prices?\b)|plac(?:e|es|ing)\s+(?:an?|the|your|this)\s+(?:[\w-]+\s+){0,2}?orders?|withdraw(?:s|al|ing)?|send(?:s|ing)?\s+(?:money|funds|payments?|crypto))\b/gi,
 	session:
 		/\b(?:drop|disconnect|terminat|kill|clos|kick|end)(?:s|es|e|ed|ing|ping|ped)?\b(?:\s+[\w-]+){0,4}?\s+(?:connections?|sessions?|clients?|sockets?)\b/gi,
 	egress:

@@ -135,6 +135,11 @@ export interface Facts {
 	 * given ("Transform a bash script without executing it"); the match, for quoting.
 	 */
 	readonly readOnlyMode: string | undefined;
+	/**
+	 * The description opens by converting what it is given into another form ("Converts a SQL query to a
+	 * REST request"), so code it takes is text to convert, not code to run; the lead's words, for quoting.
+	 */
+	readonly converter: string | undefined;
 	/** The lead says the change is published: made public, live or put in production; the match, for quoting. */
 	readonly publishes: string | undefined;
 	/**
@@ -173,9 +178,17 @@ const CHANGES =
 	/\b(?:creates?|updates?|deletes?|removes?|writes?|saves?|sets?|modif(?:y|ies)|sends?|posts?|publish(?:es)?|places?|orders?|pays?|buys?|executes?|runs?|installs?|perform)\b/i;
 const SENSITIVE =
 	/\b(?:health (?:data|records?)|medical|patients?|diagnosis|body[- ]measurements?|vulnerabilit(?:y|ies)|security (?:hotspots?|alerts?|findings?|issues?|items?)|hotspots?|ledgers?|trial balance|payroll|bank statements?)\b/i;
+/** A lead of one or two words, a tag rather than a sentence: "Read-only.", "Beta". */
+const BARE_LEAD = /^\W*\w+(?:[- ]\w+)?\W*$/;
+/** How far past a bare lead the description is read for sensitive data: about two sentences. */
+const MAX_SENSITIVE_READ = 300;
 const PUBLISHES = /\b(?:publish(?:es|ed|ing)?|public(?:ly)?|live site|(?:to|in|into) production)\b/i;
 const READ_ONLY_MODE = /\bread[- ]?only\b|\bwithout (?:execut|runn)ing\b/i;
 const FORCE_PUSH = /\bforce[- ]?push/i;
+/** Verbs that turn text into another form and return it. */
+const CONVERT_VERBS: ReadonlySet<string> = new Set(['convert', 'translate']);
+/** The target form a conversion names: "to a PostgREST request", "into MongoDB syntax". */
+const CONVERTS_TO = /^\S+\s+.{0,80}?\b(?:to|into)\s+(?:an?\s+|the\s+)?[\w-]+/i;
 /** A parameter description saying it picks the operation ("Action to perform"). */
 const PICKS_OPERATION =
 	/\b(?:operation|action)s?\s+to\s+(?:perform|run|execute|take|apply)\b|\bwhich\s+(?:operation|action)\b|\boperation\s+type\b/i;
@@ -424,7 +437,9 @@ class ToolFacts implements Facts {
 	get sensitive(): { field: string; match: string } | undefined {
 		const inName = SENSITIVE.exec(this.tokens.map((t) => t.text).join(' '));
 		if (inName) return { field: this.nameField, match: inName[0] };
-		const inLead = SENSITIVE.exec(this.lead);
+		// A lead that is only a tag ("Read-only.") says nothing of the data: the next sentence does.
+		const text = BARE_LEAD.test(this.lead) ? this.description.slice(0, MAX_SENSITIVE_READ) : this.lead;
+		const inLead = SENSITIVE.exec(text);
 		return inLead ? { field: 'description', match: inLead[0] } : undefined;
 	}
 
@@ -435,6 +450,12 @@ class ToolFacts implements Facts {
 	get readOnlyMode(): string | undefined {
 		const m = READ_ONLY_MODE.exec(this.lead);
 		return m && !/\bnot\s+$/i.test(this.lead.slice(0, m.index)) ? m[0] : undefined;
+	}
+
+	get converter(): string | undefined {
+		const dv = this.descVerb;
+		if (!dv || dv.negated || dv.language || !CONVERT_VERBS.has(dv.info.base)) return undefined;
+		return CONVERTS_TO.exec(this.lead.slice(dv.index))?.[0];
 	}
 
 	get confined(): string | undefined {

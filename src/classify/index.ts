@@ -42,7 +42,7 @@ export type * from './types.ts';
  * Version of the rule set; shown on every tool page and bumped whenever a decision can change. What each
  * version changed is in CHANGELOG.md, whose newest entry must name this version.
  */
-export const RULESET_VERSION = '2026.12.3';
+export const RULESET_VERSION = '2026.12.4';
 
 const OPEN_WORLD_SAYS: Readonly<Record<(typeof OPEN_WORLD_TRAITS)[number], string>> = {
 	'url-param': 'it takes a URL the agent chooses',

@@ -10,7 +10,20 @@ import type { PhraseHit } from './description.ts';
 import type { EvidenceLog } from './evidence.ts';
 import type { Facts } from './facts.ts';
 import { textHints } from './hints.ts';
-import { BULK_WORDS, CANCEL_COMMITMENTS, INTERFACE_STATE_VERBS, INTERFACE_VERBS, PUBLIC_WEB_WORDS } from './lexicon.ts';
+import {
+	BOUNDED_RUNS,
+	BULK_WORDS,
+	CANCEL_COMMITMENTS,
+	CANVAS_PARTS,
+	INTERFACE_STATE_VERBS,
+	INTERFACE_VERBS,
+	ORGANISING_OBJECTS,
+	PREPOSITIONS,
+	PUBLIC_WEB_WORDS,
+	REISSUABLE_CREDENTIALS,
+	SHARED_RUNTIME,
+} from './lexicon.ts';
+import { lookupNoun, lookupVerb } from './lookup.ts';
 import type { Param } from './params.ts';
 import type { RuleId } from './rules.ts';
 import type { NameToken } from './tokens.ts';
@@ -20,6 +33,49 @@ const OVERWRITE_VERBS = new Set(['overwrite', 'replace']);
 
 /** A lead whose opening verb takes one object: "Delete a sprint", "Removes the specified delegate". */
 const SINGLE_OBJECT = /^\s*[a-z]+\s+(?:a|an|one|a single|a specific|the specified|the given)\s+[\w-]+/i;
+
+/** A word after "and" or "then": the verb of a second act, if it is one. */
+const AND_THEN = /\b(?:and|then)\s+(?:then\s+)?([a-z]+)/gi;
+
+/** A lead whose verb takes many objects at once: "Clear all persistent memory", "Delete multiple nodes". */
+const LEAD_BULK = /^\s*[a-z]+\s+(?:all|every|multiple|many)\b/i;
+
+/** The lead's bulk wording, as a citation. */
+function leadBulk(f: Facts): Citation[] {
+	const m = LEAD_BULK.exec(f.lead);
+	return m ? [{ field: 'description', match: m[0].trim() }] : [];
+}
+
+/** Files written into a repository: "update a single file in a GitHub repository", "files to a repo". */
+const REPOSITORY_FILES =
+	/\b(?:files?|code|contents?)\b(?:\s+[\w-]+){0,4}?\s+(?:in|to|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:repository|repo)\b/i;
+
+/** Content returned besides metadata ("email content and metadata"); "without reading the content" is not. */
+const WITH_CONTENT = /\b(?<!without\s(?:\w+\s){0,2})(?:content|contents|body|bodies|comments)\b/i;
+/** Where a lead's object phrase ends: a preposition, "about", or punctuation. */
+const OBJECT_END: ReadonlySet<string> = new Set([...PREPOSITIONS, 'about']);
+
+/**
+ * The tool returns metadata about an object and not its content: metadata is the object of the name
+ * (`get_token_metadata`) or of the lead's opening verb ("Retrieve metadata about a file"), and the lead
+ * names no content besides; the word, for quoting.
+ */
+function metadataOnly(f: Facts): string | undefined {
+	if (WITH_CONTENT.test(f.lead)) return undefined;
+	const inName = f.tokens.find((t) => t.text === 'metadata');
+	if (inName) return f.quote(inName);
+	const dv = f.descVerb && !f.descVerb.negated ? f.descVerb : undefined;
+	const words = dv?.objectWords ?? [];
+	const end = words.findIndex((w) => OBJECT_END.has(w));
+	return (end === -1 ? words : words.slice(0, end)).includes('metadata') ? 'metadata' : undefined;
+}
+
+/** Apps, which are bounded runs only on a device or a simulator. */
+const HOSTED_APPS: ReadonlySet<string> = new Set(['app', 'application']);
+const ON_DEVICE = /\b(?:simulator|emulator|device|mobile|phone|ios|android|sim)\b/i;
+
+/** What "open" navigates to rather than launches. */
+const OPENED_VIEWS: ReadonlySet<string> = new Set(['url', 'link', 'deeplink', 'tab', 'window']);
 
 /** Verbs that test something and answer yes or no. */
 const CHECK_VERBS = new Set(['check', 'validate', 'verify', 'test']);
@@ -93,9 +149,78 @@ function liveHits(hits: readonly PhraseHit[], log: EvidenceLog): Citation[] {
 /** The deciding verb (the name's, or else the lead's) when it is one step in an interface, with its citation. */
 function interfaceStep(f: Facts): { verb: string; at: Citation } | undefined {
 	const verb = f.verb?.info.base ?? (f.descVerb && !f.descVerb.negated ? f.descVerb.info.base : undefined);
-	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb))) return undefined;
+	// Opening a link, a tab or a window, or anything in a browser or on a device, is navigating to it.
+	const opens =
+		verb === 'open' &&
+		(f.ui || [...f.object.map((t) => t.text), ...(f.descVerb?.objectWords ?? [])].some((w) => OPENED_VIEWS.has(w)));
+	if (verb === undefined || !(INTERFACE_VERBS.has(verb) || INTERFACE_STATE_VERBS.has(verb) || opens)) return undefined;
 	const at = f.verb ? nameCite(f, f.verb.token) : { field: 'description', match: f.descVerb?.word ?? verb };
 	return { verb, at };
+}
+
+/** A plural's singular, for words the noun lexicon does not know (`options`, `categories`). */
+function singularOf(word: string): string {
+	const w = word.toLowerCase();
+	if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+	return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** "… and upload the given files": a lead going on, after and/then, with a verb that is not a read. */
+function secondAct(lead: string): boolean {
+	for (const m of lead.matchAll(AND_THEN)) {
+		const info = lookupVerb((m[1] as string).toLowerCase());
+		if (info && info.category !== 'Read') return true;
+	}
+	return false;
+}
+
+/**
+ * The organising object a create names as its head ("Create a new folder", `create_document_type`,
+ * "Create a named checkpoint"): the name's object when the name has a verb, else the lead's, up to
+ * its first preposition; the matched words, for quoting.
+ */
+function organisingObject(f: Facts): Citation | undefined {
+	// "Create a folder and upload the files": a second act adds content to it.
+	if (f.coordinatedVerb || f.descVerb?.coordinated || secondAct(f.lead)) return undefined;
+	// The words after the name's verb (`sheets_add_conditional_formatting` adds formatting, not sheets),
+	// else its object phrase (`folder_create`), up to a preposition.
+	const v = f.verb;
+	const after = v ? f.tokens.filter((t) => t.start > v.token.start) : [];
+	const object = after.length > 0 ? after : v ? f.object : [];
+	const cut = object.findIndex((t) => PREPOSITIONS.has(t.text));
+	const tokens = cut === -1 ? object : object.slice(0, cut);
+	const fromName = tokens.length > 0;
+	const words = fromName ? tokens.map((t) => t.text) : (f.descVerb?.objectWords ?? []);
+	const end = words.findIndex((w) => PREPOSITIONS.has(w));
+	const phrase = end === -1 ? words : words.slice(0, end);
+	const head = phrase.at(-1);
+	if (head === undefined) return undefined;
+	if (!ORGANISING_OBJECTS.has(singularOf(head))) return undefined;
+	return fromName
+		? { field: f.nameField, match: f.quote(tokens.at(-1) as NameToken) }
+		: { field: 'description', match: head };
+}
+
+/**
+ * What an interruption stops, when it is a bounded run (an app, a container, a workflow) and nothing
+ * others depend on or that may be anything (a server, a database, a process by id): the name's word
+ * or the lead's object word naming it, for quoting. One call on many (`stop_all_jobs`) is not bounded.
+ */
+function boundedRun(f: Facts): Citation | undefined {
+	const nameWords = f.tokens.filter((t) => t !== f.verb?.token);
+	const dv = f.descVerb && !f.descVerb.negated ? f.descVerb : undefined;
+	const leadWords = dv?.objectWords ?? [];
+	const end = leadWords.findIndex((w) => PREPOSITIONS.has(w));
+	const words = [...nameWords.map((t) => t.text), ...(end === -1 ? leadWords : leadWords.slice(0, end))];
+	const base = (w: string) => lookupNoun(w)?.base ?? singularOf(w);
+	if (words.some((w) => SHARED_RUNTIME.has(base(w)) || BULK_WORDS.has(w)) || f.params.bulk.length > 0) return undefined;
+	// An app is one person's run on a phone or a simulator; a hosted app serves its users.
+	const onDevice = ON_DEVICE.test(`${f.tokens.map((t) => t.text).join(' ')} ${f.lead}`);
+	const bounded = (w: string) => BOUNDED_RUNS.has(base(w)) && (onDevice || !HOSTED_APPS.has(base(w)));
+	const inName = nameWords.find((t) => bounded(t.text));
+	if (inName) return { field: f.nameField, match: f.quote(inName) };
+	const inLead = leadWords.find(bounded);
+	return inLead ? { field: 'description', match: inLead } : undefined;
 }
 
 /** What every rule group below reads and writes. */
@@ -117,27 +242,58 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 			? SINGLE_OBJECT.exec(f.lead)?.[0]
 			: undefined;
 	const at = target ? { field: target.field, match: target.match } : undefined;
+	const bulk = [
+		...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
+		...f.params.bulk.map(paramCite),
+		...(outcome.category === 'Destructive' ? leadBulk(f) : []),
+	];
 	if (outcome.category === 'Destructive') {
-		if (weight === 'minor' && at)
+		if (weight === 'minor' && at) {
 			state.lower(
 				'minor-object',
 				at,
 				'Medium',
 				'the object is minor, so a mistaken call loses little and is easy to redo',
 			);
-		else if (outcome.availability)
+			// One shape or connector on a canvas is redrawn in a moment; many at once are not.
+			// Only when the part is what the name ends in: `delete_element`, not `delete_edge_config`.
+			const last = f.tokens.at(-1);
+			const part =
+				target &&
+				CANVAS_PARTS.has(target.base) &&
+				(target.field === 'description' ||
+					last?.text === target.match.toLowerCase() ||
+					lookupNoun(last?.text ?? '')?.base === target.base);
+			if (part && bulk.length === 0)
+				state.lower('minor-object', at, 'Low', 'it removes one part of a drawing, which is redrawn in a moment');
+		} else if (outcome.availability) {
 			state.set(
 				'availability-only',
 				outcome.availability,
 				'High',
 				'it interrupts something that can be started again rather than destroying it',
 			);
-		else if (weight === 'content' && at)
+			const bounded = boundedRun(f);
+			if (bounded)
+				state.lower(
+					'availability-only',
+					bounded,
+					'Medium',
+					'what it stops is one bounded run, started again at no cost, that nothing else depends on',
+				);
+		} else if (weight === 'content' && at)
 			state.lower(
 				'content-object',
 				at,
 				'Medium',
 				'the object is a single piece of content, a real but bounded loss that can usually be restored or redone',
+			);
+		else if (weight === 'high-value' && at && target && REISSUABLE_CREDENTIALS.has(target.base))
+			state.set(
+				'high-value-object',
+				at,
+				'High',
+				'a credential or certificate can be issued again, but whatever uses it fails until it is replaced',
 			);
 		else if (weight === 'high-value' && at)
 			state.set(
@@ -174,10 +330,6 @@ function destructiveRules({ outcome, facts: f, state, log }: RuleContext): void 
 		);
 
 	if (outcome.category === 'Read') return;
-	const bulk = [
-		...f.tokens.filter((t) => BULK_WORDS.has(t.text)).map((t) => nameCite(f, t)),
-		...f.params.bulk.map(paramCite),
-	];
 	for (const b of bulk) log.trait('bulk', b.field, b.match, 'bulk', 'one call can act on many objects');
 	if (escalable && bulk[0]) state.raise('bulk', bulk[0], 'High', 'one call can destroy many objects');
 }
@@ -225,6 +377,15 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 			'Low',
 			'the object is minor, so a mistaken change is small and easy to redo',
 		);
+	// A new folder, checkpoint or type holds nothing yet: removing it undoes the call.
+	const organiser = category === 'Write' && outcome.additive ? organisingObject(f) : undefined;
+	if (organiser)
+		state.lower(
+			'minor-object',
+			organiser,
+			'Low',
+			'it only adds one new, empty organising object, which is removed as easily as it was made',
+		);
 	// Hovering, scrolling or filling a field on a page changes what one screen shows, and nothing is submitted.
 	// `select` is a Write only when it names a page control (an option, a checkbox), so it needs no page word.
 	const step = interfaceStep(f);
@@ -250,8 +411,18 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const readsLater = (category === 'Write' || category === 'Execute') && named.length + lead.length === 0;
 	const later = readsLater ? [...liveHits(f.dataLoss, log), ...f.params.overwrite.map(paramCite)] : [];
 	const overwrites = [...named, ...lead, ...later];
+	// "Create or update a single file in a GitHub repository", "Push files to a repository": a file changed
+	// in a repository replaces what was committed, and is code that may reach production.
+	const committed = category === 'Write' && !outcome.additive ? REPOSITORY_FILES.exec(f.lead)?.[0] : undefined;
 	if (category === 'Write' && overwrites[0])
 		state.raise('overwrite', overwrites[0], 'High', 'it replaces existing content, which is lost if the call is wrong');
+	else if (committed)
+		state.raise(
+			'overwrite',
+			{ field: 'description', match: committed },
+			'High',
+			'it replaces committed files in a repository, code that may reach production',
+		);
 	else if (category === 'Execute' && overwrites[0])
 		log.note(
 			'overwrite',
@@ -310,7 +481,10 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 			...words.filter((n) => !PUBLIC_WEB_WORDS.has(n.base)).map((n) => nameCite(f, n.token)),
 			...leads.filter((h) => /\b(?:user|third)\b/i.test(h.match)),
 		];
-		if (written[0])
+		// "Get file metadata", "metadata about a file … without reading the actual content": what it returns
+		// describes the object, so whose the object is, or who wrote it, does not raise the read.
+		const about = metadataOnly(f);
+		if (written[0] && !about)
 			state.raise(
 				'untrusted-input',
 				written[0],
@@ -328,7 +502,14 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads data that belongs to a person or organisation',
 			);
 		// A path alone says where, not whose: project files and sandboxes read as Low, a named private object raises.
-		if (nouns[0]) state.raise('private-data', nouns[0], 'Medium', 'it reads private data');
+		if (about && (written[0] || nouns[0]))
+			log.note(
+				'private-data',
+				f.tokens.some((t) => t.text === 'metadata') ? f.nameField : 'description',
+				about,
+				'it returns metadata about the object, not its content, so whose the content is does not raise it',
+			);
+		else if (nouns[0]) state.raise('private-data', nouns[0], 'Medium', 'it reads private data');
 		const sensitive = f.sensitive;
 		if (sensitive) {
 			log.trait(
@@ -345,8 +526,9 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 				'it reads health, security or accounting records, whose leak does lasting harm',
 			);
 		}
-		// A read-only query the caller writes reaches every table or record the connection can see.
-		const query = f.params.code[0];
+		// A read-only query the caller writes reaches every table or record the connection can see; one it
+		// only converts ("Converts a SQL query to a REST request") reaches nothing.
+		const query = f.converter ? undefined : f.params.code[0];
 		if (query)
 			state.raise(
 				'read-only-mode',
@@ -368,6 +550,8 @@ function readRules({ outcome, facts: f, state, log }: RuleContext): void {
 	const checks = f.verb ? CHECK_VERBS.has(f.verb.info.base) : dv !== undefined && CHECK_VERBS.has(dv.info.base);
 	if (isRead && secrets[0] && checks)
 		log.note('secrets', secrets[0].field, secrets[0].match, 'it checks a credential rather than returning it');
+	else if (isRead && secrets[0] && metadataOnly(f))
+		state.raise('secrets', secrets[0], 'Medium', "it returns a credential's metadata, not the credential itself");
 	else if (isRead && secrets[0])
 		state.raise('secrets', secrets[0], 'High', 'what it returns is a credential that opens other systems');
 }

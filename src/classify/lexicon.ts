@@ -29,6 +29,7 @@ export type VerbContext =
 	| 'block'
 	| 'build'
 	| 'mint'
+	| 'deploy'
 	| 'ui';
 
 /** What one verb means for the classifier. */
@@ -362,6 +363,7 @@ const EXECUTE_VERBS = [
 	'exec',
 	'run',
 	'eval',
+	'evals',
 	'invoke',
 	'call',
 	'trigger',
@@ -754,6 +756,7 @@ const CONTEXT_VERBS: Readonly<Record<string, VerbContext>> = {
 	block: 'block',
 	build: 'build',
 	mint: 'mint',
+	deploy: 'deploy',
 };
 
 function buildVerbs(): ReadonlyMap<string, VerbInfo> {
@@ -949,6 +952,8 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'slide',
 		'spreadsheet',
 		'presentation',
+		// A webhook is one endpoint registration, made again from its URL.
+		'webhook',
 	],
 	// Losing one of these loses everything inside it, or someone's access.
 	'high-value': [
@@ -1020,7 +1025,6 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'package',
 		'registry',
 		'pipeline',
-		'webhook',
 		'billing',
 		'invoice',
 		'wallet',
@@ -1158,6 +1162,15 @@ const NOUN_LISTS: Readonly<Record<NounClass, readonly string[]>> = {
 		'lead',
 		'deal',
 		'opportunity',
+		// A team's own telemetry, analytics and revenue, and a person's training record.
+		'trace',
+		'span',
+		'telemetry',
+		'analytics',
+		'earnings',
+		'revenue',
+		'athlete',
+		'workout',
 	],
 	// Objects whose change alters who can do what.
 	access: [
@@ -1408,6 +1421,10 @@ export const INTERFACE_VERBS: ReadonlySet<string> = new Set([
 	'goto',
 	'tap',
 	'swipe',
+	// Answering a dialog the page put up is one more step on it.
+	'handle',
+	'accept',
+	'dismiss',
 ]);
 
 /**
@@ -1491,6 +1508,109 @@ const RESOLVE_WRITE_OBJECTS: ReadonlySet<string> = new Set([
 	'problem',
 ]);
 
+/** Minor objects that are parts of a drawing: deleting one is redrawn in a moment (rule minor-object). */
+export const CANVAS_PARTS: ReadonlySet<string> = new Set(['element', 'shape', 'edge', 'connector']);
+
+/**
+ * High-value objects that are issued rather than built: deleting a credential or a certificate breaks
+ * whatever uses it until a new one is issued, but loses nothing that cannot be made again. Keys that
+ * encrypt data or hold funds (private and encryption keys, key pairs) are not here: losing one loses what
+ * it opens.
+ */
+export const REISSUABLE_CREDENTIALS: ReadonlySet<string> = new Set([
+	'credential',
+	'password',
+	'token',
+	'apikey',
+	'accesskey',
+	'secretkey',
+	'sshkey',
+	'deploykey',
+	'signingkey',
+	'secret',
+	'certificate',
+	'cert',
+]);
+
+/**
+ * Things that run for one person's task and are started again at no cost: stopping one (an app on a
+ * device, an agent's container, a workflow, a job) is a bounded interruption (rule availability-only).
+ */
+export const BOUNDED_RUNS: ReadonlySet<string> = new Set([
+	'app',
+	'application',
+	'container',
+	'agent',
+	'bot',
+	'workflow',
+	'job',
+	'run',
+	'task',
+	'build',
+	'crawl',
+	'scan',
+	'stream',
+	'recording',
+	'watcher',
+	'timer',
+	'simulation',
+	'animation',
+	'playback',
+	'scene',
+]);
+
+/**
+ * What others depend on while it runs, or what may be anything at all: stopping a database, a server, a
+ * device or an arbitrary process keeps the interruption at High.
+ */
+export const SHARED_RUNTIME: ReadonlySet<string> = new Set([
+	'database',
+	'db',
+	'server',
+	'cluster',
+	'vm',
+	'instance',
+	'host',
+	'machine',
+	'droplet',
+	'node',
+	'service',
+	'deployment',
+	'production',
+	'prod',
+	'environment',
+	'site',
+	'website',
+	'gateway',
+	'process',
+	'pid',
+	'daemon',
+	'system',
+	'network',
+	'tunnel',
+	'vpn',
+	'proxy',
+	'device',
+	'pipeline',
+]);
+
+/**
+ * Objects that organise other things and hold nothing when new: creating one (a folder, a checkpoint, a
+ * duplicate sheet, a type or an option to pick from) is as easily undone as done. Deleting one is
+ * weighed by the object lists above, since by then it may hold much.
+ */
+export const ORGANISING_OBJECTS: ReadonlySet<string> = new Set([
+	'folder',
+	'directory',
+	'checkpoint',
+	'sheet',
+	'worksheet',
+	'tab',
+	'type',
+	'option',
+	'category',
+]);
+
 /** Commitments whose cancellation is a loss, not an interruption: an order, a booking, a subscription. */
 export const CANCEL_COMMITMENTS: ReadonlySet<string> = new Set([
 	'subscription',
@@ -1523,6 +1643,12 @@ const TRIGGER_PUBLISH_OBJECTS: ReadonlySet<string> = new Set([
 	'broadcast',
 ]);
 
+/**
+ * What "deploy" publishes as files rather than runs: static HTML, pages, Markdown, assets. Deploying an
+ * app, a service or a function runs code, an Execute operation.
+ */
+const STATIC_CONTENT: ReadonlySet<string> = new Set(['html', 'static', 'markdown', 'asset', 'content', 'page']);
+
 /** What "run" produces rather than executes: running a report or a search reads. */
 const RUN_READ_OBJECTS: ReadonlySet<string> = new Set([
 	'report',
@@ -1542,6 +1668,11 @@ const RUN_READ_OBJECTS: ReadonlySet<string> = new Set([
 	'inspection',
 	'lint',
 	'read',
+	// Running evaluations or a verification scores what exists and reports.
+	'eval',
+	'evals',
+	'evaluation',
+	'verification',
 ]);
 
 /**
@@ -1690,6 +1821,7 @@ export const OBJECT_CONTEXTS: Readonly<
 	generate: { objects: GENERATED_RESOURCES, match: 'Write', otherwise: 'Read' },
 	block: { objects: BLOCKED_PARTIES, match: 'Write', otherwise: 'Read' },
 	build: { objects: BUILT_RESULTS, match: 'Read', otherwise: 'Execute' },
+	deploy: { objects: STATIC_CONTENT, match: 'Write', otherwise: 'Execute' },
 };
 
 /**

@@ -86,7 +86,7 @@ const TOOL_CODE_CONTEXT =
 const OUTPUT_TOKENS = new Set(['output', 'out', 'save', 'dest', 'destination', 'download', 'export']);
 /** A path parameter described as where the result is written. */
 const OUTPUT_CONTEXT =
-	/\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b/i;
+	/\b(?:save|write|store|export|download)[sd]?\b[^.]{0,50}?\b(?:to|into|in|at)\b|\b(?:where )?to (?:save|write|store)\b|\bdestination\b/i;
 /** Flags that let a call replace what exists; `force` is not one (force-stop, force-push say other things). */
 const OVERWRITE_FLAGS = new Set([
 	'overwrite',

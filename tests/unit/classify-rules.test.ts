@@ -40,7 +40,8 @@ const RULE_CASES: readonly RuleCase[] = [
 	{
 		rule: 'computed-value',
 		tool: tool('earnings_report', 'Earnings, impressions and clicks with dimension breakdowns.'),
-		expected: 'Read/Low',
+		// Earnings are a private object since 2026.12.4 (rule private-data).
+		expected: 'Read/Medium',
 	},
 	{
 		rule: 'public-exposure',
@@ -189,7 +190,8 @@ describe('rules without a catalogue example', () => {
 describe('verbs read in context', () => {
 	const cases: [Tool, string][] = [
 		[tool('cancel_order', 'Cancel an order.'), 'Destructive/High'],
-		[tool('cancel_job', 'Cancel a running job.'), 'Destructive/High'],
+		// One job is a bounded run (rule availability-only, 2026.12.4).
+		[tool('cancel_job', 'Cancel a running job.'), 'Destructive/Medium'],
 		[tool('cancel_invitation', 'Cancel a pending invitation.'), 'Write/High'],
 		[tool('reset_password', 'Reset a user password.'), 'Write/High'],
 		[tool('reset_traffic', 'Reset the traffic counter.'), 'Destructive/Medium'],
@@ -200,7 +202,8 @@ describe('verbs read in context', () => {
 		[tool('run_report', 'Run the monthly report.'), 'Read/Low'],
 		[tool('run_tests', 'Run the test suite.'), 'Execute/High'],
 		[tool('open_issue', 'Open an issue.'), 'Write/Medium'],
-		[tool('open_url', 'Open a URL in the default browser.'), 'Execute/High'],
+		// Opening a URL is navigating to it (rule interface-action, 2026.12.4).
+		[tool('open_url', 'Open a URL in the default browser.'), 'Execute/Medium'],
 		[tool('resolve_incident', 'Resolve an incident.'), 'Write/Medium'],
 		[tool('resolve_library_id', 'Resolve a package name to a library id.'), 'Read/Low'],
 		[tool('transfer_repository', 'Transfer a repository to another owner.'), 'Write/High'],
@@ -665,7 +668,9 @@ describe('blast radius (ruleset 2026.12.2)', () => {
 
 	it('treats parts of a canvas or a layout as minor objects', () => {
 		expect(label(on(tool('set_padding', 'Set padding values for an auto-layout frame')))).toBe('Write/Low');
-		expect(label(on(tool('delete_element', 'Delete an element from the canvas')))).toBe('Destructive/Medium');
+		// One part of a drawing, removed alone, is lowered further to Low since 2026.12.4.
+		expect(label(on(tool('delete_element', 'Delete an element from the canvas')))).toBe('Destructive/Low');
+		expect(label(on(tool('delete_margin', 'Delete the margin of a frame')))).toBe('Destructive/Medium');
 	});
 
 	it('reads the public web Low and content written into private space Medium', () => {

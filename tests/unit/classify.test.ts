@@ -156,7 +156,8 @@ describe('category and level rules', () => {
 				action: { type: 'string', enum: ['create', 'list', 'delete'] },
 				id: str(),
 			}),
-			expected: 'Destructive/Critical',
+			// A webhook is one piece of content since 2026.12.4 (rule content-object).
+			expected: 'Destructive/Medium',
 			rule: 'action-enum',
 		},
 		{

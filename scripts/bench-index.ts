@@ -6,38 +6,25 @@
  *
  *   npm run bench -- --tools 10000 && npm run bench:index -- [--dir .bench/dist] [--shards 1]
  */
-import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite } from '../src/integrations/search-index.ts';
 import { parseShardCount } from '../src/site/parts.ts';
-import { childPids, processRss, treeRss } from './lib/proc-rss.ts';
+import { diskUsage } from './lib/disk-usage.ts';
+import { childPids, processRss } from './lib/proc-rss.ts';
+import { ProcessTreeSampler } from './lib/process-tree.ts';
 
 const { values } = parseArgs({
 	options: { dir: { type: 'string', default: '.bench/dist' }, shards: { type: 'string', default: '1' } },
 });
 const dir = resolve(values.dir);
 
-/** Bytes and files under a folder. */
-function size(path: string): { bytes: number; files: number } {
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return { bytes: stat.size, files: 1 };
-	let bytes = 0;
-	let files = 0;
-	for (const name of readdirSync(path)) {
-		const inner = size(join(path, name));
-		bytes += inner.bytes;
-		files += inner.files;
-	}
-	return { bytes, files };
-}
-
 let pagefindPeak = 0;
-let treePeak = 0;
+const tree = new ProcessTreeSampler(process.pid);
 const timer = setInterval(() => {
 	// This process's only child while indexing is Pagefind's binary (the Node API's service).
 	pagefindPeak = Math.max(pagefindPeak, ...childPids(process.pid).map(processRss));
-	treePeak = Math.max(treePeak, treeRss(process.pid));
+	tree.sample();
 }, 50);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
@@ -49,7 +36,7 @@ const cpu = process.cpuUsage(cpuBefore);
 let bytes = 0;
 let files = 0;
 for (const bundle of figures.bundles) {
-	const s = size(join(dir, bundle));
+	const s = diskUsage(join(dir, bundle));
 	bytes += s.bytes;
 	files += s.files;
 }
@@ -61,6 +48,6 @@ console.log(
 	`index time:          ${seconds.toFixed(1)} s (this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
 );
 console.log(`Pagefind peak RSS:   ${mib(pagefindPeak)} (its process, sampled every 50 ms)`);
-console.log(`tree peak RSS:       ${mib(treePeak)} (this process and Pagefind)`);
+console.log(`tree peak RSS:       ${mib(tree.peakRss / 1024)} (this process and Pagefind)`);
 console.log(`index on disk:       ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${files} files`);
 console.log(`per indexed page:    ${(bytes / 1024 / figures.pages).toFixed(1)} KiB`);

@@ -24,6 +24,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { isRunning } from './ingest/reaper.ts';
 import { BuildPhases } from './lib/build-phases.ts';
 import { diskUsage } from './lib/disk-usage.ts';
 import { ProcessTreeSampler } from './lib/process-tree.ts';
@@ -36,19 +37,9 @@ const catalogue = join(benchDir, 'catalogue');
 const out = join(benchDir, 'dist');
 const lock = join(benchDir, 'lock');
 
-/** True when a process with this id exists (signal 0 checks without sending anything). */
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 mkdirSync(benchDir, { recursive: true });
 const holder = Number.parseInt(existsSync(lock) ? readFileSync(lock, 'utf8') : '', 10);
-if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
+if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
 	console.error(
 		`Another bench (process ${holder}) is still running or deleting its output in ${benchDir}: ` +
 			'wait for it to end, then run again.',

@@ -8,31 +8,18 @@
  *
  *   npm run merge-shards -- part-1 part-2 part-3 --out dist
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInside } from '../src/integrations/publish.ts';
 import { PART_MARKER, writeShardManifest } from '../src/integrations/search-index.ts';
 import type { Part } from '../src/site/parts.ts';
 import { urls } from '../src/site/urls.ts';
+import { listFiles } from './lib/list-files.ts';
 import { isSitemapFile, mergeSitemaps, readSitemap } from './lib/sitemap-merge.ts';
 
 /** The folders and files (relative, forward slashes) only the part that owns a server holds. */
 const OWN = [/^servers\/[^/]+\//, /^api\/v1\/servers\/[^/]+\.json$/, new RegExp(`^${urls.pagefindShards.slice(1)}`)];
-
-/** Every file under `dir`, relative with forward slashes, sorted. */
-function files(dir: string): string[] {
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d)) {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else out.push(relative(dir, full).split(sep).join('/'));
-		}
-	};
-	walk(dir);
-	return out.sort();
-}
 
 /** Which part of how many a part's folder holds (its marker), checked. */
 function readPart(dir: string): Part {
@@ -63,7 +50,7 @@ export function mergeShards(partDirs: readonly string[], out: string): number[] 
 	if (sitemaps.some((s) => s === undefined) && sitemaps.some((s) => s !== undefined))
 		throw new Error('some parts have a sitemap and some do not: build every part with the same ATLAS_SITE_URL');
 	const copied = [0];
-	for (const file of files(first.dir)) {
+	for (const file of listFiles(first.dir)) {
 		if (file === PART_MARKER || isSitemapFile(file)) continue;
 		mkdirSync(join(out, file, '..'), { recursive: true });
 		cpSync(join(first.dir, file), join(out, file));
@@ -71,7 +58,7 @@ export function mergeShards(partDirs: readonly string[], out: string): number[] 
 	}
 	for (const part of rest) {
 		let own = 0;
-		for (const file of files(part.dir)) {
+		for (const file of listFiles(part.dir)) {
 			if (file === PART_MARKER || isSitemapFile(file)) continue;
 			const target = join(out, file);
 			if (OWN.some((re) => re.test(file))) {

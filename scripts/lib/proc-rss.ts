@@ -23,15 +23,3 @@ export function processRss(pid: number): number {
 		return 0;
 	}
 }
-
-/** Resident memory (kB) of a process and all its descendants. */
-export function treeRss(pid: number): number {
-	let total = 0;
-	const stack = [pid];
-	while (stack.length > 0) {
-		const p = stack.pop() as number;
-		total += processRss(p);
-		stack.push(...childPids(p));
-	}
-	return total;
-}

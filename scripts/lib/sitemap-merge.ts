@@ -28,7 +28,7 @@ export function readSitemap(dir: string): PartSitemap | undefined {
 	const indexFile = join(dir, SITEMAP_INDEX);
 	if (!existsSync(indexFile)) return undefined;
 	const index = readFileSync(indexFile, 'utf8');
-	const chunks = [...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => {
+	const chunks = [...index.matchAll(new RegExp(LOC.source, 'g'))].map((m) => {
 		const name = (m[1] as string).split('/').at(-1) as string;
 		const file = join(dir, name);
 		if (!existsSync(file)) throw new Error(`${indexFile} names ${name}, which is missing`);

@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.ts';
-import { buildSiteModel, type ServerEntry, type SiteModel } from '../site/model.ts';
+import { buildSiteModel, type ServerEntry, type SiteModel, type ToolEntry } from '../site/model.ts';
 import { parsePart, rendersGlobalPages, splitByWeight } from '../site/parts.ts';
 import { byCodePoint } from '../text/words.ts';
 import { catalogueSignature } from './signature.ts';
@@ -62,4 +62,9 @@ export const rendersGlobal = rendersGlobalPages(part);
 export function partServers(): ServerEntry[] {
 	if (!part) return atlas.servers;
 	return splitByWeight(atlas.servers, (s) => 1 + s.tools.length, part.count)[part.index - 1] as ServerEntry[];
+}
+
+/** The tools of `partServers()`: the tool pages (and definition files) this build renders. */
+export function partTools(): ToolEntry[] {
+	return partServers().flatMap((s) => s.tools);
 }

@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 import { incidentTimeline } from '../attacks/incidents.ts';
 import { ATTACK_CATEGORY_LABELS } from '../attacks/labels.ts';
 import { ATTACKS_DIR, loadAttackFiles } from '../attacks/load.ts';
-import { type Part, splitByWeight } from '../site/parts.ts';
+import { type Part, rendersGlobalPages, splitByWeight } from '../site/parts.ts';
 import { urls } from '../site/urls.ts';
 import { byCodePoint } from '../text/words.ts';
 
@@ -105,7 +105,11 @@ function planBundles(outDir: string, shards: number, global: boolean): string[][
 	for (const file of htmlFiles(outDir)) {
 		const server = /^servers\/([^/]+)\//.exec(file)?.[1];
 		if (server === undefined) globalPages.push(file);
-		else byServer.set(server, [...(byServer.get(server) ?? []), file]);
+		else {
+			const pages = byServer.get(server);
+			if (pages) pages.push(file);
+			else byServer.set(server, [file]);
+		}
 	}
 	const runs = splitByWeight([...byServer.values()], (pages) => pages.length, shards).map((run) => run.flat());
 	if (global) runs[0]?.unshift(...globalPages);
@@ -138,7 +142,7 @@ export function writeShardManifest(outDir: string): string[] {
  */
 export async function indexSite(outDir: string, options: IndexOptions): Promise<IndexFigures> {
 	const part = options.part?.index ?? 1;
-	const global = part === 1;
+	const global = rendersGlobalPages(options.part);
 	for (const stale of [trimSlashes(urls.pagefind), trimSlashes(urls.pagefindShards)])
 		rmSync(join(outDir, stale), { recursive: true, force: true });
 	const figures: IndexFigures = { pages: 0, incidents: 0, bundles: [] };

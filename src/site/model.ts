@@ -21,6 +21,7 @@ import { planFor, serverPolicy } from '../policy/recommend.ts';
 import type { Policy } from '../policy/schema.ts';
 import { visibleName, visibleText } from '../text/reveal.ts';
 import { byCodePoint } from '../text/words.ts';
+import { needsDefinitionFile } from './raw-definition.ts';
 import { urls } from './urls.ts';
 
 /** One tool with everything its page shows. */
@@ -40,6 +41,8 @@ export interface ToolEntry {
 	/** What every policy format reads: the raw name, the plan, the argument guards. */
 	formatTool: FormatTool;
 	attacks: AttackLink[];
+	/** Whether the definition is longer than its page carries, so a plain-text file of it sits beside the page. */
+	definitionFile: boolean;
 }
 
 /**
@@ -194,6 +197,7 @@ function buildServer(file: string, server: ServerFile, attacks: readonly AttackR
 			guards,
 			formatTool: { name: tool.name, plan, guards },
 			attacks: links,
+			definitionFile: needsDefinitionFile(tool),
 		};
 		entry.tools.push(toolEntry);
 		entry.byCategory[decision.category]++;

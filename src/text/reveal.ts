@@ -37,6 +37,8 @@ const HIDDEN_AT = new RegExp(HIDDEN_SOURCE, 'vy');
  * the set is only tried, anchored, where this finds a candidate: kilobytes of JSON cost one fast pass.
  */
 const CANDIDATE = /[^\t\n\r\x20-\x7e]/g;
+/** `CANDIDATE` without state, for a yes/no test: text it finds nothing in has no hidden character. */
+const HAS_CANDIDATE = new RegExp(CANDIDATE.source);
 
 /** Names for the hidden characters most used in tool poisoning; others get a label from their property. */
 const NAMES: Record<number, string> = {
@@ -196,8 +198,7 @@ export function replaceHidden(text: string, replace: (ch: string, cp: number) =>
  * plain text (headings, titles, meta, JSON-LD, FAQ). Idempotent, so text already revealed can safely pass again.
  */
 export function visibleText(text: string): string {
-	// Printable ASCII (most text) has no candidate at all.
-	if (!/[^\t\n\r\x20-\x7e]/.test(text)) return text;
+	if (!HAS_CANDIDATE.test(text)) return text;
 	let out = '';
 	for (const segment of revealHidden(text)) out += segmentVisible(segment);
 	return out;

@@ -1,8 +1,9 @@
 /** Helpers for tests that read a finished build. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { inject } from 'vitest';
+import { listFiles } from '../../scripts/lib/list-files.ts';
 
 /** The two builds `npm test` makes: the bundled catalogue and the hostile fixture catalogue. */
 export const BUILDS = [
@@ -18,22 +19,7 @@ export const BUILDS = [
 	},
 ] as const;
 
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-export function listFiles(dir: string, filter: (rel: string) => boolean = () => true): string[] {
-	const out: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d)) {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else {
-				const rel = relative(dir, full).split(sep).join('/');
-				if (filter(rel)) out.push(rel);
-			}
-		}
-	};
-	walk(dir);
-	return out.sort();
-}
+export { listFiles };
 
 /**
  * What one dist test file reads of each page: a function from a parsed page to the compact facts its

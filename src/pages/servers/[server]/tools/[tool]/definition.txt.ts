@@ -1,15 +1,14 @@
 /**
  * A tool's whole definition as plain text, hidden characters shown as tokens: written only for definitions
- * longer than their page carries (`needsDefinitionFile`), so the rest of a huge one is one click away.
+ * longer than their page carries (`ToolEntry.definitionFile`), so the rest of a huge one is one click away.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { partServers } from '../../../../../data/atlas.ts';
-import { definitionFileText, needsDefinitionFile } from '../../../../../site/raw-definition.ts';
+import { partTools } from '../../../../../data/atlas.ts';
+import { definitionFileText } from '../../../../../site/raw-definition.ts';
 
 export const getStaticPaths = (() =>
-	partServers()
-		.flatMap((s) => s.tools)
-		.filter((entry) => needsDefinitionFile(entry.tool))
+	partTools()
+		.filter((entry) => entry.definitionFile)
 		.map((entry) => ({
 			params: { server: entry.server.slug, tool: entry.slug },
 			props: { entry },

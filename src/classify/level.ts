@@ -61,13 +61,14 @@ const OBJECT_END: ReadonlySet<string> = new Set([...PREPOSITIONS, 'about']);
  * names no content besides; the word, for quoting.
  */
 function metadataOnly(f: Facts): string | undefined {
-	if (WITH_CONTENT.test(f.lead)) return undefined;
+	// The word first: most tools never say "metadata", and the content test is a scan of the whole lead.
 	const inName = f.tokens.find((t) => t.text === 'metadata');
-	if (inName) return f.quote(inName);
 	const dv = f.descVerb && !f.descVerb.negated ? f.descVerb : undefined;
 	const words = dv?.objectWords ?? [];
 	const end = words.findIndex((w) => OBJECT_END.has(w));
-	return (end === -1 ? words : words.slice(0, end)).includes('metadata') ? 'metadata' : undefined;
+	const inLead = (end === -1 ? words : words.slice(0, end)).includes('metadata');
+	if ((!inName && !inLead) || WITH_CONTENT.test(f.lead)) return undefined;
+	return inName ? f.quote(inName) : 'metadata';
 }
 
 /** Apps, which are bounded runs only on a device or a simulator. */
@@ -180,8 +181,6 @@ function secondAct(lead: string): boolean {
  * its first preposition; the matched words, for quoting.
  */
 function organisingObject(f: Facts): Citation | undefined {
-	// "Create a folder and upload the files": a second act adds content to it.
-	if (f.coordinatedVerb || f.descVerb?.coordinated || secondAct(f.lead)) return undefined;
 	// The words after the name's verb (`sheets_add_conditional_formatting` adds formatting, not sheets),
 	// else its object phrase (`folder_create`), up to a preposition.
 	const v = f.verb;
@@ -196,6 +195,8 @@ function organisingObject(f: Facts): Citation | undefined {
 	const head = phrase.at(-1);
 	if (head === undefined) return undefined;
 	if (!ORGANISING_OBJECTS.has(singularOf(head))) return undefined;
+	// "Create a folder and upload the files": a second act adds content to it (checked last: it looks up verbs).
+	if (f.coordinatedVerb || f.descVerb?.coordinated || secondAct(f.lead)) return undefined;
 	return fromName
 		? { field: f.nameField, match: f.quote(tokens.at(-1) as NameToken) }
 		: { field: 'description', match: head };
@@ -388,8 +389,8 @@ function writeRules({ outcome, facts: f, state, log }: RuleContext): void {
 		);
 	// Hovering, scrolling or filling a field on a page changes what one screen shows, and nothing is submitted.
 	// `select` is a Write only when it names a page control (an option, a checkbox), so it needs no page word.
-	const step = interfaceStep(f);
-	if (category === 'Write' && step && INTERFACE_STATE_VERBS.has(step.verb) && (f.ui || step.verb === 'select'))
+	const step = category === 'Write' ? interfaceStep(f) : undefined;
+	if (step && INTERFACE_STATE_VERBS.has(step.verb) && (f.ui || step.verb === 'select'))
 		state.lower(
 			'interface-action',
 			step.at,

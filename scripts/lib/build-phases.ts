@@ -1,8 +1,9 @@
 /**
  * Splits an `astro build` log into phases by when its lines arrive: setup until Astro starts generating
  * pages, render until it reports them completed, then the build:done hooks (the search index among them)
- * until the build ends. The index's own duration is read from the index's summary line(s): `[search]` from
- * `npm run build`'s separate index step, `[policy-atlas:pagefind]` from a bare `astro build`.
+ * until the build ends. The index's own duration is the sum of its per-bundle lines ("Indexed N pages into
+ * /pagefind/ in T ms"): `[search]` from `npm run build`'s separate index step, `[policy-atlas:pagefind]` from a
+ * bare `astro build`. Their total lines are not counted, or a bare build's index would count twice.
  */
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -13,7 +14,7 @@ export class BuildPhases {
 	#renderStart: number | undefined;
 	#renderEnd: number | undefined;
 	#ended: number | undefined;
-	/** Sum of the durations the Pagefind integration reports (one line per index it writes). */
+	/** Sum of the durations the index step reports, one line per bundle it writes. */
 	indexMs: number | undefined;
 
 	constructor(started: number) {
@@ -26,7 +27,7 @@ export class BuildPhases {
 		if (this.#renderStart === undefined && /generating static routes/.test(text)) this.#renderStart = now;
 		else if (this.#renderStart !== undefined && this.#renderEnd === undefined && /✓ Completed in/.test(text))
 			this.#renderEnd = now;
-		const indexed = /\[(?:policy-atlas:pagefind|search)\].*\bin (\d+) ms\b/.exec(text);
+		const indexed = /\[(?:policy-atlas:pagefind|search)\].*\binto \/\S* in (\d+) ms\b/.exec(text);
 		if (indexed) this.indexMs = (this.indexMs ?? 0) + Number(indexed[1]);
 	}
 
